@@ -1,0 +1,105 @@
+"""The ``conflictwire`` command."""
+
+from __future__ import annotations
+
+import logging
+from importlib.resources import files
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from flows.settings import Settings
+
+app = typer.Typer(help="conflictwire: casualty and displacement figures from the news, in DuckDB.",
+                  no_args_is_help=True, add_completion=False)
+console = Console(width=120)
+logger = logging.getLogger(__name__)
+
+DbOption = Annotated[Path | None, typer.Option("--db", help="DuckDB file (default: CONFLICTWIRE_DB or data/conflictwire.duckdb)")]
+
+
+def _settings(**overrides: Any) -> Settings:
+    return Settings(**{k: v for k, v in overrides.items() if v is not None})
+
+
+@app.command()
+def run(
+    feeds: Annotated[Path | None, typer.Option(help="feed list (TOML)")] = None,
+    db: DbOption = None,
+    max_articles: Annotated[int | None, typer.Option(help="fetch at most this many pages")] = None,
+) -> None:
+    """Run the daily ingest flow once, locally (Prefect's ephemeral mode: no server needed)."""
+    settings = _settings(feeds=feeds, db=db, max_articles=max_articles)
+    _run_and_report(settings)
+
+
+@app.command()
+def demo(
+    db: Annotated[Path, typer.Option("--db", help="DuckDB file for the demo")] = Path("data/demo.duckdb"),
+) -> None:
+    """Serve the bundled demo sites on loopback, run the daily ingest flow on them, and print
+    what was loaded. Run it twice: the second run finds nothing new."""
+    from demo.server import demo_server
+
+    with demo_server() as server:
+        settings = _settings(
+            db=db,
+            feeds=Path(str(files("demo").joinpath("feeds.toml"))),
+            proxy=server.proxy_url,
+            per_host_interval=0.05,
+        )
+        _run_and_report(settings)
+        pages = sum(n for key, n in server.hits.items() if not key.endswith((".xml", ".rdf", ".json")))
+        console.print(f"article page requests this run: {pages}")
+
+
+@app.command()
+def summary(db: DbOption = None) -> None:
+    """Print articles per feed and open errors from the warehouse."""
+    _print_summary(_settings(db=db).db)
+
+
+def _run_and_report(settings: Settings) -> None:
+    from flows.ingest import daily_ingest
+
+    result = daily_ingest(settings=settings)
+    console.print(
+        f"run {result['run_id']} {result['status']}: {result['feeds_checked']} feeds checked "
+        f"({result['feeds_unchanged']} unchanged, {result['feeds_failed']} failed), "
+        f"{result['entries_new']} new entries, {result['pages_fetched']} pages fetched, "
+        f"{result['articles_new']} new articles, {result['errors']} errors"
+    )
+    _print_summary(settings.db)
+
+
+def _print_summary(db: Path) -> None:
+    from warehouse.db import Warehouse
+
+    with Warehouse(db) as wh:
+        per_feed = wh.rows("articles_per_feed")
+        errors = wh.rows("open_errors")
+        articles, aliases, raw_pages, open_errors = wh.rows("table_counts")[0]
+    table = Table(title=f"Articles per feed ({db})")
+    for column in ("feed", "entries", "articles"):
+        table.add_column(column, justify="left" if column == "feed" else "right")
+    for feed_id, entries, count in per_feed:
+        table.add_row(feed_id, str(entries), str(count))
+    console.print(table)
+    console.print(f"{articles} articles stored once each ({aliases} duplicate or syndicated URLs point at them), "
+                  f"{raw_pages} raw pages kept")
+    if errors:
+        err = Table(title=f"Open ingest errors ({open_errors})")
+        for column in ("stage", "kind", "status", "url", "reason", "attempts"):
+            err.add_column(column, overflow="fold")
+        for row in errors:
+            err.add_row(*(str(v) for v in row))
+        console.print(err)
+    else:
+        console.print("no open ingest errors")
+
+
+if __name__ == "__main__":
+    app()

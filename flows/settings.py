@@ -1,0 +1,38 @@
+"""The one settings object. Built at the entry point (CLI or flow), passed down; read from
+``CONFLICTWIRE_*`` environment variables. Domain constants are not settings."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pydantic import Field
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+from flows import __version__
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix="CONFLICTWIRE_", extra="ignore")
+
+    db: Path = Field(Path("data/conflictwire.duckdb"), description="DuckDB file (CONFLICTWIRE_DB)")
+    feeds: Path = Field(Path("feeds.toml"), description="feed list (TOML)")
+
+    # HTTP: every request goes through flows.fetch with these limits.
+    user_agent: str = f"conflictwire/{__version__} (conflict news research crawler; +https://github.com/conflictwire)"
+    connect_timeout: float = 10.0
+    read_timeout: float = 30.0
+    max_redirects: int = 5
+    max_bytes: int = 10_000_000
+    attempts: int = Field(3, ge=1, description="tries per request within one run (5xx, 429, network)")
+    backoff: float = Field(1.0, ge=0, description="first retry wait in seconds; doubles each try")
+    max_retry_wait: float = Field(60.0, ge=0, description="longest Retry-After we wait for in a run")
+    per_host_concurrency: int = Field(2, ge=1)
+    per_host_interval: float = Field(1.0, ge=0, description="minimum seconds between requests to a host")
+    workers: int = Field(8, ge=1, description="requests in flight across all hosts")
+    proxy: str | None = None
+
+    # Pipeline
+    batch_size: int = Field(50, ge=1, description="articles per fetch/extract/load task")
+    max_error_attempts: int = Field(3, ge=1, description="runs that retry a temporary failure")
+    max_articles: int | None = Field(None, ge=1, description="cap on pages fetched per run")
+    min_body_chars: int = 200

@@ -1,0 +1,127 @@
+"""The pipeline's steps as plain functions: Prefect tasks in ``flows.ingest`` wrap them, tests
+call them directly. Each turns failures of one item into an ``IngestError`` record and never
+lets one feed or page stop the others."""
+
+from __future__ import annotations
+
+import gzip
+import hashlib
+import logging
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+
+from flows import __version__
+from flows.fetch import FailureKind, Fetcher, FetchError, FetchResult
+from transforms.article import ExtractionError, extract_article
+from transforms.feedlist import FeedSource, feed_key
+from transforms.feeds import FeedParseError, parse_feed
+from transforms.records import ArticleRow, FeedCheck, FeedState, IngestError, PageJob, RawPage
+from transforms.timeutil import utcnow
+from transforms.urls import canonical_url, url_key
+
+logger = logging.getLogger(__name__)
+
+FEED_ACCEPT = ("application/rss+xml, application/atom+xml, application/feed+json, application/json;q=0.9, "
+               "application/xml;q=0.9, text/xml;q=0.8, */*;q=0.5")
+PAGE_ACCEPT = "text/html, application/xhtml+xml;q=0.9, */*;q=0.5"
+
+
+@dataclass(frozen=True, slots=True)
+class FetchedPage:
+    job: PageJob
+    result: FetchResult
+    raw: RawPage
+
+
+def check_feed(fetcher: Fetcher, feed: FeedSource, state: FeedState) -> FeedCheck:
+    """Poll one feed with conditional headers; parse it only when its body changed."""
+    started = utcnow()
+    try:
+        result = fetcher.get(feed.url, etag=state.etag, last_modified=state.last_modified, accept=FEED_ACCEPT)
+    except FetchError as exc:
+        error = IngestError("discover", feed.url, feed_key(feed), feed.name, exc.kind.value, exc.reason, exc.status)
+        return FeedCheck(feed, started, "failed", errors=(error,))
+    etag = result.headers.get("etag") or state.etag
+    last_modified = result.headers.get("last-modified") or state.last_modified
+    if result.not_modified:
+        return FeedCheck(feed, started, "unchanged", etag, last_modified, state.body_sha256)
+    digest = hashlib.sha256(result.body).hexdigest()
+    if digest == state.body_sha256:
+        # Some servers ignore conditional headers or send a fresh ETag for the same bytes.
+        return FeedCheck(feed, started, "unchanged", etag, last_modified, digest)
+    try:
+        parsed = parse_feed(result.body, result.final_url, result.content_type)
+    except FeedParseError as exc:
+        error = IngestError("discover", feed.url, feed_key(feed), feed.name, FailureKind.PERMANENT.value,
+                            f"unreadable feed: {exc}", result.status)
+        # Keep the old body hash so the same broken bytes are parsed (and reported) again.
+        return FeedCheck(feed, started, "failed", etag, last_modified, state.body_sha256, errors=(error,))
+    errors = tuple(
+        IngestError("discover", f"{feed.url}#entry-{entry.position}",
+                    url_key(f"{feed.url}#{entry.guid or entry.title or entry.position}"), feed.name,
+                    FailureKind.PERMANENT.value,
+                    "entry has no usable link" if entry.url is None else f"entry link is not http(s): {entry.url}")
+        for entry in parsed.entries if entry.key is None
+    )
+    if parsed.problem:
+        logger.warning("feed %s parsed with a problem: %s", feed.name, parsed.problem)
+    return FeedCheck(feed, started, "changed", etag, last_modified, digest, parsed.format, parsed.problem,
+                     tuple(e for e in parsed.entries if e.key is not None), errors)
+
+
+def fetch_pages(fetcher: Fetcher, jobs: list[PageJob], workers: int) -> list[FetchedPage | IngestError]:
+    """Fetch a batch of article pages concurrently (the fetcher's host limits still apply)."""
+    if not jobs:
+        return []
+    with ThreadPoolExecutor(max_workers=min(workers, len(jobs)), thread_name_prefix="fetch") as pool:
+        return list(pool.map(lambda job: _fetch_page(fetcher, job), jobs))
+
+
+def _fetch_page(fetcher: Fetcher, job: PageJob) -> FetchedPage | IngestError:
+    try:
+        result = fetcher.get(job.url, accept=PAGE_ACCEPT)
+    except FetchError as exc:
+        return IngestError("fetch", job.url, job.entry_key, job.feed_id, exc.kind.value, exc.reason, exc.status)
+    content_type = result.content_type
+    if content_type and not any(t in content_type.lower() for t in ("html", "xml", "text/plain")):
+        return IngestError("fetch", job.url, job.entry_key, job.feed_id, FailureKind.PERMANENT.value,
+                           f"not a web page: content type {content_type}", result.status)
+    raw = RawPage(hashlib.sha256(result.body).hexdigest(), len(result.body), content_type,
+                  gzip.compress(result.body, compresslevel=6), result.fetched_at)
+    return FetchedPage(job, result, raw)
+
+
+def extract_pages(pages: list[FetchedPage], min_body_chars: int) -> list[ArticleRow | IngestError]:
+    """Run the article extractor over fetched pages (CPU only: no network, no database)."""
+    return [_extract_page(page, min_body_chars) for page in pages]
+
+
+def _extract_page(page: FetchedPage, min_body_chars: int) -> ArticleRow | IngestError:
+    job, result = page.job, page.result
+    try:
+        extracted = extract_article(result.body, result.final_url, job.feed_published_at, result.fetched_at,
+                                    min_chars=min_body_chars)
+    except ExtractionError as exc:
+        return IngestError("extract", job.url, job.entry_key, job.feed_id, FailureKind.PERMANENT.value,
+                           str(exc), result.status, page.raw.sha256)
+    canonical = extracted.page_canonical_url or canonical_url(result.final_url) or job.canonical_url
+    return ArticleRow(
+        article_key=url_key(canonical),
+        canonical_url=canonical,
+        url=result.final_url,
+        feed_id=job.feed_id,
+        title=extracted.title,
+        author=extracted.author,
+        site_name=extracted.site_name,
+        language=extracted.language,
+        published_at=extracted.published_at,
+        date_source=extracted.date_source,
+        text=extracted.text,
+        text_sha256=extracted.text_sha256,
+        raw_sha256=page.raw.sha256,
+        extractor=extracted.extractor,
+        extractor_version=__version__,
+        fetched_at=result.fetched_at,
+        entry_key=job.entry_key,
+        entry_url=job.url,
+    )

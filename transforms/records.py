@@ -1,0 +1,97 @@
+"""Typed records that cross the boundary between the fetch shell, the pure core and the
+warehouse. Frozen and slotted: cheap, hashable, and impossible to mutate on the way."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from transforms.feedlist import FeedSource
+from transforms.feeds import FeedEntry
+
+
+@dataclass(frozen=True, slots=True)
+class IngestError:
+    """A failure of one feed or page at one stage; lands in ``ingest_errors``."""
+
+    stage: str  # discover | fetch | extract
+    url: str
+    url_key: str
+    feed_id: str | None
+    kind: str  # temporary | permanent
+    reason: str
+    http_status: int | None = None
+    raw_sha256: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class PageJob:
+    """An article page to fetch: the entry that named it and the feed that led us there."""
+
+    entry_key: str
+    url: str
+    canonical_url: str
+    feed_id: str
+    feed_published_at: datetime | None
+
+
+@dataclass(frozen=True, slots=True)
+class RawPage:
+    sha256: str
+    size: int
+    content_type: str | None
+    gz: bytes
+    fetched_at: datetime
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleRow:
+    article_key: str
+    canonical_url: str
+    url: str
+    feed_id: str
+    title: str | None
+    author: str | None
+    site_name: str | None
+    language: str | None
+    published_at: datetime | None
+    date_source: str
+    text: str
+    text_sha256: str
+    raw_sha256: str
+    extractor: str
+    extractor_version: str
+    fetched_at: datetime
+    entry_key: str  # the entry URL's key; an alias when the page names another canonical URL
+    entry_url: str
+
+
+@dataclass(frozen=True, slots=True)
+class Alias:
+    alias_key: str
+    alias_url: str
+    article_key: str
+    reason: str  # page_canonical | same_text
+
+
+@dataclass(frozen=True, slots=True)
+class FeedState:
+    etag: str | None = None
+    last_modified: str | None = None
+    body_sha256: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class FeedCheck:
+    """What one poll of one feed found."""
+
+    feed: FeedSource
+    checked_at: datetime
+    outcome: str  # changed | unchanged | failed
+    etag: str | None = None
+    last_modified: str | None = None
+    body_sha256: str | None = None
+    format: str | None = None
+    problem: str | None = None
+    entries: tuple[FeedEntry, ...] = ()
+    errors: tuple[IngestError, ...] = ()

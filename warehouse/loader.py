@@ -1,0 +1,137 @@
+"""Loading the ingest pipeline's records: records become typed polars frames, frames go in
+through the named SQL files. Every load is idempotent (conflicts are ignored or merged), so a
+re-run of the same batch adds nothing."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+
+import polars as pl
+
+from transforms.dedupe import plan_articles
+from transforms.feedlist import FeedSource, feed_key
+from transforms.records import ArticleRow, FeedCheck, FeedState, IngestError, PageJob, RawPage
+from transforms.timeutil import utcnow
+from warehouse.db import Warehouse
+
+logger = logging.getLogger(__name__)
+
+UTC_TS = pl.Datetime("us", "UTC")
+
+ERROR_SCHEMA = {
+    "stage": pl.String, "url_key": pl.String, "url": pl.String, "feed_id": pl.String, "kind": pl.String,
+    "reason": pl.String, "http_status": pl.Int32, "raw_sha256": pl.String,
+}
+ENTRY_SCHEMA = {
+    "feed_id": pl.String, "entry_key": pl.String, "position": pl.Int32, "url": pl.String,
+    "canonical_url": pl.String, "guid": pl.String, "title": pl.String, "summary": pl.String,
+    "published_raw": pl.String, "published_at": UTC_TS,
+}
+CHECK_SCHEMA = {
+    "feed_id": pl.String, "outcome": pl.String, "checked_at": UTC_TS, "etag": pl.String,
+    "last_modified": pl.String, "body_sha256": pl.String, "format": pl.String, "problem": pl.String,
+    "error": pl.String, "entries": pl.Int32,
+}
+RAW_SCHEMA = {"sha256": pl.String, "size": pl.Int32, "content_type": pl.String, "gz": pl.Binary,
+              "fetched_at": UTC_TS}
+ARTICLE_SCHEMA = {
+    "article_key": pl.String, "canonical_url": pl.String, "url": pl.String, "feed_id": pl.String,
+    "title": pl.String, "author": pl.String, "site_name": pl.String, "language": pl.String,
+    "published_at": UTC_TS, "date_source": pl.String, "text": pl.String, "text_sha256": pl.String,
+    "raw_sha256": pl.String, "extractor": pl.String, "extractor_version": pl.String, "fetched_at": UTC_TS,
+}
+ALIAS_SCHEMA = {"alias_key": pl.String, "alias_url": pl.String, "article_key": pl.String, "reason": pl.String}
+KEY_SCHEMA = {"url_key": pl.String}
+
+
+@dataclass(frozen=True, slots=True)
+class PageLoad:
+    articles_new: int
+    aliases_new: int
+    errors: int
+
+
+def frame(rows: Iterable[dict[str, object]], schema: dict[str, pl.DataType | type[pl.DataType]]) -> pl.DataFrame:
+    return pl.DataFrame(list(rows), schema=schema)
+
+
+def start_run(wh: Warehouse, run_id: str, flow_run_id: str | None) -> None:
+    wh.rows("start_run", run_id=run_id, flow_run_id=flow_run_id, now=utcnow())
+
+
+def finish_run(wh: Warehouse, run_id: str, status: str, counts: dict[str, int]) -> None:
+    wh.rows("finish_run", run_id=run_id, status=status, now=utcnow(), **counts)
+
+
+def sync_feeds(wh: Warehouse, feeds: Sequence[FeedSource]) -> None:
+    rows = [{"feed_id": f.name, "url": f.url, "tags": list(f.tags), "country_iso3": f.country} for f in feeds]
+    wh.load("sync_feeds", frame(rows, {"feed_id": pl.String, "url": pl.String, "tags": pl.List(pl.String),
+                                       "country_iso3": pl.String}))
+
+
+def feed_states(wh: Warehouse) -> dict[str, FeedState]:
+    return {feed_id: FeedState(etag, modified, digest) for feed_id, etag, modified, digest in wh.rows("feed_states")}
+
+
+def record_feed_checks(wh: Warehouse, run_id: str, checks: Sequence[FeedCheck]) -> int:
+    """Store each feed's new HTTP state, its entries and its errors; returns new entries."""
+    now = utcnow()
+    state_rows = [{
+        "feed_id": c.feed.name, "outcome": c.outcome, "checked_at": c.checked_at, "etag": c.etag,
+        "last_modified": c.last_modified, "body_sha256": c.body_sha256, "format": c.format,
+        "problem": c.problem, "error": next((e.reason for e in c.errors if e.stage == "discover"
+                                            and e.url == c.feed.url), None),
+        "entries": len(c.entries),
+    } for c in checks]
+    entry_rows = [{
+        "feed_id": c.feed.name, "entry_key": e.key, "position": e.position, "url": e.url,
+        "canonical_url": e.canonical_url, "guid": e.guid, "title": e.title, "summary": e.summary,
+        "published_raw": e.published_raw, "published_at": e.published_at,
+    } for c in checks for e in c.entries]
+    ok_feeds = [{"url_key": feed_key(c.feed)} for c in checks if c.outcome != "failed"]
+    with wh.transaction():
+        before = wh.rows("count_entries")[0][0]
+        wh.load("update_feed_checks", frame(state_rows, CHECK_SCHEMA))
+        wh.load("insert_feed_entries", frame(entry_rows, ENTRY_SCHEMA), now=now, run_id=run_id)
+        wh.load("resolve_errors", frame(ok_feeds, KEY_SCHEMA), now=now, stages=["discover"])
+        record_errors(wh, run_id, [e for c in checks for e in c.errors], now=now)
+        after = wh.rows("count_entries")[0][0]
+    return int(after - before)
+
+
+def pending_pages(wh: Warehouse, max_attempts: int, limit: int | None) -> list[PageJob]:
+    rows = wh.rows("pending_pages", max_attempts=max_attempts, limit=limit if limit is not None else 2**62)
+    return [PageJob(key, url, canonical, feed_id, published) for key, url, canonical, feed_id, published in rows]
+
+
+def record_errors(wh: Warehouse, run_id: str, errors: Sequence[IngestError], now: datetime | None = None) -> None:
+    rows = [{k: getattr(e, k) for k in ERROR_SCHEMA} for e in errors]
+    # one row per (stage, url_key) per load: DuckDB resolves duplicate keys within one upsert silently
+    wh.load("record_errors", frame(rows, ERROR_SCHEMA).unique(["stage", "url_key"], keep="last"),
+            now=now or utcnow(), run_id=run_id)
+
+
+def load_pages(wh: Warehouse, run_id: str, raw_pages: Sequence[RawPage],
+               outcomes: Sequence[ArticleRow | IngestError]) -> PageLoad:
+    """Load one batch: raw pages, new articles, aliases for duplicates, errors; close the
+    errors of pages that now worked. One transaction: a batch lands whole or not at all."""
+    now = utcnow()
+    rows = [o for o in outcomes if isinstance(o, ArticleRow)]
+    errors = [o for o in outcomes if isinstance(o, IngestError)]
+    raw_rows = [{k: getattr(r, k) for k in RAW_SCHEMA} for r in raw_pages]
+    with wh.transaction():
+        wh.load("insert_raw_pages", frame(raw_rows, RAW_SCHEMA).unique("sha256"))
+        stored = wh.rows("stored_articles", keys=[r.article_key for r in rows] or [""],
+                         texts=[r.text_sha256 for r in rows] or [""])
+        new, aliases = plan_articles(rows, {k for k, _ in stored}, {t: k for k, t in stored})
+        wh.load("insert_articles", frame([{k: getattr(r, k) for k in ARTICLE_SCHEMA} for r in new],
+                                         ARTICLE_SCHEMA), run_id=run_id)
+        wh.load("insert_aliases", frame([{k: getattr(a, k) for k in ALIAS_SCHEMA} for a in aliases],
+                                        ALIAS_SCHEMA).unique("alias_key"), now=now)
+        done = frame([{"url_key": r.entry_key} for r in rows], KEY_SCHEMA)
+        wh.load("resolve_errors", done, now=now, stages=["fetch", "extract"])
+        record_errors(wh, run_id, errors, now=now)
+    return PageLoad(len(new), len(aliases), len(errors))
