@@ -13,6 +13,7 @@ import hashlib
 import html
 import logging
 import threading
+import time
 import tomllib
 from collections import Counter
 from collections.abc import Callable, Sequence
@@ -52,10 +53,15 @@ class LoopbackServer:
         self.hits: Counter[str] = Counter()
         self.requests: list[tuple[str, dict[str, str]]] = []
         self._served: Counter[str] = Counter()
+        # per host: requests being answered now, the most ever at once, and start times
+        self.in_flight: Counter[str] = Counter()
+        self.max_in_flight: Counter[str] = Counter()
+        self.started: dict[str, list[float]] = {}
         self._lock = threading.Lock()
         self._httpd = ThreadingHTTPServer(("127.0.0.1", 0), _make_handler(self))
         self._httpd.daemon_threads = True
-        self._thread = threading.Thread(target=self._httpd.serve_forever, name="loopback-http", daemon=True)
+        self._thread = threading.Thread(target=self._httpd.serve_forever, kwargs={"poll_interval": 0.05},
+                                        name="loopback-http", daemon=True)
 
     @property
     def port(self) -> int:
@@ -93,6 +99,22 @@ class LoopbackServer:
     def hits_for(self, url: str) -> int:
         return self.hits[_route_key(url)]
 
+    def requests_for(self, url: str) -> list[dict[str, str]]:
+        """The headers of every request made for ``url``, in order."""
+        key = _route_key(url)
+        with self._lock:
+            return [headers for k, headers in self.requests if k == key]
+
+    def enter(self, host: str) -> None:
+        with self._lock:
+            self.in_flight[host] += 1
+            self.max_in_flight[host] = max(self.max_in_flight[host], self.in_flight[host])
+            self.started.setdefault(host, []).append(time.monotonic())
+
+    def leave(self, host: str) -> None:
+        with self._lock:
+            self.in_flight[host] -= 1
+
     def resolve(self, key: str, headers: dict[str, str]) -> Resource | None:
         with self._lock:
             self.hits[key] += 1
@@ -123,18 +145,26 @@ def _make_handler(server: LoopbackServer) -> type[BaseHTTPRequestHandler]:
         protocol_version = "HTTP/1.1"
         server_version = "conflictwire-loopback/1"
 
-        def do_GET(self) -> None:  # noqa: N802 (http.server's naming)
+        def do_GET(self) -> None:
             headers = {k.lower(): v for k, v in self.headers.items()}
             if self.path.startswith(("http://", "https://")):  # proxy form: absolute URI
                 key = _route_key(self.path)
             else:
                 key = _route_key(f"http://{headers.get('host', '')}{self.path}")
+            host = key.split("/", 1)[0]
+            server.enter(host)
+            try:
+                self._answer(key, headers)
+            finally:
+                server.leave(host)
+
+        def _answer(self, key: str, headers: dict[str, str]) -> None:
             resource = server.resolve(key, headers)
             if resource is None:
                 self._send(404, b"<html><body><h1>404 Not Found</h1></body></html>", "text/html", {})
                 return
             if resource.delay:
-                threading.Event().wait(resource.delay)
+                time.sleep(resource.delay)
             extra = dict(resource.headers)
             if resource.conditional and resource.status == 200:
                 extra.setdefault("ETag", resource.etag)

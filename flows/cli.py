@@ -18,7 +18,9 @@ app = typer.Typer(help="conflictwire: casualty and displacement figures from the
 console = Console(width=120)
 logger = logging.getLogger(__name__)
 
-DbOption = Annotated[Path | None, typer.Option("--db", help="DuckDB file (default: CONFLICTWIRE_DB or data/conflictwire.duckdb)")]
+DbOption = Annotated[
+    Path | None, typer.Option("--db", help="DuckDB file (default: CONFLICTWIRE_DB or data/conflictwire.duckdb)")
+]
 
 
 def _settings(**overrides: Any) -> Settings:

@@ -34,5 +34,5 @@ class Settings(BaseSettings):
     # Pipeline
     batch_size: int = Field(50, ge=1, description="articles per fetch/extract/load task")
     max_error_attempts: int = Field(3, ge=1, description="runs that retry a temporary failure")
-    max_articles: int | None = Field(None, ge=1, description="cap on pages fetched per run")
+    max_articles: int | None = Field(None, ge=0, description="cap on pages fetched per run (0: discover only)")
     min_body_chars: int = 200

@@ -15,6 +15,7 @@ from datetime import datetime, timedelta
 from importlib.metadata import version
 
 import trafilatura
+from trafilatura.settings import Document
 
 from transforms.timeutil import as_utc, parse_datetime
 from transforms.urls import canonical_url
@@ -63,14 +64,16 @@ def extract_article(html: bytes, url: str, feed_published: datetime | None, fetc
             include_tables=False,
             date_extraction_params={
                 "original_date": True,
-                "extensive_search": True,
+                # Only dates the page states as metadata (or in its URL): the extensive search
+                # guesses from copyright lines and body text, which is worse than the feed date.
+                "extensive_search": False,
                 "outputformat": "%Y-%m-%dT%H:%M:%S%z",
                 "max_date": latest.strftime("%Y-%m-%d"),
             },
         )
     except (ValueError, TypeError, AttributeError) as exc:  # trafilatura on pathological markup
         raise ExtractionError(f"trafilatura failed: {type(exc).__name__}: {exc}") from exc
-    if doc is None or not doc.text:
+    if not isinstance(doc, Document) or not doc.text:
         raise ExtractionError("no article body found in the page")
     text = doc.text.strip()
     if len(text) < min_chars:

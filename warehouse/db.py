@@ -118,7 +118,8 @@ class Warehouse:
         return self.con.execute(sql(name), params or None).fetchall()
 
     def frame(self, name: str, **params: Any) -> pl.DataFrame:
-        return self.con.sql(sql(name), params=params or None).pl()
+        result: pl.DataFrame = self.con.sql(sql(name), params=params or None).pl()
+        return result
 
     def load(self, name: str, incoming: pl.DataFrame, **params: Any) -> None:
         """Run ``name`` with ``incoming`` visible as the view ``incoming``. Frames, not rows:

@@ -5,9 +5,10 @@ re-run of the same batch adds nothing."""
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
 import polars as pl
 
@@ -54,7 +55,7 @@ class PageLoad:
     errors: int
 
 
-def frame(rows: Iterable[dict[str, object]], schema: dict[str, pl.DataType | type[pl.DataType]]) -> pl.DataFrame:
+def frame(rows: Iterable[Mapping[str, object]], schema: Mapping[str, Any]) -> pl.DataFrame:
     return pl.DataFrame(list(rows), schema=schema)
 
 

@@ -1,0 +1,63 @@
+"""Shared fixtures: the loopback HTTP server, settings pointing at a temporary DuckDB file,
+an in-memory migrated warehouse, and one Prefect test harness for the whole session."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+import flows  # noqa: F401  (sets Prefect's offline defaults before Prefect is imported)
+from demo.server import LoopbackServer
+from flows.settings import Settings
+from warehouse.db import Warehouse
+
+SHARED = Path(__file__).resolve().parents[1].parent / "shared"
+FIXTURES = Path(__file__).parent / "fixtures"
+
+
+@pytest.fixture
+def server() -> Iterator[LoopbackServer]:
+    with LoopbackServer() as srv:
+        yield srv
+
+
+@pytest.fixture
+def settings(tmp_path: Path) -> Settings:
+    """Fast, strict settings: tiny waits so retry tests do not sleep, real limits otherwise."""
+    return Settings(
+        db=tmp_path / "test.duckdb",
+        feeds=tmp_path / "feeds.toml",
+        backoff=0.01,
+        max_retry_wait=0.5,
+        per_host_interval=0.0,
+        read_timeout=2.0,
+        connect_timeout=2.0,
+        attempts=3,
+    )
+
+
+@pytest.fixture
+def wh() -> Iterator[Warehouse]:
+    with Warehouse(":memory:") as warehouse:
+        yield warehouse
+
+
+@pytest.fixture(scope="session")
+def prefect_harness(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    """One temporary Prefect API for every flow test (it costs about 13 s to start)."""
+    from prefect.testing.utilities import prefect_test_harness
+
+    os.environ.setdefault("PREFECT_HOME", str(tmp_path_factory.mktemp("prefect-home")))
+    with prefect_test_harness(server_startup_timeout=120):
+        yield
+
+
+def shared_folder(*parts: str) -> Path:
+    """A folder of ../shared, or skip the test when this machine does not have it."""
+    folder = SHARED.joinpath(*parts)
+    if not folder.exists():
+        pytest.skip(f"{folder} is not on this machine")
+    return folder
