@@ -64,6 +64,24 @@ def summary(db: DbOption = None) -> None:
     _print_summary(_settings(db=db).db)
 
 
+@app.command("extract-figures")
+def extract_figures_command(
+    input_path: Annotated[Path, typer.Argument(metavar="INPUT.jsonl", help="one document a line: id, text, published")],
+    output: Annotated[Path, typer.Option("-o", "--output", help="where to write one figure a line")],
+) -> None:
+    """Extract casualty and displacement figures from a JSONL file of documents.
+
+    Bad lines (not JSON, no text) are reported on stderr with their line number and skipped;
+    the exit status is 1 when there were any, 0 otherwise."""
+    from flows.extract_cli import extract_stream
+
+    err = Console(stderr=True)
+    with input_path.open(encoding="utf-8") as source, output.open("w", encoding="utf-8") as sink:
+        documents, figures, errors = extract_stream(source, sink)
+    err.print(f"{documents} documents, {figures} figures, {len(errors)} bad lines skipped")
+    raise typer.Exit(1 if errors else 0)
+
+
 def _run_and_report(settings: Settings) -> None:
     from flows.ingest import daily_ingest
 

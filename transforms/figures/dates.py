@@ -1,0 +1,211 @@
+"""Event dates: every date expression of a document, resolved against its publication date P
+by the contract's Dates table, and the rule that picks one for a figure.
+
+Relative expressions need P; without it only absolute dates (a year given, or stated earlier
+in the paragraph) resolve. An expression that cannot be resolved still counts as the date of
+its clause, so a figure under "on Saturday" in an undated text stays undated rather than
+borrowing an older date.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from transforms.figures.sentences import Sentence
+
+Resolved = tuple[date, date, str]
+
+MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
+MONTHS.update({name.lower(): i for i, name in enumerate(calendar.month_abbr) if name})
+MONTHS["sept"] = 9
+WEEKDAYS = {name.lower(): i for i, name in enumerate(calendar.day_name)}
+
+_M = r"(?P<{}>january|february|march|april|may|june|july|august|september|october|november|december|" \
+     r"jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)\.?"
+_Y = r"(?P<{}>(?:19|20)\d\d)"
+_D = r"(?P<{}>[0-3]?\d)(?:st|nd|rd|th)?"
+_WD = r"(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+
+PATTERNS: list[tuple[str, re.Pattern[str]]] = [(name, re.compile(pattern, re.I)) for name, pattern in [
+    ("iso", r"\b(?P<y>(?:19|20)\d\d)-(?P<mo>[01]\d)-(?P<d>[0-3]\d)\b"),
+    ("span2", rf"\b(?:between\s+|from\s+)?{_D.format('d1')}\s+{_M.format('m1')}\s*(?:-|–|—|and|to|until)\s*"
+              rf"{_D.format('d2')}\s+{_M.format('m2')}(?:\s*,?\s*{_Y.format('y')})?\b"),
+    ("span", rf"\b(?:between\s+|from\s+)?{_D.format('d1')}\s*(?:-|–|—|and|to)\s*{_D.format('d2')}\s+"
+             rf"{_M.format('m')}(?:\s*,?\s*{_Y.format('y')})?\b"),
+    ("mspan", rf"\b{_M.format('m')}\s+{_D.format('d1')}\s*(?:-|–|—|and|to)\s*{_D.format('d2')}"
+              rf"(?:\s*,?\s*{_Y.format('y')})?\b"),
+    ("dmy", rf"\b{_D.format('d')}\s+(?:of\s+)?{_M.format('m')}(?:\s*,?\s*{_Y.format('y')})?\b"),
+    ("mdy", rf"\b{_M.format('m')}\s+{_D.format('d')}(?:\s*/\s*[0-3]?\d(?:st|nd|rd|th)?)?(?!\d)"
+            rf"(?:\s*,?\s*{_Y.format('y')})?\b"),
+    ("my", rf"\b(?P<last>last\s+|this\s+|in\s+|early\s+|late\s+|mid-?\s*)?{_M.format('m')}(?:\s*,?\s*{_Y.format('y')})?\b"),
+    ("earlier_month", r"\bearlier\s+this\s+month\b"),
+    ("last_week", r"\blast\s+week\b"),
+    ("last_month", r"\blast\s+month\b"),
+    ("last_year", r"\blast\s+year\b"),
+    ("this_year", r"\bthis\s+year\b"),
+    ("yesterday", r"\b(?:yesterday|the\s+previous\s+day|the\s+day\s+before)\b"),
+    ("today", r"\b(?:today|this\s+morning|this\s+afternoon|this\s+evening|tonight|earlier\s+today)\b"),
+    ("weekday", rf"\b(?P<pre>last\s+|on\s+|this\s+past\s+)?{_WD}\b"),
+    ("year", rf"\b(?P<pre>in|during|since|of|the|towards|toward|by|until|early|late|mid-?|from|throughout)\s+"
+             rf"{_Y.format('y')}\b(?![-–]\d)"),
+]]
+_REPORTING_BEFORE = re.compile(r"(?i)\b(?:said|says|told|reported|announced|added|stated|confirmed|"
+                               r"according\s+to\s+\w+)\s+(?:on\s+)?$")
+_WEEKDAY_NOT_DATE = re.compile(r"(?i)^\s*(?:prayers|night\s+prayers)")
+
+
+@dataclass(frozen=True, slots=True)
+class DateMention:
+    start: int
+    end: int
+    value: Resolved | None
+    reporting: bool
+    paragraph_start: int
+
+
+def find_dates(text: str, published: date | None) -> list[DateMention]:
+    found: list[DateMention] = []
+    taken: list[tuple[int, int]] = []
+    for name, pattern in PATTERNS:
+        for match in pattern.finditer(text):
+            if any(a < match.end() and match.start() < b for a, b in taken):
+                continue
+            if name == "my" and not (match.group("y") or match.group("last")):
+                # a bare month name: "May" is too often the verb; needs "in/last/this" or a year
+                continue
+            if name == "weekday" and _WEEKDAY_NOT_DATE.match(text, match.end()):
+                continue
+            para_start = text.rfind("\n", 0, match.start()) + 1
+            year_hint = _year_before(text, para_start, match.start())
+            value = _resolve(name, match, published, year_hint)
+            reporting = name in ("weekday", "yesterday", "today") and bool(
+                _REPORTING_BEFORE.search(text[max(0, match.start() - 40):match.start()]))
+            found.append(DateMention(match.start(), match.end(), value, reporting, para_start))
+            taken.append((match.start(), match.end()))
+    found.sort(key=lambda d: d.start)
+    return found
+
+
+def is_date_number(start: int, end: int, dates: list[DateMention]) -> bool:
+    """True when a number is part of a date expression ("26" in "On 26 September")."""
+    return any(d.start <= start and end <= d.end for d in dates)
+
+
+def date_for(position: int, sentence: Sentence, dates: list[DateMention], published: date | None,
+             text: str) -> Resolved | None:
+    """The contract's rule: the date of the figure's own clause; else the latest date stated
+    before it in the paragraph; else nothing (a reporting date only when nothing else is said)."""
+    own = [d for d in dates if sentence.start <= d.start < sentence.end and not d.reporting]
+    if own:
+        before = [d for d in own if d.start < position]
+        chosen = before[-1] if before else own[0]
+        return chosen.value
+    para_start = text.rfind("\n", 0, position) + 1
+    earlier = [d for d in dates if para_start <= d.start < sentence.start and not d.reporting]
+    if earlier:
+        return earlier[-1].value
+    reporting = [d for d in dates if sentence.start <= d.start < sentence.end and d.reporting]
+    if reporting:
+        return reporting[0].value
+    return None
+
+
+def _year_before(text: str, para_start: int, pos: int) -> int | None:
+    years = re.findall(r"\b((?:19|20)\d\d)\b", text[para_start:pos])
+    return int(years[-1]) if years else None
+
+
+def _resolve(name: str, m: re.Match[str], published: date | None, year_hint: int | None) -> Resolved | None:
+    g = m.groupdict()
+    try:
+        if name == "iso":
+            d = date(int(g["y"]), int(g["mo"]), int(g["d"]))
+            return d, d, "day"
+        if name in ("dmy", "mdy"):
+            month, day = MONTHS[g["m"].lower().rstrip(".")], int(g["d"])
+            d = _with_year(month, day, g.get("y"), published, year_hint)
+            return (d, d, "day") if d else None
+        if name in ("span", "mspan"):
+            month = MONTHS[g["m"].lower().rstrip(".")]
+            first = _with_year(month, int(g["d1"]), g.get("y"), published, year_hint)
+            if first is None:
+                return None
+            return first, first.replace(day=int(g["d2"])), "day"
+        if name == "span2":
+            m1, m2 = MONTHS[g["m1"].lower().rstrip(".")], MONTHS[g["m2"].lower().rstrip(".")]
+            last = _with_year(m2, int(g["d2"]), g.get("y"), published, year_hint)
+            if last is None:
+                return None
+            first = date(last.year if m1 <= m2 else last.year - 1, m1, int(g["d1"]))
+            return first, last, "day"
+        if name == "my":
+            return _month(g, published, year_hint)
+        if name == "year":
+            y = int(g["y"])
+            return date(y, 1, 1), date(y, 12, 31), "year"
+    except (ValueError, KeyError):
+        return None
+    if published is None:
+        return None
+    p = published
+    if name == "earlier_month":
+        return p.replace(day=1), p, "month"
+    if name == "last_week":
+        monday = p - timedelta(days=p.weekday() + 7)
+        return monday, monday + timedelta(days=6), "week"
+    if name == "last_month":
+        last = p.replace(day=1) - timedelta(days=1)
+        return last.replace(day=1), last, "month"
+    if name == "last_year":
+        return date(p.year - 1, 1, 1), date(p.year - 1, 12, 31), "year"
+    if name == "this_year":
+        return date(p.year, 1, 1), date(p.year, 12, 31), "year"
+    if name == "yesterday":
+        d = p - timedelta(days=1)
+        return d, d, "day"
+    if name == "today":
+        return p, p, "day"
+    if name == "weekday":
+        target = WEEKDAYS[g["wd"].lower()]
+        back = (p.weekday() - target) % 7
+        if (g.get("pre") or "").strip().lower() == "last" and back == 0:
+            back = 7
+        d = p - timedelta(days=back)
+        return d, d, "day"
+    return None
+
+
+def _with_year(month: int, day: int, year: str | None, published: date | None, hint: int | None) -> date | None:
+    if year:
+        return date(int(year), month, day)
+    if published is not None:
+        candidate = date(published.year, month, day)
+        # the latest such day not after P (a story in January about "28 December")
+        return candidate if candidate <= published + timedelta(days=1) else date(published.year - 1, month, day)
+    if hint is not None:
+        return date(hint, month, day)
+    return None
+
+
+def _month(g: dict[str, str | None], published: date | None, hint: int | None) -> Resolved | None:
+    month = MONTHS[(g["m"] or "").lower().rstrip(".")]
+    prefix = (g.get("last") or "").strip().lower()
+    if g.get("y"):
+        year = int(g["y"] or 0)
+    elif published is not None:
+        if prefix == "last":
+            # the most recent such month strictly before P's month
+            year = published.year if month < published.month else published.year - 1
+        elif prefix == "this":
+            year = published.year
+        else:
+            year = published.year if month <= published.month else published.year - 1
+    elif hint is not None:
+        year = hint
+    else:
+        return None
+    last_day = calendar.monthrange(year, month)[1]
+    return date(year, month, 1), date(year, month, last_day), "month"

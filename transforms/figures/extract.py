@@ -1,0 +1,488 @@
+"""Article text to figures, by the contract in ../shared/spec/FIGURES.md.
+
+Per sentence: find the numbers (``numbers``), zero statements ("No casualties") and bare
+singulars ("a woman was killed"); read each one's noun phrase (``nouns``) and kind triggers
+(``triggers``). Per document: subsets and re-reports (``part_of``), running totals
+(``cumulative``), dates and countries.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from dataclasses import dataclass, field
+from datetime import date
+
+from transforms.figures import triggers as T
+from transforms.figures.dates import DateMention, find_dates, is_date_number
+from transforms.figures.model import DISPLACEMENT_KINDS, KIND_CLASS, Figure
+from transforms.figures.nouns import ARMED, NounPhrase, noun_phrase
+from transforms.figures.numbers import Mention, find_mentions
+from transforms.figures.places import countries_for
+from transforms.figures.scope import is_cumulative
+from transforms.figures.sentences import Sentence, split_sentences
+from transforms.figures.vocab import GROUPS
+
+logger = logging.getLogger(__name__)
+
+# Longest input the extractor reads: a guard against pathological documents, far above any article.
+MAX_CHARS = 200_000
+
+_SINGULAR_NOUNS = sorted(
+    {w for ws in GROUPS.values() for w in ws if not w.endswith("s") or w in ("police",)}
+    | {"IDP", "family", "household", "employee", "member", "leader", "commander", "operator", "contractor",
+       "Koglweogo", "policeman", "journalist", "man", "woman", "person", "child", "girl", "boy"},
+    key=len, reverse=True)
+SINGULAR_RE = re.compile(
+    r"(?<![\w-])(?P<det>[Aa]n?|[Tt]he|[Aa]nother|[Hh]is|[Hh]er|[Tt]heir)\s+(?P<mods>(?:[\w/.-]+\s+){0,5}?)"
+    r"(?P<noun>" + "|".join(re.escape(w) for w in _SINGULAR_NOUNS) + r"|\d+-year-old)(?![\w-])"
+    r"(?!\s+(?:of\s+(?:the\s+)?(?:town|city|village|area|district|province|region|country|group|organi[sz]ation)))"
+)
+ZERO_RE = re.compile(
+    r"(?i)\b(?:(?P<noone>no\s+one|nobody|none)\b"
+    r"|no\s+(?:reported\s+|immediate\s+|further\s+|civilian\s+|other\s+|reports?\s+of\s+)?(?P<noun>casualties|"
+    r"fatalities|deaths|injuries|dead|victims|one\s+(?:was|were)\s+\w+)"
+    r"|neither\s+(?P<n1>injuries|fatalities|casualties|deaths)|nor\s+(?P<n2>injuries|fatalities|casualties|deaths))\b"
+)
+ZERO_NOUN_KIND = {"casualties": "casualties", "fatalities": "killed", "deaths": "killed", "dead": "killed",
+                  "injuries": "injured", "victims": "casualties"}
+
+_GROUP_HINTS = [
+    ("aid_workers", re.compile(r"(?i)\b(?:UNICEF|UNHCR|WFP|IOM|UN|NGO|Red\s+Cross|Red\s+Crescent|MSF|"
+                               r"humanitarian|aid|International\s+Organization\s+for\s+Migration|relief)\b")),
+    ("journalists", re.compile(r"(?i)\b(?:journalist|media|press|news|editor|reporter)\w*")),
+    ("women", re.compile(r"(?i)\b(?:female|woman|women|pregnant)\b")),
+    ("children", re.compile(r"(?i)\b(?:child|children|girl|boy|infant|teenage|minor)\w*")),
+    ("combatants", ARMED),
+]
+_CODED = re.compile(r"(?i)(?:coded\s+as|size\s*=|\[size=|fatalities\s+coded|geoprecision|code)\s*$")
+_TIME_AFTER = re.compile(r"(?i)^\s*(?:a\.?m\b|p\.?m\b|am\b|pm\b|gmt\b|utc\b|hrs\b|o'clock|h\d\d|:\d\d)")
+_MONEY_BEFORE = re.compile(r"(?:[$€£¥]|US\$|USD|EUR|GBP|Rs\.?|N|KSh)\s*$")
+_ORDINAL_AFTER = re.compile(r"(?i)^(?:st|nd|rd|th)\b")
+_AGE = re.compile(r"(?i)^(?:-year-old|\s*years?\s+old|-month-old|\s*-?\s*(?:yrs?|year)\b)|^\s*(?:aged|age)\b")
+_AGE_BEFORE = re.compile(r"(?i)\b(?:aged|age|ages|between\s+the\s+ages\s+of)\s*$")
+_REF_BEFORE = re.compile(r"(?i)\b(?:highway|route|road|flight|article|resolution|chapter|no\.?|number|"
+                         r"#|page|room|gate|level|stage|phase|unit|battalion|brigade|division|sector|zone|"
+                         r"category|cat|magnitude|version|model|antonov|boeing|airbus|su|mig|f|t|bm|"
+                         r"kilometre|kilometer|km|mile|hour|day|week|year|month|minute)\s*$")
+_OTHERS = frozenset({"others", "other", "another", "ones"})
+_SUBSET_BEFORE = re.compile(
+    r"(?i)\b(?:including|among\s+them|among\s+whom|of\s+whom|of\s+them|among\s+the\s+(?:dead|victims|"
+    r"injured|wounded|displaced)|among\s+those)\b")
+_ANAPHORA_BEFORE = re.compile(r"(?i)\b(?:the|these|those|of\s+the|all)\s*$")
+_COORD = re.compile(r"(?i)^\s*(?:,\s*)?(?:and|or|as\s+well\s+as|plus|,)\s+(?:(?:his|her|their|its|the)\s+)?$")
+_REL_CLAUSE = re.compile(r"(?i)^\s*,?\s*(?:who|that|which)\b[^,.;]{0,70}?(?=\b(?:was|were|is|are|has|have|had)\b)")
+_PREP_PHRASE = re.compile(
+    r"(?i)^\s*(?:\([^)]{0,60}\)\s*)?(?:,\s*)?(?:of|from|in|at|on|near|inside|across|with|without|aged|living|"
+    r"residing)\b[^.;:!?]{0,90}?(?=\s(?:was|were|is|are|has|have|had|remain|remained|remains)\b)")
+_PAREN = re.compile(r"^\s*\([^)]{0,80}\)")
+_INCLUDING_CLAUSE = re.compile(r"(?i)^\s*,\s*(?:including|among\s+them|of\s+whom)\b[^;.]{0,120}?,")
+_RESTATED = re.compile(r"(?i)^\s*(?:\(|/|,?\s*or\s+|,\s*)\s*(?:about|around|some|roughly|approximately|"
+                       r"an\s+estimated|nearly|almost|over|more\s+than|at\s+least)?\s*$")
+
+
+@dataclass(slots=True)
+class Candidate:
+    mention: Mention
+    sentence: Sentence
+    kind: str | None
+    group: str
+    unit: str
+    modality: str
+    np_end: int
+    head: str | None
+    drop: bool = False
+    subset_of: int | None = None  # index (in the sentence's candidate list) of the parent
+    inherit_kind: bool = False
+    restates: int | None = None  # sentence index of the household figure this people count restates
+    notes: list[str] = field(default_factory=list)
+
+
+def extract_figures(text: str, published: date | None, doc_id: str = "") -> list[Figure]:
+    """All figures of one document, in document order, with ``part_of`` indexes into that order."""
+    text = text[:MAX_CHARS]
+    sentences = split_sentences(text)
+    dates = find_dates(text, published)
+    figures: list[Figure] = []
+    sources: list[tuple[Candidate, Sentence]] = []
+    for sentence in sentences:
+        candidates = _sentence_candidates(sentence, dates)
+        base = len(figures)
+        index_map: dict[int, int] = {}
+        for i, cand in enumerate(candidates):
+            if cand.drop or cand.kind is None:
+                continue
+            m = cand.mention
+            index_map[i] = len(figures)
+            figures.append(Figure(
+                doc_id=doc_id, kind=cand.kind, group=cand.group, unit=cand.unit, low=m.low, best=m.best,
+                high=m.high, qualifier=m.qualifier, number_text=m.text, start=sentence.start + m.start,
+                end=sentence.start + m.end, sentence=sentence.text, modality=cand.modality,
+            ))
+            sources.append((cand, sentence))
+        for i, cand in enumerate(candidates):
+            if i in index_map and cand.subset_of is not None and cand.subset_of in index_map:
+                figures[index_map[i]].part_of = index_map[cand.subset_of]
+        del base
+    _link_rereports(figures, sources)
+    for fig, (cand, sentence) in zip(figures, sources, strict=True):
+        fig.cumulative = is_cumulative(text, sentence.text, cand.mention.start, cand.np_end, fig.kind)
+    _propagate_cumulative(figures)
+    _assign_dates(figures, sources, dates, published, text)
+    _assign_countries(figures, text)
+    return figures
+
+
+# -- per sentence ------------------------------------------------------------------------------
+
+def _sentence_candidates(sentence: Sentence, dates: list[DateMention]) -> list[Candidate]:
+    s = sentence.text
+    mentions = [m for m in find_mentions(s) if not _is_trap(s, m, sentence, dates)]
+    mentions += _zero_mentions(s)
+    mentions += _singular_mentions(s, mentions)
+    mentions.sort(key=lambda m: (m.start, -m.end))
+    mentions = _drop_overlaps(mentions)
+    candidates = [_classify(s, m, mentions, i) for i, m in enumerate(mentions)]
+    _coordinate(s, candidates)
+    _restated_units(s, candidates)
+    _subsets(s, candidates)
+    _others(candidates)
+    for cand in candidates:
+        if cand.kind in DISPLACEMENT_KINDS and cand.group == "combatants":
+            cand.drop = True  # fighters withdrawing are not displaced people
+        if cand.kind == "housing_destroyed" and cand.unit != "dwelling":
+            cand.drop = True
+        if cand.unit == "dwelling" and cand.kind != "housing_destroyed":
+            cand.drop = True
+    return candidates
+
+
+def _drop_overlaps(mentions: list[Mention]) -> list[Mention]:
+    kept: list[Mention] = []
+    for m in mentions:
+        if kept and m.start < kept[-1].end:
+            continue
+        kept.append(m)
+    return kept
+
+
+def _is_trap(s: str, m: Mention, sentence: Sentence, dates: list[DateMention]) -> bool:
+    """Numbers that are never counts of people: dates, times, ages, money, codes, ordinals."""
+    if m.kind not in ("digits", "words"):
+        return False
+    before, after = s[:m.start], s[m.end:]
+    if m.kind == "digits":
+        if _ORDINAL_AFTER.match(after) or _TIME_AFTER.match(after) or _MONEY_BEFORE.search(before):
+            return True
+        if _REF_BEFORE.search(before) and m.qualifier == "exact" and m.hedge_start is None:
+            return True
+        if after.startswith(("%", "-year", "-month", "-day", "-week", "-hour", "km", "mm", "m ", "cm")) \
+                and not re.match(r"m\s+(?:people|residents|civilians|children|refugees)", after):
+            return True
+    if _AGE.match(after) or _AGE_BEFORE.search(before) or _CODED.search(before):
+        return True
+    return is_date_number(sentence.start + m.start, sentence.start + m.end, dates)
+
+
+def _zero_mentions(s: str) -> list[Mention]:
+    out = []
+    for match in ZERO_RE.finditer(s):
+        noun = match.group("noun") or match.group("n1") or match.group("n2")
+        kind = "zero:" + (ZERO_NOUN_KIND.get(noun.lower(), "") if noun and not noun.lower().startswith("one") else "")
+        out.append(Mention(match.start(), match.end() if noun else match.end("noone") if match.group("noone")
+                           else match.end(), match.group(0) if not (noun and noun.lower().startswith("one"))
+                           else s[match.start():match.start() + 6], 0, 0, 0, "exact", kind))
+    for m in out:
+        if m.text.lower().startswith("no one") and m.kind == "zero:":
+            m.end = m.start + 6
+            m.text = s[m.start:m.end]
+    return out
+
+
+def _singular_mentions(s: str, numbers: list[Mention]) -> list[Mention]:
+    out = []
+    for match in SINGULAR_RE.finditer(s):
+        if any(n.start <= match.start() < n.end or match.start() <= n.start < match.end() for n in numbers):
+            continue
+        mods = match.group("mods").lower()
+        if re.search(r"\b(?:number|group|crowd|team|convoy|family\s+of|few|dozen|couple|total)\b", mods):
+            continue
+        out.append(Mention(match.start(), match.end(), match.group(0), 1, 1, 1, "exact", "single"))
+    return out
+
+
+def _classify(s: str, m: Mention, mentions: list[Mention], index: int) -> Candidate:
+    sentence = Sentence(0, len(s), s, 0)  # offsets here are sentence offsets
+    if m.kind.startswith("zero"):
+        return _classify_zero(s, m, sentence)
+    np: NounPhrase
+    if m.kind == "single":
+        np = _singular_np(s, m)
+    else:
+        np = noun_phrase(s, m.end)
+    cand = Candidate(m, sentence, None, np.group or "people", np.unit, "asserted", np.end, np.head)
+    if np.people is False:
+        cand.drop = True
+        return cand
+    if m.kind == "few" and np.people is not True:
+        cand.drop = True  # "some", "many" count only when they quantify people
+        return cand
+    if m.kind == "digits" and m.qualifier == "exact" and 1900 <= m.best <= 2100 and np.people is not True:
+        cand.drop = True  # a year
+        return cand
+    # trailing "at least": "25 members ... at least", "13 at least"
+    tail = s[m.end:np.end + 14]
+    if m.qualifier == "exact" and re.search(r"(?i)\bat\s+least\b", tail):
+        m.qualifier, m.high = "at_least", None
+    before = s[:m.hedge_start if m.hedge_start is not None else m.start]
+    kind, where = _kind(s, m, np, before, mentions, index)
+    cand.kind = kind
+    if kind is not None and np.group is None:
+        cand.group = _group_from_context(s, m)
+    if np.of_them:
+        cand.group = "combatants" if ARMED.search(before) else "people"
+    cand.modality = _modality(s, m, np, before, where)
+    if where == "negated":
+        cand.drop = True
+    return cand
+
+
+def _singular_np(s: str, m: Mention) -> NounPhrase:
+    noun_match = SINGULAR_RE.match(s, m.start)
+    noun = noun_match.group("noun") if noun_match else ""
+    low = noun.lower()
+    words = s[m.start:m.end]
+    group = "people"
+    for name, words_ in GROUPS.items():
+        if noun in words_ or low in (w.lower() for w in words_):
+            group = name
+            break
+    for name, hint in _GROUP_HINTS:
+        if name != "combatants" and hint.search(words):
+            group = name
+            break
+    if low in ("member", "leader", "commander") and ARMED.search(s[m.end:m.end + 50]):
+        group = "combatants"
+    if low in ("member", "employee", "operator", "person", "man", "idp") and group == "people":
+        group = "people" if low in ("person", "man", "member") else "civilians"
+    if low == "family" or low == "household":
+        return NounPhrase(m.end, low, "people", "household", True, None, None)
+    if low.endswith("year-old"):
+        group = "children" if int(re.match(r"\d+", low).group(0)) < 18 else "people"  # type: ignore[union-attr]
+    return NounPhrase(m.end, low, group, "person", True, None, None)
+
+
+def _classify_zero(s: str, m: Mention, sentence: Sentence) -> Candidate:
+    kind = m.kind.split(":", 1)[1] or None
+    if kind is None:  # "No one was hurt", "none were killed"
+        kind = _predicate_kind(s, m.end)[0]
+    cand = Candidate(m, sentence, kind, "people", "person", "asserted", m.end, None)
+    if kind is None:
+        cand.drop = True
+    m.kind = "zero"
+    return cand
+
+
+def _kind(s: str, m: Mention, np: NounPhrase, before: str, mentions: list[Mention],
+          index: int) -> tuple[str | None, str]:
+    toll = T.TOLL_BEFORE.search(before)
+    if toll:
+        what = (toll.group("what") or "").lower()
+        return (T.TOLL_WHAT.get(what, "killed") if what else "killed"), "toll"
+    after_np = s[np.end:]
+    toll_after = T.TOLL_AFTER.match(after_np)
+    if toll_after and m.kind in ("digits", "words", "vague"):
+        return T.TOLL_WHAT.get((toll_after.group("what") or "dead").lower(), "killed"), "toll"
+    if np.noun_kind:
+        return np.noun_kind, "noun"
+    for kind, pattern in T.LEFT_VERB_RES:
+        if pattern.search(before):
+            if kind == "abducted" and re.search(r"(?i)\b(?:took|taking|seiz\w+)\s*$", before.rstrip(" \"“'")) \
+                    and not re.search(r"(?i)^\s*(?:hostage|captive|prisoner)", after_np):
+                continue  # "took 5 ..." is only a kind with "hostage"; "seized four carts" never
+            if kind == "displaced" and re.search(r"(?i)\b(?:sent|sending|drove|driving)\s*$", before.rstrip()) \
+                    and not re.search(r"(?i)^\s*(?:\w+\s+){0,2}?(?:fleeing|scampering|from|out)", after_np):
+                continue
+            if kind == "sheltered" and not re.search(r"(?i)(?:idps|displaced|refugees|evacuees|families|people)",
+                                                     (np.head or "")):
+                continue
+            if kind in ("casualties", "killed", "injured") and _sequence_outcome(after_np):
+                return "killed", "left"
+            return kind, "left"
+    kind, where = _predicate_after(s, np.end, mentions, index)
+    if kind is not None:
+        return kind, where
+    if np.weak_kind:
+        return np.weak_kind, "noun"
+    return None, ""
+
+
+def _predicate_after(s: str, pos: int, mentions: list[Mention], index: int) -> tuple[str | None, str]:
+    # skip coordinated noun phrases sharing the predicate: "109 Palestinians and 13 Israelis were killed"
+    for nxt in mentions[index + 1:]:
+        if _COORD.match(s[pos:nxt.start]) is None:
+            break
+        nxt_np = noun_phrase(s, nxt.end) if nxt.kind != "single" else None
+        pos = nxt_np.end if nxt_np is not None and nxt_np.end > nxt.end else nxt.end
+    rest = s[pos:]
+    for skip in (_PAREN, _INCLUDING_CLAUSE, _REL_CLAUSE, _PREP_PHRASE):
+        hop = skip.match(rest)
+        if hop:
+            pos += hop.end()
+            rest = s[pos:]
+    return _predicate_kind(s, pos)
+
+
+def _predicate_kind(s: str, pos: int) -> tuple[str | None, str]:
+    match = T.PREDICATE_ANY.match(s, pos)
+    if match is None:
+        return None, ""
+    kind = next(T.PREDICATE_KINDS[i] for i in range(len(T.PREDICATE_KINDS)) if match.group(f"k{i}"))
+    gap = match.group("gap") or ""
+    if T.NEGATION.search(gap):
+        return None, "negated"
+    if kind == "-":
+        return None, ""
+    if kind in ("abducted", "detained", "injured") and _sequence_outcome(s[match.end():]):
+        return "killed", "right"
+    if kind in ("killed", "injured") and re.match(r"(?i)^\s+(?:and|or)\s+(?:wounded|injured|killed)\b",
+                                                   s[match.end():]):
+        return "casualties", "right"
+    return kind, "right:" + gap
+
+
+def _sequence_outcome(rest: str) -> bool:
+    """'kidnapped and later found dead': one person, the gravest final outcome."""
+    return bool(re.match(r"(?i)^[^.;]{0,40}?\b(?:and|before\s+being)\s+(?:later\s+|subsequently\s+|then\s+)?"
+                         r"(?:found\s+dead|killed|executed|died|murdered)\b", rest))
+
+
+def _modality(s: str, m: Mention, np: NounPhrase, before: str, where: str) -> str:
+    window_before = before[-60:]
+    gap = where.split(":", 1)[1] if where.startswith("right:") else ""
+    clause_start = max(before.rfind(","), before.rfind(";"), before.rfind(" and "), before.rfind(" while "))
+    verb_zone = before[clause_start + 1:] if where in ("left", "toll") else ""
+    if T.UNCERTAIN.search(gap) or T.UNCERTAIN.search(verb_zone) or re.match(r"(?i)^\s*(?:feared|believed)\s+"
+                                                                             r"(?:dead|killed)", s[np.end:]):
+        return "uncertain"
+    if T.HYPOTHETICAL.search(gap) or (where == "left" and T.HYPOTHETICAL.search(verb_zone)):
+        return "hypothetical"
+    del window_before
+    return "asserted"
+
+
+def _group_from_context(s: str, m: Mention) -> str:
+    # "112 killed ... civilians" has no noun: look just before for a modifier ("civilian death toll")
+    before = s[max(0, m.start - 40):m.start].lower()
+    if "civilian" in before:
+        return "civilians"
+    return "people"
+
+
+def _coordinate(s: str, candidates: list[Candidate]) -> None:
+    """'killed a woman and her two children': the second phrase shares the first one's verb."""
+    for prev, cand in zip(candidates, candidates[1:], strict=False):
+        if cand.kind is None and not cand.drop and prev.kind is not None and not prev.drop:
+            between = s[prev.np_end:cand.mention.start]
+            if _COORD.match(between) and cand.mention.kind != "few":
+                cand.kind = prev.kind
+                cand.modality = prev.modality
+
+
+def _restated_units(s: str, candidates: list[Candidate]) -> None:
+    """'2,000 families, or about 10,000 people', '310 households (1,600 people)', '2,759 persons
+    (around 460 families)': one figure, the people count."""
+    for a, b in zip(candidates, candidates[1:], strict=False):
+        between = s[a.np_end:b.mention.start]
+        if not _RESTATED.match(between):
+            continue
+        if a.unit == "household" and b.unit == "person" and b.head not in (None, "others"):
+            a.drop = True
+            if b.kind is None:
+                b.kind = a.kind or _predicate_after(s, b.np_end + _close_paren(s, b.np_end), [], 0)[0]
+        elif a.unit == "person" and b.unit == "household" and a.head is not None:
+            b.drop = True
+
+
+def _close_paren(s: str, pos: int) -> int:
+    match = re.match(r"\s*\)", s[pos:])
+    return match.end() if match else 0
+
+
+def _subsets(s: str, candidates: list[Candidate]) -> None:
+    for i, cand in enumerate(candidates):
+        if cand.drop or i == 0:
+            continue
+        marker = None
+        for match in _SUBSET_BEFORE.finditer(s, 0, cand.mention.start):
+            marker = match
+        if marker is None:
+            continue
+        parents = [j for j in range(i) if candidates[j].mention.end <= marker.start()
+                   and not candidates[j].drop and candidates[j].kind is not None]
+        if not parents:
+            continue
+        parent = candidates[parents[-1]]
+        if cand.kind is None:
+            cand.kind = parent.kind
+            cand.modality = parent.modality
+        if cand.kind and parent.kind and KIND_CLASS[cand.kind] == KIND_CLASS[parent.kind]:
+            cand.subset_of = parents[-1]
+            if cand.unit == "person" and parent.unit == "person" and cand.mention.best > parent.mention.best:
+                cand.subset_of = None  # a subset cannot be larger than its whole
+
+
+def _others(candidates: list[Candidate]) -> None:
+    """'killed one civilian and wounded ten others': 'others' are of the group named before."""
+    last_group = None
+    for cand in candidates:
+        if cand.drop:
+            continue
+        if cand.head in _OTHERS or cand.head is None and cand.mention.kind == "words" and last_group:
+            if last_group and cand.head in _OTHERS:
+                cand.group = last_group
+        elif cand.kind is not None:
+            last_group = cand.group
+
+
+# -- per document ------------------------------------------------------------------------------
+
+def _link_rereports(figures: list[Figure], sources: list[tuple[Candidate, Sentence]]) -> None:
+    """A later figure with the same value and class as an earlier one in another sentence
+    re-reports the same people: it stays, ``part_of`` the first mention."""
+    for j, fig in enumerate(figures):
+        if fig.part_of is not None or fig.best == 0:
+            continue
+        for i in range(j):
+            first = figures[i]
+            if (first.best == fig.best and KIND_CLASS[first.kind] == KIND_CLASS[fig.kind]
+                    and sources[i][1].start != sources[j][1].start and first.unit == fig.unit):
+                fig.part_of = first.part_of if first.part_of is not None else i
+                break
+
+
+def _propagate_cumulative(figures: list[Figure]) -> None:
+    for fig in figures:
+        if fig.part_of is not None and figures[fig.part_of].cumulative and fig.kind in ("killed", "injured"):
+            parent = figures[fig.part_of]
+            if parent.sentence == fig.sentence:
+                fig.cumulative = True
+
+
+def _assign_dates(figures: list[Figure], sources: list[tuple[Candidate, Sentence]], dates: list[DateMention],
+                  published: date | None, text: str) -> None:
+    from transforms.figures.dates import date_for
+
+    for fig, (_cand, sentence) in zip(figures, sources, strict=True):
+        resolved = date_for(fig.start, sentence, dates, published, text)
+        if resolved is not None:
+            fig.event_date_start, fig.event_date_end, fig.date_precision = resolved
+
+
+def _assign_countries(figures: list[Figure], text: str) -> None:
+    if not figures:
+        return
+    iso3 = countries_for(text)
+    if iso3 is not None:
+        for fig in figures:
+            fig.country_iso3 = iso3

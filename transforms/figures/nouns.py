@@ -1,0 +1,139 @@
+"""The noun phrase a number quantifies: who (group), what unit, and whether it is people at all.
+
+"14 Al shabaab militants", "44 members of the regime forces", "dozens of civilians", "seven cargo
+planes", "145 kilometers", "16 of them": the head noun decides. Words we do not know are
+skipped (names, adjectives) for a few tokens; a known non-people noun ends the phrase and
+the number is not a figure.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from transforms.figures.triggers import STRONG_NOUN_KINDS, WEAK_NOUN_KINDS
+from transforms.figures.vocab import DWELLING_NOUNS, GROUPS, HOUSEHOLD_NOUNS, NOT_PEOPLE
+
+_PERSON: dict[str, str] = {}
+for _group, _words in GROUPS.items():
+    for _word in _words:
+        _PERSON.setdefault(_word.lower(), _group)
+_MULTI = sorted((w for w in _PERSON if " " in w), key=len, reverse=True)
+_HOUSEHOLD = {w.lower() for w in HOUSEHOLD_NOUNS}
+_DWELLING = {w.lower() for w in DWELLING_NOUNS}
+
+# Armed organisations and forces: "members of X", "X militants", "16 of them" after X.
+ARMED = re.compile(
+    r"(?i)\b(?:regime|army|armed\s+forces|military|militia|militias|militiamen|forces|troops|police|"
+    r"gendarmerie|soldiers|rebels?|insurgents?|militants?|fighters|factions?|jihadists?|islamic\s+state|isis|"
+    r"isil|daesh|is|hts|hayaat\s+tahrir\s+al-sham|hay'at\s+tahrir|tahrir\s+al-sham|nusra|al[\s-]+shabaa?b|"
+    r"boko\s+haram|iswap|jnim|isgs|taliban|sdf|qsd|ypg|pkk|m23|rsf|rapid\s+support\s+forces|houthis?|"
+    r"ansar\s+allah|hezbollah|hamas|wagner|lna|gna|pmf|hashd|al-qaeda|al\s+qaeda|aqap|aqim|adf|fdlr|"
+    r"janjaweed|koglweogo|volunteers\s+for\s+the\s+defense|vdp|organi[sz]ation|gunmen|loyal|pro-regime|"
+    r"pro-government|government\s+forces|security\s+forces|paramilitar\w+|guards?|commandos?|battalion|"
+    r"brigade|division|regiment|units?)\b"
+)
+_STOP = frozenset("""
+were was are is be been being have has had will would could may might shall should can must do did does
+died fled remain remained remains became become said say says told reported according and or but while
+who whom whose which that in on at from to by near after before during since for with without as into
+across over under between through against amid amidst following when where because despite including
+than like per about around there here this these those it its his her their our your they we he she
+""".split())
+_TOKEN = re.compile(r"[A-Za-z][\w'’/-]*|\d[\d,.]*|[()\[\],;:.!?\"“”]")
+
+
+@dataclass(frozen=True, slots=True)
+class NounPhrase:
+    end: int  # offset in the sentence after the phrase
+    head: str | None
+    group: str | None
+    unit: str
+    people: bool | None  # True: a people/household/dwelling noun; False: never people; None: no noun
+    noun_kind: str | None  # a kind the noun itself names ("casualties")
+    weak_kind: str | None  # a kind the noun suggests when no verb says otherwise ("IDPs")
+    of_them: bool = False
+
+
+def noun_phrase(sentence: str, start: int) -> NounPhrase:
+    """Read the phrase after a number that ends at ``start``."""
+    pos = start
+    skipped = 0
+    saw_of = False
+    lowered = sentence.lower()
+    while skipped < 6:
+        match = _TOKEN.search(sentence, pos)
+        if match is None or sentence[pos:match.start()].strip(" \u00a0\u00ad-–"):
+            break
+        word = match.group(0)
+        low = word.lower().strip("'’")
+        if word in "()[],;:.!?\"“”":
+            break
+        multi = next((m for m in _MULTI if lowered.startswith(m, match.start())
+                      and _word_end(lowered, match.start() + len(m))), None)
+        if multi:
+            return _person(match.start() + len(multi), multi, start)
+        if low == "of":
+            saw_of = True
+            pos = match.end()
+            continue
+        if low in ("them", "us", "whom") and saw_of:
+            return NounPhrase(match.end(), low, None, "person", True, None, None, of_them=True)
+        if low in _HOUSEHOLD:
+            return NounPhrase(match.end(), low, "people", "household", True, None, None)
+        if low in _DWELLING:
+            return NounPhrase(match.end(), low, "people", "dwelling", True, None, None)
+        if low in STRONG_NOUN_KINDS and low not in ("dead", "killed"):
+            return _with_group_before(sentence, start, match.end(), low, STRONG_NOUN_KINDS[low])
+        if low in _PERSON:
+            following = _TOKEN.search(sentence, match.end())
+            if following and following.group(0).lower() in STRONG_NOUN_KINDS and following.group(0).lower() != "dead":
+                # "23 civilian casualties", "five child deaths": the person word is a modifier
+                nxt = following.group(0).lower()
+                return NounPhrase(following.end(), nxt, _PERSON[low], "person", True, STRONG_NOUN_KINDS[nxt], None)
+            return _person(match.end(), low, start, sentence)
+        if low in WEAK_NOUN_KINDS and low not in ("injured", "wounded", "displaced", "missing", "homeless"):
+            return NounPhrase(match.end(), low, "people", "person", True, None, WEAK_NOUN_KINDS[low])
+        if low in NOT_PEOPLE or low.rstrip("s") in NOT_PEOPLE or re.match(r"\d", low):
+            return NounPhrase(match.end(), low, None, "person", False, None, None)
+        if re.match(r"^[a-z]+(?:ians|ans|is|ese|ers)$", low) and word[0].isupper():
+            return NounPhrase(match.end(), low, "people", "person", True, None, None)  # Palestinians, Somalis
+        if low in _STOP:
+            break
+        skipped += 1
+        pos = match.end()
+    return NounPhrase(start, None, None, "person", None, None, None)
+
+
+def _word_end(text: str, pos: int) -> bool:
+    return pos >= len(text) or not text[pos].isalnum()
+
+
+def _person(end: int, head: str, start: int, sentence: str | None = None) -> NounPhrase:
+    group = _PERSON.get(head, "people")
+    text = sentence or ""
+    if head in ("members", "member", "forces", "leader", "leaders", "commander", "commanders", "personnel",
+                "officers", "officer") and text:
+        # "44 members of the regime forces", "a leader of the regime's elite forces"
+        tail = text[end:end + 60]
+        if re.match(r"(?i)\s+(?:of|from)\b", tail):
+            group = "combatants" if ARMED.search(tail) else ("people" if head.startswith("member") else group)
+        elif head.startswith("member"):
+            group = "people"
+    if head in ("dead",):
+        return NounPhrase(end, head, "people", "person", True, "killed", None)
+    return NounPhrase(end, head, group, "person", True, None, WEAK_NOUN_KINDS.get(head))
+
+
+def _with_group_before(sentence: str, start: int, end: int, head: str, kind: str) -> NounPhrase:
+    """'23 civilian casualties', '169 Palestinian ... fatalities': modifiers between number and noun."""
+    between = sentence[start:end].lower()
+    group = "people"
+    for word in re.findall(r"[a-z-]+", between):
+        if word in ("civilian", "civilians"):
+            group = "civilians"
+        elif word in ("child", "children"):
+            group = "children"
+        elif word in ("military", "army", "police", "militant", "rebel", "soldier", "troop"):
+            group = "combatants"
+    return NounPhrase(end, head, group, "person", True, kind, None)

@@ -1,0 +1,189 @@
+"""Finding and reading the numbers of a sentence: digits with separators and scales, number
+words, "two dozen", "half a million", ranges, hedges and the contract's vague words.
+
+A ``Mention`` is a span of the sentence with the interval the words allow; whether it counts
+people, and which, is decided later by ``classify``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from transforms.figures.vocab import FEW_WORDS, HEDGES_BEFORE, SCALES, SHORT_SCALES, TENS, UNITS, VAGUE
+
+_SHY = "\u00ad"
+_UNIT_WORDS = "|".join(sorted(UNITS, key=len, reverse=True))
+_TENS_WORDS = "|".join(TENS)
+_WORD_NUMBER = (
+    rf"(?:(?:{_TENS_WORDS})(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?|(?:{_UNIT_WORDS}))"
+    r"(?:\s+(?:hundred|thousand|million|billion)"
+    rf"(?:\s+(?:and\s+)?(?:(?:{_TENS_WORDS})(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?|(?:{_UNIT_WORDS})))?)*"
+)
+_SCALE = r"(?:mil[\u00ad]?li[\u00ad]?o[\u00ad]?n|bil[\u00ad]?li[\u00ad]?o[\u00ad]?n|thousand|hundred)"
+_DIGITS = (
+    # glued to a lower-case word is allowed ("affected4109 people" in scraped bulletins);
+    # glued to capitals or symbols is a code ("S975", "SU2381", "$800", "#3")
+    r"(?<![A-Z0-9_.,/:$€£#-])"
+    r"(?:\d{1,3}(?:,\d{3})+|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d,])|\d+)(?:\.\d+)?"
+    rf"(?:\s*{_SCALE}|(?:m|mn|bn|k)(?![a-z]))?"
+    r"(?![\w$€£%])"
+)
+_DIGITS_NO_SCALE_GLUE = _DIGITS
+_ONE_NUMBER = rf"(?:{_DIGITS}|(?i:half\s+a\s+million|(?:a|one|two|three|four|five|six|seven|eight|nine|ten)\s+dozen|a\s+dozen)|(?i:\b{_WORD_NUMBER}\b))"
+_FEW = "|".join(re.escape(w) for w in sorted(FEW_WORDS, key=len, reverse=True))
+_VAGUE = "|".join(re.escape(w) for w in sorted(VAGUE, key=len, reverse=True))
+_SEVERAL_SCALE = rf"(?i:\b(?:several|a few|some|many)\s+(?:hundreds?|thousands?|millions?)\b)"
+
+NUMBER_RE = re.compile(
+    rf"(?P<between>(?i:\bbetween\s+))?(?P<a>{_ONE_NUMBER})"
+    rf"(?:(?P<sep>\s*(?:-|–|—|to|and|or)\s*)(?P<b>{_ONE_NUMBER}))?"
+    rf"|(?P<several>{_SEVERAL_SCALE})"
+    rf"|(?P<vague>(?i:\b(?:{_VAGUE})\b))"
+    rf"|(?P<few>(?i:\b(?:{_FEW})\b))"
+)
+
+_HEDGE_BEFORE = [
+    (qualifier, re.compile(r"(?i)(?:^|[\s(\"“'])(" + "|".join(re.escape(h) for h in hedges) + r")\s*[\"“']?\s*$"))
+    for qualifier, hedges in HEDGES_BEFORE.items()
+]
+_HEDGE_ANY_BEFORE = re.compile(
+    r"(?i)(?:^|[\s(\"“'])(" + "|".join(re.escape(h) for hs in HEDGES_BEFORE.values() for h in sorted(hs, key=len, reverse=True))
+    + r")\s*[\"“']?\s*$"
+)
+_AFTER_AT_LEAST = re.compile(r"(?i)^(?:\s*(?:or more|or above)\b|-plus\b|\+)")
+
+
+@dataclass(slots=True)
+class Mention:
+    start: int  # offsets in the sentence
+    end: int
+    text: str
+    low: int | None
+    best: int
+    high: int | None
+    qualifier: str
+    kind: str  # digits | words | vague | few | zero | single
+    hedge_start: int | None = None  # where a hedge before the number starts
+
+
+def parse_number(text: str) -> int | None:
+    """The value of one number as written ("1,500", "2.3m", "6 000", "twenty-five", "two dozen",
+    "half a million"); ``None`` when it is not a count (a decimal without a scale)."""
+    raw = text.replace(_SHY, "").strip().lower()
+    if not raw:
+        return None
+    if raw[0].isdigit():
+        match = re.match(r"([\d,\s\u00a0\u202f]+(?:\.\d+)?)\s*([a-z]*)$", raw)
+        if not match:
+            return None
+        digits = re.sub(r"[,\s\u00a0\u202f]", "", match.group(1))
+        scale_word = match.group(2)
+        scale = SCALES.get(scale_word) or SHORT_SCALES.get(scale_word) or (1 if not scale_word else None)
+        if scale is None:
+            return None
+        value = float(digits)
+        if scale == 1 and "." in digits:
+            return None  # "6.2" (a magnitude, a rate) is not a count of people
+        return int(round(value * scale))
+    if raw == "half a million":
+        return 500_000
+    dozen = re.match(r"(a|one|two|three|four|five|six|seven|eight|nine|ten)\s+dozen$", raw)
+    if dozen:
+        return 12 * (1 if dozen.group(1) == "a" else UNITS[dozen.group(1)] if dozen.group(1) in UNITS else 10)
+    return _parse_words(raw)
+
+
+def _parse_words(raw: str) -> int | None:
+    total, current = 0, 0
+    for word in re.split(r"[\s-]+", raw):
+        if word == "and":
+            continue
+        if word in UNITS:
+            current += UNITS[word]
+        elif word in TENS:
+            current += TENS[word]
+        elif word == "hundred":
+            current = max(current, 1) * 100
+        elif word in ("thousand", "million", "billion"):
+            total += max(current, 1) * SCALES[word]
+            current = 0
+        else:
+            return None
+    return total + current
+
+
+_NUMBER_NEXT = re.compile(rf"\s*[\"“']?\s*{_ONE_NUMBER}")
+
+
+def find_mentions(sentence: str) -> list[Mention]:
+    mentions: list[Mention] = []
+    for match in NUMBER_RE.finditer(sentence):
+        if match.group("few") and _NUMBER_NEXT.match(sentence, match.end()):
+            continue  # "some 1,500", "several 100": a hedge, not a quantity of its own
+        mention = _read(sentence, match)
+        if mention is not None:
+            mentions.append(mention)
+    return mentions
+
+
+def _read(sentence: str, match: re.Match[str]) -> Mention | None:
+    start, end = match.start(), match.end()
+    if match.group("several"):
+        word = match.group("several").lower().split()[-1].rstrip("s")
+        scale = SCALES[word]
+        return Mention(start, end, match.group(0), 3 * scale, 3 * scale, 10 * scale - 1, "vague", "vague")
+    if match.group("vague"):
+        low, best, high = VAGUE[match.group("vague").lower()]
+        return Mention(start, end, match.group(0), low, best, high, "vague", "vague")
+    if match.group("few"):
+        return Mention(start, end, match.group(0), 3, 3, None, "vague", "few")
+    a_text = match.group("a")
+    a = parse_number(a_text)
+    b_text = match.group("b")
+    b = parse_number(b_text) if b_text else None
+    sep = (match.group("sep") or "").strip().lower()
+    between = bool(match.group("between"))
+    kind = "digits" if a_text[0].isdigit() else "words"
+    if a is None:
+        return None
+    if b is not None and (sep in ("-", "–", "—", "to", "or") or (between and sep == "and")) and b > a:
+        if sep in ("-", "–", "—") and _looks_like_date_or_score(sentence, match):
+            return None
+        text_start = match.start("a")
+        return Mention(text_start, match.end("b"), sentence[text_start:match.end("b")], a, a, b, "range", kind)
+    # not a range: keep only the first number; the second is found on its own
+    start, end = match.start("a"), match.end("a")
+    text = sentence[start:end]
+    qualifier = "exact"
+    low: int | None = a
+    high: int | None = a
+    hedge_start = None
+    before = sentence[:start]
+    for name, pattern in _HEDGE_BEFORE:
+        hedge = pattern.search(before)
+        if hedge:
+            if name == "approx" and hedge.group(1).lower() == "some" and kind == "words" and a < 10:
+                continue  # "some two" is rare; "some" before small words is a quantifier slip
+            qualifier = name
+            hedge_start = hedge.start(1)
+            break
+    if qualifier == "exact" and _AFTER_AT_LEAST.match(sentence[end:]):
+        qualifier = "at_least"
+    if qualifier == "approx":
+        low = high = None
+    elif qualifier in ("at_least", "more_than"):
+        high = None
+    elif qualifier in ("up_to", "less_than"):
+        low = None
+    return Mention(start, end, text, low, a, high, qualifier, kind, hedge_start)
+
+
+def _looks_like_date_or_score(sentence: str, match: re.Match[str]) -> bool:
+    """'22 – 24 December', '2016-17', '3-1': hyphenated pairs that are not ranges of people."""
+    after = sentence[match.end():match.end() + 12].lower()
+    return bool(re.match(r"\s*(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)", after))
+
+
+def hedge_before(sentence: str, start: int) -> bool:
+    return bool(_HEDGE_ANY_BEFORE.search(sentence[:start]))

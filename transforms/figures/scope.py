@@ -1,0 +1,62 @@
+"""Is a figure cumulative (a running total, a period total of a conflict, a stock), or the toll
+of one incident? The contract's rule, read off the figure's sentence."""
+
+from __future__ import annotations
+
+import re
+
+from transforms.figures.model import KIND_CLASS
+
+PERIOD = re.compile(
+    r"(?i)\b(?:since(?!\s+then\b)|so\s+far|to\s+date|this\s+year|during\s+the\s+report(?:ing)?\s+period|"
+    r"over\s+the\s+(?:past|last)\s+(?:\w+\s+)?(?:weeks|months|years|decade)|in\s+recent\s+(?:weeks|months)|"
+    r"during\s+(?:19|20)\d\d|recorded\s+(?:in|during)|throughout\s+(?:the\s+)?(?:year|conflict|war)|"
+    r"cumulative|in\s+total\s+since|running\s+total)\b")
+CONFLICT = re.compile(
+    r"(?i)\b(?:war|conflict|battle|offensive|fighting|clashes|hostilities|violence|insurgency|crackdown|"
+    r"clampdown|escalation|military\s+operations?|series\s+of\s+attacks|attacks|counter-?offensive|"
+    r"intercommunal|intercommunity|armed\s+groups?)\b")
+DISASTER = re.compile(
+    r"(?i)\b(?:flood\w*|storm\w*|cyclone|typhoon|hurricane|earthquake|quake|landslides?|mudslides?|fires?|"
+    r"wildfires?|blaze|rains?|rainfall|tsunami|drought|eruption|volcano|heatwave|avalanche|tornado)\b")
+INCIDENT = re.compile(
+    r"(?i)\b(?:massacre|attack|explosion|blast|bombing|strike|airstrike|raid|ambush|shooting|crash|"
+    r"stampede|incident|accident|collapse)\b")
+WHOLE_CONFLICT = re.compile(
+    r"(?i)\bthe\s+(?:war|conflict|battle|fighting|offensive|crisis|violence|insurgency|siege|campaign)\b"
+    r"[^.;]{0,80}?\b(?:has|have|had)?\s*(?:left|killed|displaced|claimed|forced|uprooted|driven)\b")
+DAILY_TOLL = re.compile(r"(?i)\b(?:killed|died|dead)\s+(?:yesterday|today|on\s+\w+day)\b[^.]{0,30}\bincluding\b")
+TOLL = re.compile(r"(?i)\b(?:death\s+)?toll\b|\bnumber\s+of\s+(?:the\s+)?(?:casualties|dead|deaths|"
+                  r"fatalities|killed|victims|displaced|who\s+were\s+killed)")
+INCREMENT_AFTER = re.compile(r"(?i)^[^.;]{0,80}?\b(?:raises?|raised|raising|brings?|bringing|brought|pushing|"
+                             r"pushes|takes|taking)\s+(?:the\s+|to\b|up\b)")
+PERIOD_SPAN = re.compile(r"(?i)\bbetween\s+(?:early\s+|late\s+|mid-?\s*)?[0-3]?\d?\s*[A-Za-z]+\s+and\s+"
+                         r"(?:early\s+|late\s+|mid-?\s*)?[0-3]?\d?\s*[A-Za-z]+")
+STOCK = re.compile(r"(?i)\b(?:remain(?:s|ed)?|still)\s+(?:\w+\s+)?displaced\b")
+
+
+def is_cumulative(text: str, sentence: str, start: int, np_end: int, kind: str) -> bool:
+    after = sentence[np_end:]
+    klass = KIND_CLASS[kind]
+    toll_here = bool(TOLL.search(sentence[max(0, start - 120):start]))
+    if not toll_here and INCREMENT_AFTER.match(after) and TOLL.search(after):
+        return False  # "the death of 34 ... raises the death toll to 66": the 34 is new
+    if DAILY_TOLL.search(sentence):
+        return True
+    if WHOLE_CONFLICT.search(sentence):
+        return True
+    disaster_only = bool(DISASTER.search(sentence)) and not CONFLICT.search(sentence)
+    if PERIOD.search(sentence):
+        return not disaster_only
+    if toll_here:
+        return not (INCIDENT.search(sentence) or DISASTER.search(sentence))
+    if klass in ("displacement", "returns"):
+        if disaster_only:
+            return False
+        if CONFLICT.search(sentence):
+            return True
+        if STOCK.search(sentence) and not DISASTER.search(sentence):
+            return True
+        if klass == "returns" and PERIOD_SPAN.search(sentence):
+            return True
+    return False
