@@ -29,7 +29,9 @@ logger = logging.getLogger(__name__)
 MAX_CHARS = 200_000
 
 _SINGULAR_NOUNS = sorted(
-    {w for ws in GROUPS.values() for w in ws if not w.endswith("s") or w in ("police",)}
+    {w for ws in GROUPS.values() for w in ws if " " not in w and not w.endswith("s") and w not in
+     ("dead", "injured", "wounded", "displaced", "elderly", "police", "militia", "army", "staff", "crew",
+      "population", "personnel", "other")}
     | {"IDP", "family", "household", "employee", "member", "leader", "commander", "operator", "contractor",
        "Koglweogo", "policeman", "journalist", "man", "woman", "person", "child", "girl", "boy"},
     key=len, reverse=True)
@@ -69,9 +71,14 @@ _OTHERS = frozenset({"others", "other", "another", "ones"})
 _SUBSET_BEFORE = re.compile(
     r"(?i)\b(?:including|among\s+them|among\s+whom|of\s+whom|of\s+them|among\s+the\s+(?:dead|victims|"
     r"injured|wounded|displaced)|among\s+those)\b")
-_ANAPHORA_BEFORE = re.compile(r"(?i)\b(?:the|these|those|of\s+the|all)\s*$")
+_ANAPHORA_BEFORE = re.compile(r"(?i)\b(?:these|those|of\s+the|the\s+same)\s*$")
+_REFERS_BACK = re.compile(r"(?i)\bthe\s+(?:figure|number|toll|total|estimate)\s+(?:is|was|stands\s+at|stood\s+at|"
+                          r"at|of)\s*$")
 _COORD = re.compile(r"(?i)^\s*(?:,\s*)?(?:and|or|as\s+well\s+as|plus|,)\s+(?:(?:his|her|their|its|the)\s+)?$")
-_REL_CLAUSE = re.compile(r"(?i)^\s*,?\s*(?:who|that|which)\b[^,.;]{0,70}?(?=\b(?:was|were|is|are|has|have|had)\b)")
+_REL_CLAUSE = re.compile(
+    r"(?i)^\s*,?\s*(?:who|that|which|hired|employed|working|living|travell?ing|driving|riding|based|"
+    r"stationed|deployed|identified|known|wearing|carrying|trying|named)\b[^,.;]{0,70}?"
+    r"(?=\b(?:was|were|is|are|has|have|had)\b)")
 _PREP_PHRASE = re.compile(
     r"(?i)^\s*(?:\([^)]{0,60}\)\s*)?(?:,\s*)?(?:of|from|in|at|on|near|inside|across|with|without|aged|living|"
     r"residing)\b[^.;:!?]{0,90}?(?=\s(?:was|were|is|are|has|have|had|remain|remained|remains)\b)")
@@ -98,15 +105,30 @@ class Candidate:
     notes: list[str] = field(default_factory=list)
 
 
+_INVISIBLE = re.compile("[\u00ad\u200b\u200c\u200d\u2060\ufeff]")
+
+
 def extract_figures(text: str, published: date | None, doc_id: str = "") -> list[Figure]:
     """All figures of one document, in document order, with ``part_of`` indexes into that order."""
-    text = text[:MAX_CHARS]
+    original = text[:MAX_CHARS]
+    text, back = _normalise(original)
     sentences = split_sentences(text)
     dates = find_dates(text, published)
     figures: list[Figure] = []
     sources: list[tuple[Candidate, Sentence]] = []
+    seen_values: set[int] = set()
     for sentence in sentences:
         candidates = _sentence_candidates(sentence, dates)
+        for cand in candidates:
+            m = cand.mention
+            if (m.kind in ("digits", "words") and m.best in seen_values
+                    and _ANAPHORA_BEFORE.search(sentence.text[:m.start])):
+                cand.drop = True  # "these 1,314 families": a reference back, not a new report
+        seen_values.update(c.mention.best for c in candidates if c.mention.kind in ("digits", "words"))
+        for cand in candidates:
+            if cand.kind is None and not cand.drop and _REFERS_BACK.search(sentence.text[:cand.mention.start]) \
+                    and figures:
+                cand.kind = "@previous"
         base = len(figures)
         index_map: dict[int, int] = {}
         for i, cand in enumerate(candidates):
@@ -123,6 +145,11 @@ def extract_figures(text: str, published: date | None, doc_id: str = "") -> list
         for i, cand in enumerate(candidates):
             if i in index_map and cand.subset_of is not None and cand.subset_of in index_map:
                 figures[index_map[i]].part_of = index_map[cand.subset_of]
+            if i in index_map and cand.kind == "@previous":
+                fig = figures[index_map[i]]
+                earlier = figures[index_map[i] - 1]
+                fig.kind, fig.unit, fig.group = earlier.kind, earlier.unit, earlier.group
+                fig.part_of = earlier.part_of if earlier.part_of is not None else index_map[i] - 1
         del base
     _link_rereports(figures, sources)
     for fig, (cand, sentence) in zip(figures, sources, strict=True):
@@ -130,7 +157,22 @@ def extract_figures(text: str, published: date | None, doc_id: str = "") -> list
     _propagate_cumulative(figures)
     _assign_dates(figures, sources, dates, published, text)
     _assign_countries(figures, text)
+    if back is not None:
+        for fig, (_cand, sentence) in zip(figures, sources, strict=True):
+            fig.start, fig.end = back[fig.start], back[fig.end]
+            fig.number_text = original[fig.start:fig.end]
+            fig.sentence = original[back[sentence.start]:back[sentence.end]]
     return figures
+
+
+def _normalise(text: str) -> tuple[str, list[int] | None]:
+    """Remove soft hyphens and zero-width characters ("millio\u00adn", "stayin\u00adg") and keep a
+    map from the cleaned offsets back to the original ones."""
+    if not _INVISIBLE.search(text):
+        return text, None
+    kept = [i for i, ch in enumerate(text) if not _INVISIBLE.match(ch)]
+    clean = "".join(text[i] for i in kept)
+    return clean, [*kept, len(text)]
 
 
 # -- per sentence ------------------------------------------------------------------------------
@@ -205,8 +247,12 @@ def _singular_mentions(s: str, numbers: list[Mention]) -> list[Mention]:
         if any(n.start <= match.start() < n.end or match.start() <= n.start < match.end() for n in numbers):
             continue
         mods = match.group("mods").lower()
-        if re.search(r"\b(?:number|group|crowd|team|convoy|family\s+of|few|dozen|couple|total)\b", mods):
+        if re.search(r"\b(?:number|group|crowd|team|convoy|family\s+of|few|dozen|couple|total|same|other|"
+                     r"first|last|only)\b", mods):
             continue
+        if re.search(r"(?i)\b(?:from|in|at|on|with|to|into|near|by|for|against|like|as|than|about|among|"
+                     r"between|under|over|behind|inside|outside)\s+$", s[:match.start()]):
+            continue  # inside a prepositional phrase: a place or a possessor, rarely the victim
         out.append(Mention(match.start(), match.end(), match.group(0), 1, 1, 1, "exact", "single"))
     return out
 
@@ -224,9 +270,17 @@ def _classify(s: str, m: Mention, mentions: list[Mention], index: int) -> Candid
     if np.people is False:
         cand.drop = True
         return cand
+    if np.head is None and np.people is None and m.kind != "single":
+        shared = _shared_head(s, m, np, mentions, index)
+        if shared is not None:
+            np = shared
+            cand.group, cand.unit, cand.head = np.group or "people", np.unit, np.head
     if m.kind == "few" and np.people is not True:
-        cand.drop = True  # "some", "many" count only when they quantify people
-        return cand
+        bare_object = re.match(r"\s*(?:[.,;:)]|$)", s[m.end:]) and any(
+            p.search(s[:m.start]) for k, p in T.LEFT_VERB_RES if k in ("killed", "injured", "casualties"))
+        if not bare_object:
+            cand.drop = True  # "some", "many" count only when they quantify people
+            return cand
     if m.kind == "digits" and m.qualifier == "exact" and 1900 <= m.best <= 2100 and np.people is not True:
         cand.drop = True  # a year
         return cand
@@ -245,6 +299,21 @@ def _classify(s: str, m: Mention, mentions: list[Mention], index: int) -> Candid
     if where == "negated":
         cand.drop = True
     return cand
+
+
+def _shared_head(s: str, m: Mention, np: NounPhrase, mentions: list[Mention], index: int) -> NounPhrase | None:
+    """'169 Palestinian and 25 Israeli fatalities': the first number shares the second's noun."""
+    if index + 1 >= len(mentions):
+        return None
+    nxt = mentions[index + 1]
+    between = s[m.end:nxt.start]
+    if not re.match(r"(?i)^\s*(?:[A-Z][\w-]*\s+)?(?:and|or|to)\s*$", between) or nxt.kind == "single":
+        return None
+    shared = noun_phrase(s, nxt.end)
+    if shared.head is None:
+        return None
+    return NounPhrase(np.end, shared.head, shared.group, shared.unit, shared.people, shared.noun_kind,
+                      shared.weak_kind)
 
 
 def _singular_np(s: str, m: Mention) -> NounPhrase:
@@ -333,7 +402,15 @@ def _predicate_after(s: str, pos: int, mentions: list[Mention], index: int) -> t
     return _predicate_kind(s, pos)
 
 
+_POSSESSIVE = re.compile(r"(?i)['’]s\s+(?:(?P<killed>death|killing|murder|execution|assassination)|"
+                         r"(?P<detained>arrest|detention|capture)|(?P<abducted>abduction|kidnapping))\b")
+_THEN_RETURNED = re.compile(r"(?i)^[^.;]{0,90}?\b(?:returned|went\s+home|have\s+returned)\b")
+
+
 def _predicate_kind(s: str, pos: int) -> tuple[str | None, str]:
+    possessive = _POSSESSIVE.match(s, pos)
+    if possessive:
+        return next(k for k in ("killed", "detained", "abducted") if possessive.group(k)), "right:"
     match = T.PREDICATE_ANY.match(s, pos)
     if match is None:
         return None, ""
@@ -343,10 +420,13 @@ def _predicate_kind(s: str, pos: int) -> tuple[str | None, str]:
         return None, "negated"
     if kind == "-":
         return None, ""
+    if kind == "displaced" and not gap.strip() and _THEN_RETURNED.match(s[match.end():]):
+        return "returned", "right:"  # "57,000 people displaced from Mosul ... returned home"
     if kind in ("abducted", "detained", "injured") and _sequence_outcome(s[match.end():]):
         return "killed", "right"
-    if kind in ("killed", "injured") and re.match(r"(?i)^\s+(?:and|or)\s+(?:wounded|injured|killed)\b",
-                                                   s[match.end():]):
+    rest = s[match.end():]
+    if (kind == "killed" and re.match(r"(?i)^\s+(?:and|or)\s+(?:wounded|injured)\b", rest)) or (
+            kind == "injured" and re.match(r"(?i)^\s+(?:and|or)\s+killed\b", rest)):
         return "casualties", "right"
     return kind, "right:" + gap
 

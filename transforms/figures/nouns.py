@@ -98,8 +98,8 @@ def noun_phrase(sentence: str, start: int) -> NounPhrase:
             return NounPhrase(match.end(), low, None, "person", False, None, None)
         if re.match(r"^[a-z]+(?:ians|ans|is|ese|ers)$", low) and word[0].isupper():
             return NounPhrase(match.end(), low, "people", "person", True, None, None)  # Palestinians, Somalis
-        if low in _STOP:
-            break
+        if low in _STOP and not (word.isupper() and len(word) > 1):
+            break  # all-capital tokens are names ("IS militants", "SDF fighters"), not "is"
         skipped += 1
         pos = match.end()
     return NounPhrase(start, None, None, "person", None, None, None)

@@ -46,7 +46,7 @@ _LEFT_VERBS: list[tuple[str, str]] = [
     ("detained", r"(?:arrest(?:s|ed|ing)?|detain(?:s|ed|ing)?|captur(?:e|es|ed|ing)|"
                  r"(?:the\s+)?(?:arrest|arrests|detention|capture)\s+of|capture\s+of|round(?:ed|ing)\s+up)"),
     ("displaced", r"(?:displac(?:e|es|ed|ing)|uproot(?:s|ed|ing)?|(?:the\s+)?(?:displacement|relocation|"
-                  r"forced\s+displacement|exodus)\s+of|drove|driving|sent|sending|forc(?:ed|ing)\s+the\s+"
+                  r"forced\s+displacement|exodus)(?:\s+and\s+\w+)?\s+of|drove|driving|sent|sending|forc(?:ed|ing)\s+the\s+"
                   r"(?:relocation|displacement|departure)\s+of|relocat(?:e|es|ed|ing))"),
     ("evacuated", r"(?:evacuat(?:e|es|ed|ing)|(?:the\s+)?evacuation\s+of)"),
     ("sheltered", r"(?:shelter(?:s|ed|ing)|accommodat(?:e|es|ed|ing)|hous(?:ing|es))"),
@@ -62,7 +62,7 @@ TOLL_BEFORE = re.compile(
     r"(?i)\b(?P<noun>(?:(?:civilian\s+)?death\s+)?toll|number\s+of\s+(?:the\s+)?(?:\w+\s+){0,2}?"
     r"(?P<what>casualties|dead|deaths|fatalities|killed|victims|injured|wounded|displaced|people\s+killed|"
     r"those\s+killed|who\s+were\s+killed|who\s+died|missing|evacuees|refugees|IDPs|returnees))"
-    r"\b[^.;:]{0,90}?\b(?:to|at|reached|reaches|hit|hits|of|is|was|stands\s+at|stood\s+at)" + FILLER_BEFORE
+    r"\b[^.;:]{0,90}?\b(?:to|at|reached|reaches|hit|hits|of|is|was|be|stands\s+at|stood\s+at)" + FILLER_BEFORE
 )
 TOLL_AFTER = re.compile(
     r"(?i)^\s*,?\s*the\s+(?:(?:civilian\s+)?death\s+toll|number\s+of\s+(?P<what>casualties|dead|deaths|"
@@ -82,7 +82,8 @@ _AUX = (r"(?:were|was|are|is|have|has|had|been|being|be|got|get|gets|also|all|bo
         r"presumed|estimated|completely|partially|totally|partly|fully|mostly|initially|eventually|finally|"
         r"recently|just|immediately|temporarily|forcibly|internally|officially|so\s+far|to\s+date|"
         r"to\s+have|to\s+be|could|may|might|would|will|must|should|can|likely|expected|"
-        r"who|that|which|being|either|since|again|currently|respectively|thus|there|apparently)")
+        r"who|that|which|being|either|since|again|currently|respectively|thus|there|apparently|remain|"
+        r"remains|remained|stay|stays|stayed|now|living|left|become|became)")
 _PREDICATES: list[tuple[str, str]] = [
     ("casualties", r"(?:killed|dead)\s+(?:and|or)\s+(?:wounded|injured)|(?:wounded|injured)\s+(?:and|or)\s+killed|"
                    r"kill(?:s|ed)?\s+and\s+injur\w*"),
@@ -101,7 +102,7 @@ _PREDICATES: list[tuple[str, str]] = [
     ("homeless", r"(?:left\s+homeless|made\s+homeless|became\s+homeless|homeless|lost\s+(?:their|all\s+their)\s+"
                  r"(?:homes|houses|shelters))"),
     ("sheltered", r"(?:(?:took|taken|sought|seeking|taking)\s+refuge\s+in\s+(?:\w+\s+){0,3}?(?:shelters?|"
-                  r"camps?|centres?|centers?|schools?|mosques?|churches?)|staying\s+in\s+(?:\w+\s+){0,4}?"
+                  r"camps?|centres?|centers?|schools?|mosques?|churches?)|staying\s+(?:with\s+host\s+families\s+or\s+)?in\s+(?:[\w-]+\s+){0,4}?"
                   r"(?:shelters?|camps?|evacuation\s+cent(?:re|er)s?|relief\s+camps?|collective\s+cent(?:re|er)s?|"
                   r"schools?)|sheltering|sheltered|accommodated|housed|living\s+in\s+(?:\w+\s+){0,2}?"
                   r"(?:camps?|shelters?)|in\s+(?:\w+\s+){0,3}?(?:shelters|relief\s+camps|evacuation\s+cent(?:re|er)s)|"
@@ -120,12 +121,12 @@ _PREDICATES: list[tuple[str, str]] = [
           r"received|registered|vaccinated|treated|enrolled|employed|participated|marched|voted)"),
 ]
 PREDICATE_RES = [
-    (kind, re.compile(r"(?i)\s*[,\"”']?\s*(?:" + _AUX + r"\s+){0,6}?(?P<trigger>" + pattern + r")\b"))
+    (kind, re.compile(r"(?i)\s*[,\"”']?\s*(?:" + _AUX + r"\s+){0,6}?(?P<trigger>" + pattern + r")(?![a-z])"))
     for kind, pattern in _PREDICATES
 ]
 PREDICATE_ANY = re.compile(
     r"(?i)\s*[,\"”']?\s*(?P<gap>(?:" + _AUX + r"\s+){0,6}?)(?P<trigger>"
-    + "|".join(f"(?P<k{i}>{pattern})" for i, (_, pattern) in enumerate(_PREDICATES)) + r")\b"
+    + "|".join(f"(?P<k{i}>{pattern})" for i, (_, pattern) in enumerate(_PREDICATES)) + r")(?![a-z])"
 )
 PREDICATE_KINDS = [kind for kind, _ in _PREDICATES]
 

@@ -33,7 +33,7 @@ FEW_WORDS = ("a few", "several", "some", "a number of", "many", "numerous", "a h
 HEDGES_BEFORE = {
     "approx": ("about", "around", "some", "roughly", "approximately", "an estimated", "estimated", "nearly",
                "almost", "close to", "approx.", "circa", "c.", "just under", "just over", "an approximate",
-               "a reported", "up to around"),
+               "a reported", "up to around", "estimated to be", "estimated at", "put at", "put the number at"),
     "at_least": ("at least", "no fewer than", "no less than", "a minimum of", "not less than"),
     "more_than": ("more than", "over", "upwards of", "in excess of", "above", "well over"),
     "up_to": ("up to", "as many as", "at most", "a maximum of"),
