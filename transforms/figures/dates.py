@@ -66,10 +66,30 @@ class DateMention:
     paragraph_start: int
 
 
+# Words one of which a pattern's match must contain: a cheap test that skips most patterns.
+_MONTH_HINTS = tuple(m for m in MONTHS if len(m) >= 3)
+NEEDS: dict[str, tuple[str, ...]] = {
+    "iso": ("-",), "span2": _MONTH_HINTS, "span": _MONTH_HINTS, "mspan": _MONTH_HINTS, "dmy": _MONTH_HINTS,
+    "mdy": _MONTH_HINTS, "my": _MONTH_HINTS, "earlier_month": ("earlier this month",), "last_week": ("last week",),
+    "last_month": ("last month",), "last_year": ("last year",), "this_year": ("this year",),
+    "yesterday": ("yesterday", "previous day", "day before"),
+    "today": ("today", "this morning", "this afternoon", "this evening", "tonight"),
+    "weekday": ("day",), "year": ("19", "20"),
+}
+
+
 def find_dates(text: str, published: date | None) -> list[DateMention]:
     found: list[DateMention] = []
     taken: list[tuple[int, int]] = []
+    lowered = text.lower()
+    has_month = any(m in lowered for m in _MONTH_HINTS)
     for name, pattern in PATTERNS:
+        needs = NEEDS[name]
+        if needs is _MONTH_HINTS:
+            if not has_month:
+                continue
+        elif not any(n in lowered for n in needs):
+            continue
         for match in pattern.finditer(text):
             if any(a < match.end() and match.start() < b for a, b in taken):
                 continue

@@ -31,7 +31,7 @@ MAX_CHARS = 200_000
 _SINGULAR_NOUNS = sorted(
     {w for ws in GROUPS.values() for w in ws if " " not in w and not w.endswith("s") and w not in
      ("dead", "injured", "wounded", "displaced", "elderly", "police", "militia", "army", "staff", "crew",
-      "population", "personnel", "other")}
+      "population", "personnel", "other", "people", "children") and not w.endswith("men")}
     | {"IDP", "family", "household", "employee", "member", "leader", "commander", "operator", "contractor",
        "Koglweogo", "policeman", "journalist", "man", "woman", "person", "child", "girl", "boy"},
     key=len, reverse=True)
@@ -57,7 +57,7 @@ _GROUP_HINTS = [
     ("children", re.compile(r"(?i)\b(?:child|children|girl|boy|infant|teenage|minor)\w*")),
     ("combatants", ARMED),
 ]
-_CODED = re.compile(r"(?i)(?:coded\s+as|size\s*=|\[size=|fatalities\s+coded|geoprecision|code)\s*$")
+_CODED = re.compile(r"(?i)(?:coded\s+(?:as|at)\b[^.;]{0,30}?|size\s*=|\[size=|geoprecision|code)\s*$")
 _TIME_AFTER = re.compile(r"(?i)^\s*(?:a\.?m\b|p\.?m\b|am\b|pm\b|gmt\b|utc\b|hrs\b|o'clock|h\d\d|:\d\d)")
 _MONEY_BEFORE = re.compile(r"(?:[$€£¥]|US\$|USD|EUR|GBP|Rs\.?|N|KSh)\s*$")
 _ORDINAL_AFTER = re.compile(r"(?i)^(?:st|nd|rd|th)\b")
@@ -80,9 +80,11 @@ _REL_CLAUSE = re.compile(
     r"stationed|deployed|identified|known|wearing|carrying|trying|named)\b[^,.;]{0,70}?"
     r"(?=\b(?:was|were|is|are|has|have|had)\b)")
 _PREP_PHRASE = re.compile(
-    r"(?i)^\s*(?:\([^)]{0,60}\)\s*)?(?:,\s*)?(?:of|from|in|at|on|near|inside|across|with|without|aged|living|"
-    r"residing)\b[^.;:!?]{0,90}?(?=\s(?:was|were|is|are|has|have|had|remain|remained|remains)\b)")
-_PAREN = re.compile(r"^\s*\([^)]{0,80}\)")
+    r"(?i)^\s*(?:at\s+least\s+)?(?:\([^)]{0,60}\)\s*)?(?:,\s*)?(?:(?:of|from|in|at|on|near|inside|across|with|"
+    r"without|aged|living|residing)\b[^.;:!?\d]{0,90}?(?=\s(?:was|were|is|are|has|have|had|remain|remained|"
+    r"remains)\b)|from\s+[^.;:!?\d]{0,60}?(?=\s(?:killed|wounded|injured|died|dead|displaced|arrested|abducted|"
+    r"kidnapped|missing)\b))")
+_PAREN = re.compile(r"^\s*(?:\([^)]{0,80}\)|\[[^\]]{0,80}\])")
 _INCLUDING_CLAUSE = re.compile(r"(?i)^\s*,\s*(?:including|among\s+them|of\s+whom)\b[^;.]{0,120}?,")
 _RESTATED = re.compile(r"(?i)^\s*(?:\(|/|,?\s*or\s+|,\s*)\s*(?:about|around|some|roughly|approximately|"
                        r"an\s+estimated|nearly|almost|over|more\s+than|at\s+least)?\s*$")
@@ -152,8 +154,10 @@ def extract_figures(text: str, published: date | None, doc_id: str = "") -> list
                 fig.part_of = earlier.part_of if earlier.part_of is not None else index_map[i] - 1
         del base
     _link_rereports(figures, sources)
+    following = {s.start: (sentences[i + 1].text if i + 1 < len(sentences) else "") for i, s in enumerate(sentences)}
     for fig, (cand, sentence) in zip(figures, sources, strict=True):
-        fig.cumulative = is_cumulative(text, sentence.text, cand.mention.start, cand.np_end, fig.kind)
+        fig.cumulative = is_cumulative(text, sentence.text, cand.mention.start, cand.np_end, fig.kind,
+                                       following.get(sentence.start, ""))
     _propagate_cumulative(figures)
     _assign_dates(figures, sources, dates, published, text)
     _assign_countries(figures, text)
@@ -210,9 +214,11 @@ def _drop_overlaps(mentions: list[Mention]) -> list[Mention]:
 
 def _is_trap(s: str, m: Mention, sentence: Sentence, dates: list[DateMention]) -> bool:
     """Numbers that are never counts of people: dates, times, ages, money, codes, ordinals."""
+    before, after = s[:m.start], s[m.end:]
+    if _CODED.search(before):
+        return True
     if m.kind not in ("digits", "words"):
         return False
-    before, after = s[:m.start], s[m.end:]
     if m.kind == "digits":
         if _ORDINAL_AFTER.match(after) or _TIME_AFTER.match(after) or _MONEY_BEFORE.search(before):
             return True
@@ -285,8 +291,10 @@ def _classify(s: str, m: Mention, mentions: list[Mention], index: int) -> Candid
         cand.drop = True  # a year
         return cand
     # trailing "at least": "25 members ... at least", "13 at least"
-    tail = s[m.end:np.end + 14]
-    if m.qualifier == "exact" and re.search(r"(?i)\bat\s+least\b", tail):
+    tail = s[m.end:max(np.end, m.end) + 40]
+    trailing = re.match(r"(?i)^[^,.;\d]{0,40}?\bat\s+least\b(?!\s+(?:\d|one|two|three|four|five|six|seven|eight|"
+                        r"nine|ten|a\b|an\b))", tail)
+    if m.qualifier == "exact" and trailing and not T.PREDICATE_ANY.search(tail[:trailing.start() + 1]):
         m.qualifier, m.high = "at_least", None
     before = s[:m.hedge_start if m.hedge_start is not None else m.start]
     kind, where = _kind(s, m, np, before, mentions, index)
@@ -295,6 +303,15 @@ def _classify(s: str, m: Mention, mentions: list[Mention], index: int) -> Candid
         cand.group = _group_from_context(s, m)
     if np.of_them:
         cand.group = "combatants" if ARMED.search(before) else "people"
+    if cand.group == "people" and re.match(r"(?i)^\s*(?:members\s+)?(?:at\s+least\s+)?(?:of|from|among)\s+"
+                                           r"(?:the\s+)?[^,.;]{0,12}?", s[np.end:]) and ARMED.match(
+            re.sub(r"(?i)^\s*(?:members\s+)?(?:at\s+least\s+)?(?:of|from|among)\s+(?:the\s+)?[\"“']?", "",
+                   s[np.end:np.end + 60])):
+        cand.group = "combatants"  # "34 casualties at least from the regime forces"
+    if where == "toll" and cand.group == "people" and re.search(r"(?i)\bcivilian", before[-80:]):
+        cand.group = "civilians"  # "raised the civilian death toll to 50"
+    if re.match(r"(?i)^\s*(?:people\s+|persons\s+)?with\s+disabilit", s[m.end:]):
+        cand.group = "civilians"
     cand.modality = _modality(s, m, np, before, where)
     if where == "negated":
         cand.drop = True
@@ -357,6 +374,12 @@ def _kind(s: str, m: Mention, np: NounPhrase, before: str, mentions: list[Mentio
     toll = T.TOLL_BEFORE.search(before)
     if toll:
         what = (toll.group("what") or "").lower()
+        if not what and not toll.group("noun").lower().endswith("toll"):
+            # "More casualties raise their number to 13": the kind is named before the toll
+            subject = T.TOLL_SUBJECT.search(before[:toll.start()])
+            what = subject.group(1).lower() if subject else ""
+            if not what:
+                return None, ""
         return (T.TOLL_WHAT.get(what, "killed") if what else "killed"), "toll"
     after_np = s[np.end:]
     toll_after = T.TOLL_AFTER.match(after_np)
@@ -372,6 +395,9 @@ def _kind(s: str, m: Mention, np: NounPhrase, before: str, mentions: list[Mentio
             if kind == "displaced" and re.search(r"(?i)\b(?:sent|sending|drove|driving)\s*$", before.rstrip()) \
                     and not re.search(r"(?i)^\s*(?:\w+\s+){0,2}?(?:fleeing|scampering|from|out)", after_np):
                 continue
+            if kind == "displaced" and re.match(r"(?i)^[^.;]{0,40}?\b(?:across\s+the\s+border|into\s+neighbo\w+|"
+                                                r"to\s+neighbo\w+\s+countr)", after_np):
+                return "refugees", "left"
             if kind == "sheltered" and not re.search(r"(?i)(?:idps|displaced|refugees|evacuees|families|people)",
                                                      (np.head or "")):
                 continue
@@ -440,7 +466,7 @@ def _sequence_outcome(rest: str) -> bool:
 def _modality(s: str, m: Mention, np: NounPhrase, before: str, where: str) -> str:
     window_before = before[-60:]
     gap = where.split(":", 1)[1] if where.startswith("right:") else ""
-    clause_start = max(before.rfind(","), before.rfind(";"), before.rfind(" and "), before.rfind(" while "))
+    clause_start = max(before.rfind(","), before.rfind(";"), before.rfind(" while "))
     verb_zone = before[clause_start + 1:] if where in ("left", "toll") else ""
     if T.UNCERTAIN.search(gap) or T.UNCERTAIN.search(verb_zone) or re.match(r"(?i)^\s*(?:feared|believed)\s+"
                                                                              r"(?:dead|killed)", s[np.end:]):
@@ -498,6 +524,12 @@ def _subsets(s: str, candidates: list[Candidate]) -> None:
             marker = match
         if marker is None:
             continue
+        for j in range(i):
+            # "About 900 citizens including 304 children killed by ...": the list shares its verb
+            head = candidates[j]
+            if (head.kind is None and not head.drop and head.head is not None and cand.kind is not None
+                    and re.match(r"(?i)^\s*,?\s*(?:including|among\s+them)\s*$", s[head.np_end:marker.end()])):
+                head.kind, head.modality = cand.kind, cand.modality
         parents = [j for j in range(i) if candidates[j].mention.end <= marker.start()
                    and not candidates[j].drop and candidates[j].kind is not None]
         if not parents:

@@ -91,7 +91,14 @@ def noun_phrase(sentence: str, start: int) -> NounPhrase:
                 # "23 civilian casualties", "five child deaths": the person word is a modifier
                 nxt = following.group(0).lower()
                 return NounPhrase(following.end(), nxt, _PERSON[low], "person", True, STRONG_NOUN_KINDS[nxt], None)
-            return _person(match.end(), low, start, sentence)
+            end = _extend_people(sentence, match.end())
+            phrase = _person(end, low, start, sentence)
+            if phrase.group == "people" and end > match.end():
+                # "members and fighters": the most specific group named in the phrase
+                for extra in re.findall(r"[a-z-]+", sentence[match.end():end].lower()):
+                    if _PERSON.get(extra, "people") != "people":
+                        return NounPhrase(end, low, _PERSON[extra], "person", True, None, None)
+            return phrase
         if low in WEAK_NOUN_KINDS and low not in ("injured", "wounded", "displaced", "missing", "homeless"):
             return NounPhrase(match.end(), low, "people", "person", True, None, WEAK_NOUN_KINDS[low])
         if low in NOT_PEOPLE or low.rstrip("s") in NOT_PEOPLE or re.match(r"\d", low):
@@ -103,6 +110,30 @@ def noun_phrase(sentence: str, start: int) -> NounPhrase:
         skipped += 1
         pos = match.end()
     return NounPhrase(start, None, None, "person", None, None, None)
+
+
+_NEXT_WORDS = re.compile(r"(?i)\s*(?:(and|or|&)\s+)?([a-z-]+)(?:\s+([a-z-]+))?")
+_NOT_EXTENSION = frozenset({"others", "other", "one", "ones", "dead", "injured", "wounded", "displaced", "killed",
+                            "missing", "homeless", "a", "an", "the", "his", "her", "their", "its", "two", "three",
+                            "four", "five", "six", "seven", "eight", "nine", "ten"})
+
+
+def _extend_people(sentence: str, end: int) -> int:
+    """'police personnel', 'members and fighters', 'soldiers and militiamen': one phrase."""
+    for _ in range(3):
+        match = _NEXT_WORDS.match(sentence, end)
+        if not match:
+            break
+        first, second = match.group(2).lower(), (match.group(3) or "").lower()
+        if first in _NOT_EXTENSION:
+            break
+        if first in _PERSON:
+            end = match.end(2)
+        elif second and second in _PERSON and second not in _NOT_EXTENSION and first not in _STOP | {"of"}:
+            end = match.end(3)
+        else:
+            break
+    return end
 
 
 def _word_end(text: str, pos: int) -> bool:

@@ -36,11 +36,13 @@ _VAGUE = "|".join(re.escape(w) for w in sorted(VAGUE, key=len, reverse=True))
 _SEVERAL_SCALE = rf"(?i:\b(?:several|a few|some|many)\s+(?:hundreds?|thousands?|millions?)\b)"
 
 NUMBER_RE = re.compile(
-    rf"(?P<between>(?i:\bbetween\s+))?(?P<a>{_ONE_NUMBER})"
+    # cheap gate first: a number starts at a word start (or right after a lower-case letter)
+    r"(?:(?<=[a-z])(?=\d)|(?<![A-Za-z0-9_]))(?=[\dA-Za-z])"
+    rf"(?:(?P<between>(?i:\bbetween\s+))?(?P<a>{_ONE_NUMBER})"
     rf"(?:(?P<sep>\s*(?:-|–|—|to|and|or)\s*)(?P<b>{_ONE_NUMBER}))?"
     rf"|(?P<several>{_SEVERAL_SCALE})"
     rf"|(?P<vague>(?i:\b(?:{_VAGUE})\b))"
-    rf"|(?P<few>(?i:\b(?:{_FEW})\b))"
+    rf"|(?P<few>(?i:\b(?:{_FEW})\b)))"
 )
 
 _HEDGE_BEFORE = [

@@ -26,16 +26,19 @@ WHOLE_CONFLICT = re.compile(
     r"(?i)\bthe\s+(?:war|conflict|battle|fighting|offensive|crisis|violence|insurgency|siege|campaign)\b"
     r"[^.;]{0,80}?\b(?:has|have|had)?\s*(?:left|killed|displaced|claimed|forced|uprooted|driven)\b")
 DAILY_TOLL = re.compile(r"(?i)\b(?:killed|died|dead)\s+(?:yesterday|today|on\s+\w+day)\b[^.]{0,30}\bincluding\b")
-TOLL = re.compile(r"(?i)\b(?:death\s+)?toll\b|\bnumber\s+of\s+(?:the\s+)?(?:casualties|dead|deaths|"
-                  r"fatalities|killed|victims|displaced|who\s+were\s+killed)")
+# a running toll: "the death toll rose to", "raise the number of casualties to", "their number to"
+TOLL = re.compile(r"(?i)\b(?:death\s+)?toll\b|\b(?:rais\w*|ris\w*|rose|increas\w*|reach\w*|climb\w*|brings?|"
+                  r"bringing|brought)\b[^.;]{0,60}?\bnumber\b|\bnumber\s+of\s+[^.;]{0,60}?\b(?:rais\w*|ris\w*|rose|"
+                  r"increas\w*|reach\w*|climb\w*)\b|\btheir\s+number\s+to\b")
 INCREMENT_AFTER = re.compile(r"(?i)^[^.;]{0,80}?\b(?:raises?|raised|raising|brings?|bringing|brought|pushing|"
                              r"pushes|takes|taking)\s+(?:the\s+|to\b|up\b)")
-PERIOD_SPAN = re.compile(r"(?i)\bbetween\s+(?:early\s+|late\s+|mid-?\s*)?[0-3]?\d?\s*[A-Za-z]+\s+and\s+"
-                         r"(?:early\s+|late\s+|mid-?\s*)?[0-3]?\d?\s*[A-Za-z]+")
+PERIOD_SPAN = re.compile(r"(?i)\bbetween\s+(?:[0-3]?\d(?:\s+[A-Za-z]+)?|(?:early\s+|late\s+|mid-?\s*)?[A-Za-z]+)\s+"
+                         r"and\s+(?:[0-3]?\d\s+[A-Za-z]+|(?:early\s+|late\s+|mid-?\s*)?[A-Za-z]+)")
+NEXT_REFERS = re.compile(r"(?i)^\s*(?:these|this|the)\s+(?:new\s+)?(?:displacements?|movements?|flight|arrivals)\b")
 STOCK = re.compile(r"(?i)\b(?:remain(?:s|ed)?|still)\s+(?:\w+\s+)?displaced\b")
 
 
-def is_cumulative(text: str, sentence: str, start: int, np_end: int, kind: str) -> bool:
+def is_cumulative(text: str, sentence: str, start: int, np_end: int, kind: str, following: str = "") -> bool:
     after = sentence[np_end:]
     klass = KIND_CLASS[kind]
     toll_here = bool(TOLL.search(sentence[max(0, start - 120):start]))
@@ -51,6 +54,9 @@ def is_cumulative(text: str, sentence: str, start: int, np_end: int, kind: str) 
     if toll_here:
         return not (INCIDENT.search(sentence) or DISASTER.search(sentence))
     if klass in ("displacement", "returns"):
+        if NEXT_REFERS.match(following):
+            sentence = sentence + " " + following  # "These displacements followed a series of attacks"
+            disaster_only = bool(DISASTER.search(sentence)) and not CONFLICT.search(sentence)
         if disaster_only:
             return False
         if CONFLICT.search(sentence):

@@ -23,7 +23,7 @@ FILLER_BEFORE = r"(?:\s+(?:" + "|".join(re.escape(h) for h in _HEDGE_WORDS) + r"
 STRONG_NOUN_KINDS = {
     "casualties": "casualties", "casualty": "casualties", "fatalities": "killed", "fatality": "killed",
     "deaths": "killed", "death": "killed", "dead": "killed", "bodies": "killed", "body": "killed",
-    "lives": "killed", "corpses": "killed", "killed": "killed",
+    "lives": "killed", "corpses": "killed", "killed": "killed", "martyrs": "killed",
 }
 WEAK_NOUN_KINDS = {
     "idps": "displaced", "displaced": "displaced", "displaced people": "displaced", "refugees": "refugees",
@@ -59,16 +59,21 @@ LEFT_VERB_RES = [(kind, re.compile(r"(?i)\b" + pattern + FILLER_BEFORE)) for kin
 
 # "the death toll rose to 66", "raise the number of who were killed ... to 20", "brings the toll to"
 TOLL_BEFORE = re.compile(
-    r"(?i)\b(?P<noun>(?:(?:civilian\s+)?death\s+)?toll|number\s+of\s+(?:the\s+)?(?:\w+\s+){0,2}?"
+    r"(?i)\b(?P<noun>(?:(?:civilian\s+)?death\s+)?toll|(?P<their>(?:their|the\s+total)\s+number)|"
+    r"(?:rais\w*|ris\w*|rose|increas\w*|brings?|bringing)\s+the\s+number(?=\s+to\b)|number\s+of\s+(?:the\s+)?(?:\w+\s+){0,2}?"
     r"(?P<what>casualties|dead|deaths|fatalities|killed|victims|injured|wounded|displaced|people\s+killed|"
     r"those\s+killed|who\s+were\s+killed|who\s+died|missing|evacuees|refugees|IDPs|returnees))"
     r"\b[^.;:]{0,90}?\b(?:to|at|reached|reaches|hit|hits|of|is|was|be|stands\s+at|stood\s+at)" + FILLER_BEFORE
 )
 TOLL_AFTER = re.compile(
-    r"(?i)^\s*,?\s*the\s+(?:(?:civilian\s+)?death\s+toll|number\s+of\s+(?P<what>casualties|dead|deaths|"
-    r"fatalities|killed|injured|wounded|displaced))"
+    r"(?i)^\s*,?\s*the\s+(?:(?:civilian\s+)?death\s+toll|number\s+of\s+(?:\w+\s+){0,2}?(?P<what>casualties|dead|"
+    r"deaths|fatalities|killed|injured|wounded|displaced|who\s+were\s+killed|who\s+died))"
 )
+# the kind a "their number" toll refers to, read from the words before it
+TOLL_SUBJECT = re.compile(r"(?i)\b(casualties|dead|deaths|fatalities|killed|martyrs|injured|wounded|displaced|"
+                          r"victims)\b")
 TOLL_WHAT = {
+    "martyrs": "killed",
     "casualties": "casualties", "dead": "killed", "deaths": "killed", "fatalities": "killed", "killed": "killed",
     "victims": "killed", "people killed": "killed", "those killed": "killed", "who were killed": "killed",
     "who died": "killed", "injured": "injured", "wounded": "injured", "displaced": "displaced",
@@ -83,7 +88,7 @@ _AUX = (r"(?:were|was|are|is|have|has|had|been|being|be|got|get|gets|also|all|bo
         r"recently|just|immediately|temporarily|forcibly|internally|officially|so\s+far|to\s+date|"
         r"to\s+have|to\s+be|could|may|might|would|will|must|should|can|likely|expected|"
         r"who|that|which|being|either|since|again|currently|respectively|thus|there|apparently|remain|"
-        r"remains|remained|stay|stays|stayed|now|living|left|become|became)")
+        r"remains|remained|stay|stays|stayed|now|living|left|become|became|until\s+now|so\s+far)")
 _PREDICATES: list[tuple[str, str]] = [
     ("casualties", r"(?:killed|dead)\s+(?:and|or)\s+(?:wounded|injured)|(?:wounded|injured)\s+(?:and|or)\s+killed|"
                    r"kill(?:s|ed)?\s+and\s+injur\w*"),
@@ -91,7 +96,7 @@ _PREDICATES: list[tuple[str, str]] = [
                r"\b(?:and|before\s+being)\s+(?:later\s+|subsequently\s+|then\s+)?(?:found\s+dead|killed|executed|"
                r"died|murdered))"),
     ("killed", r"(?:killed|dead|died|die|perished|slain|executed|massacred|murdered|beheaded|assassinated|"
-               r"martyred|drowned|lost\s+their\s+lives|lost\s+his\s+life|lost\s+her\s+life|shot\s+dead|"
+               r"martyred|drowned|lost\s+their\s+lives|shot\s+(?:and\s+)?killed|lost\s+his\s+life|lost\s+her\s+life|shot\s+dead|"
                r"found\s+dead|burn(?:ed|t)\s+to\s+death|succumbed|crushed\s+to\s+death|gunned\s+down)"),
     ("injured", r"(?:wounded|injured|hurt|maimed|hospitali[sz]ed|taken\s+to\s+hospital|treated\s+for\s+(?:injuries|"
                 r"wounds)|suffered\s+(?:injuries|wounds))"),

@@ -46,7 +46,7 @@ GROUPS: dict[str, tuple[str, ...]] = {
     "people": ("people", "persons", "person", "individuals", "individual", "others", "other", "victims",
                "victim", "survivors", "bodies", "body", "lives", "casualties", "fatalities", "deaths",
                "dead", "men", "man", "relatives", "family members", "passengers", "passenger",
-               "residents and visitors", "inhabitants", "population", "souls", "ones", "adults",
+               "inhabitants", "population", "souls", "ones", "adults",
                "nationals", "Palestinians", "Israelis", "persons with disabilities", "IDPs", "evacuees",
                "returnees", "refugees", "displaced", "injured", "wounded", "prisoners", "prisoner",
                "detainees", "detainee", "hostages", "hostage", "inmates", "pilgrims", "fans", "guests",
