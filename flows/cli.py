@@ -82,6 +82,21 @@ def extract_figures_command(
     raise typer.Exit(1 if errors else 0)
 
 
+@app.command("extract-stored")
+def extract_stored(db: DbOption = None) -> None:
+    """Run the figure extractor again over every stored article, replacing its figures (after an
+    extractor upgrade); raw pages and articles are untouched."""
+    from transforms.figures import EXTRACTOR_VERSION
+    from transforms.timeutil import utcnow
+    from warehouse.db import Warehouse
+    from warehouse.figures import reextract
+
+    settings = _settings(db=db)
+    with Warehouse(settings.db) as wh:
+        articles, figures = reextract(wh, f"reextract-{utcnow():%Y%m%dT%H%M%SZ}", EXTRACTOR_VERSION)
+    console.print(f"{articles} articles re-extracted: {figures} figures")
+
+
 def _run_and_report(settings: Settings) -> None:
     from flows.ingest import daily_ingest
 
@@ -90,7 +105,7 @@ def _run_and_report(settings: Settings) -> None:
         f"run {result['run_id']} {result['status']}: {result['feeds_checked']} feeds checked "
         f"({result['feeds_unchanged']} unchanged, {result['feeds_failed']} failed), "
         f"{result['entries_new']} new entries, {result['pages_fetched']} pages fetched, "
-        f"{result['articles_new']} new articles, {result['errors']} errors"
+        f"{result['articles_new']} new articles, {result['figures_new']} figures, {result['errors']} errors"
     )
     _print_summary(settings.db)
 
@@ -102,6 +117,8 @@ def _print_summary(db: Path) -> None:
         per_feed = wh.rows("articles_per_feed")
         errors = wh.rows("open_errors")
         articles, aliases, raw_pages, open_errors = wh.rows("table_counts")[0]
+        per_kind = wh.rows("figures_per_kind")
+        examples = wh.rows("figure_examples", limit=8)
     table = Table(title=f"Articles per feed ({db})")
     for column in ("feed", "entries", "articles"):
         table.add_column(column, justify="left" if column == "feed" else "right")
@@ -110,6 +127,19 @@ def _print_summary(db: Path) -> None:
     console.print(table)
     console.print(f"{articles} articles stored once each ({aliases} duplicate or syndicated URLs point at them), "
                   f"{raw_pages} raw pages kept")
+    kinds = Table(title="Figures per kind (totals: asserted, not part of another figure)")
+    for column in ("kind", "figures", "incident total", "cumulative total"):
+        kinds.add_column(column, justify="left" if column == "kind" else "right")
+    for kind, count, incident, cumulative in per_kind:
+        kinds.add_row(kind, str(count), str(incident or 0), str(cumulative or 0))
+    console.print(kinds)
+    if examples:
+        sample = Table(title="Some figures and the sentences they came from")
+        for column in ("kind", "group", "best", "qualifier", "as written", "sentence"):
+            sample.add_column(column, overflow="fold")
+        for kind, group, best, qualifier, text, _title, sentence in examples:
+            sample.add_row(kind, group, str(best), qualifier, text, sentence)
+        console.print(sample)
     if errors:
         err = Table(title=f"Open ingest errors ({open_errors})")
         for column in ("stage", "kind", "status", "url", "reason", "attempts"):

@@ -78,7 +78,7 @@ def daily_ingest(settings: Settings | None = None) -> dict[str, Any]:
         loader.sync_feeds(wh, feeds)
         states = loader.feed_states(wh)
     counts = {"feeds_checked": len(feeds), "feeds_unchanged": 0, "feeds_failed": 0, "entries_new": 0,
-              "pages_fetched": 0, "articles_new": 0, "errors": 0}
+              "pages_fetched": 0, "articles_new": 0, "figures_new": 0, "errors": 0}
     status = "failed"
     with Fetcher(settings) as fetcher:
         try:
@@ -116,4 +116,5 @@ def _finish_batch(settings: Settings, run_id: str, fetched: list[FetchedPage | I
     result = load_batch(settings.db, run_id, pages, [*fetch_errors, *outcomes])
     counts["pages_fetched"] += len(pages)
     counts["articles_new"] += result.articles_new
+    counts["figures_new"] += result.figures
     counts["errors"] += result.errors

@@ -15,6 +15,7 @@ from flows.fetch import FailureKind, Fetcher, FetchError, FetchResult
 from transforms.article import ExtractionError, extract_article
 from transforms.feedlist import FeedSource, feed_key
 from transforms.feeds import FeedParseError, parse_feed
+from transforms.figures import extract_figures
 from transforms.records import ArticleRow, FeedCheck, FeedState, IngestError, PageJob, RawPage
 from transforms.timeutil import utcnow
 from transforms.urls import canonical_url, url_key
@@ -105,6 +106,7 @@ def _extract_page(page: FetchedPage, min_body_chars: int) -> ArticleRow | Ingest
         return IngestError("extract", job.url, job.entry_key, job.feed_id, FailureKind.PERMANENT.value,
                            str(exc), result.status, page.raw.sha256)
     canonical = extracted.page_canonical_url or canonical_url(result.final_url) or job.canonical_url
+    published = extracted.published_at.date() if extracted.published_at else None
     return ArticleRow(
         article_key=url_key(canonical),
         canonical_url=canonical,
@@ -124,4 +126,5 @@ def _extract_page(page: FetchedPage, min_body_chars: int) -> ArticleRow | Ingest
         fetched_at=result.fetched_at,
         entry_key=job.entry_key,
         entry_url=job.url,
+        figures=tuple(extract_figures(extracted.text, published, url_key(canonical))),
     )

@@ -8,6 +8,7 @@ from datetime import datetime
 
 from transforms.feedlist import FeedSource
 from transforms.feeds import FeedEntry
+from transforms.figures.model import Figure
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,6 +65,7 @@ class ArticleRow:
     fetched_at: datetime
     entry_key: str  # the entry URL's key; an alias when the page names another canonical URL
     entry_url: str
+    figures: tuple[Figure, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

@@ -121,13 +121,17 @@ class Warehouse:
         result: pl.DataFrame = self.con.sql(sql(name), params=params or None).pl()
         return result
 
-    def load(self, name: str, incoming: pl.DataFrame, **params: Any) -> None:
-        """Run ``name`` with ``incoming`` visible as the view ``incoming``. Frames, not rows:
-        DuckDB loads a polars frame orders of magnitude faster than executemany."""
-        if incoming.is_empty():
+    def load(self, name: str, incoming: pl.DataFrame, frames: dict[str, pl.DataFrame] | None = None,
+             **params: Any) -> None:
+        """Run ``name`` with ``incoming`` (and any other ``frames``) visible as views. Frames, not
+        rows: DuckDB loads a polars frame orders of magnitude faster than executemany."""
+        views = {"incoming": incoming, **(frames or {})}
+        if all(frame.is_empty() for frame in views.values()):
             return
-        self.con.register("incoming", incoming)
+        for view, frame in views.items():
+            self.con.register(view, frame)
         try:
             self.con.execute(sql(name), params or None).fetchall()
         finally:
-            self.con.unregister("incoming")
+            for view in views:
+                self.con.unregister(view)

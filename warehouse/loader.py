@@ -16,7 +16,9 @@ from transforms.dedupe import plan_articles
 from transforms.feedlist import FeedSource, feed_key
 from transforms.records import ArticleRow, FeedCheck, FeedState, IngestError, PageJob, RawPage
 from transforms.timeutil import utcnow
+from transforms.figures import EXTRACTOR_VERSION
 from warehouse.db import Warehouse
+from warehouse.figures import figure_rows, replace_figures
 
 logger = logging.getLogger(__name__)
 
@@ -53,6 +55,7 @@ class PageLoad:
     articles_new: int
     aliases_new: int
     errors: int
+    figures: int = 0
 
 
 def frame(rows: Iterable[Mapping[str, object]], schema: Mapping[str, Any]) -> pl.DataFrame:
@@ -132,7 +135,9 @@ def load_pages(wh: Warehouse, run_id: str, raw_pages: Sequence[RawPage],
                                          ARTICLE_SCHEMA), run_id=run_id)
         wh.load("insert_aliases", frame([{k: getattr(a, k) for k in ALIAS_SCHEMA} for a in aliases],
                                         ALIAS_SCHEMA).unique("alias_key"), now=now)
+        figures = [row for r in new for row in figure_rows(r.article_key, r.figures, EXTRACTOR_VERSION)]
+        replace_figures(wh, run_id, [r.article_key for r in new], figures)
         done = frame([{"url_key": r.entry_key} for r in rows], KEY_SCHEMA)
         wh.load("resolve_errors", done, now=now, stages=["fetch", "extract"])
         record_errors(wh, run_id, errors, now=now)
-    return PageLoad(len(new), len(aliases), len(errors))
+    return PageLoad(len(new), len(aliases), len(errors), len(figures))

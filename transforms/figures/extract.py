@@ -36,7 +36,9 @@ _SINGULAR_NOUNS = sorted(
        "Koglweogo", "policeman", "journalist", "man", "woman", "person", "child", "girl", "boy"},
     key=len, reverse=True)
 SINGULAR_RE = re.compile(
-    r"(?<![\w-])(?P<det>[Aa]n?|[Tt]he|[Aa]nother|[Hh]is|[Hh]er|[Tt]heir)\s+(?P<mods>(?:[\w/.-]+\s+){0,5}?)"
+    r"(?<![\w-])(?P<det>[Aa]n?|[Tt]he|[Aa]nother|[Hh]is|[Hh]er|[Tt]heir)\s+"
+    r"(?P<mods>(?:(?!(?:a|an|the|of|and|or|in|on|at|from|to|with|by|for|his|her|their|was|were|is|are)\s)"
+    r"[\w/.-]+\s+){0,5}?)"
     r"(?P<noun>" + "|".join(re.escape(w) for w in _SINGULAR_NOUNS) + r"|\d+-year-old)(?![\w-])"
     r"(?!\s+(?:of\s+(?:the\s+)?(?:town|city|village|area|district|province|region|country|group|organi[sz]ation)))"
 )
@@ -68,6 +70,7 @@ _REF_BEFORE = re.compile(r"(?i)\b(?:highway|route|road|flight|article|resolution
                          r"category|cat|magnitude|version|model|antonov|boeing|airbus|su|mig|f|t|bm|"
                          r"kilometre|kilometer|km|mile|hour|day|week|year|month|minute)\s*$")
 _OTHERS = frozenset({"others", "other", "another", "ones"})
+_GROUP_OF = {w.lower(): g for g, ws in GROUPS.items() for w in ws if " " not in w}
 _SUBSET_BEFORE = re.compile(
     r"(?i)\b(?:including|among\s+them|among\s+whom|of\s+whom|of\s+them|among\s+the\s+(?:dead|victims|"
     r"injured|wounded|displaced)|among\s+those)\b")
@@ -103,7 +106,9 @@ class Candidate:
     drop: bool = False
     subset_of: int | None = None  # index (in the sentence's candidate list) of the parent
     inherit_kind: bool = False
-    restates: int | None = None  # sentence index of the household figure this people count restates
+    restates: int | None = None  # value of the household figure this people count restates
+    stock: bool = False  # counted by a state noun ("IDPs") with no event verb
+    of_previous: str | None = None  # "four of the dead": a subset of an earlier figure of this kind
     notes: list[str] = field(default_factory=list)
 
 
@@ -154,10 +159,23 @@ def extract_figures(text: str, published: date | None, doc_id: str = "") -> list
                 fig.part_of = earlier.part_of if earlier.part_of is not None else index_map[i] - 1
         del base
     _link_rereports(figures, sources)
+    for j, (cand, _sentence) in enumerate(sources):
+        if cand.of_previous and figures[j].part_of is None:
+            for i in range(j - 1, -1, -1):
+                if KIND_CLASS[figures[i].kind] == KIND_CLASS[cand.of_previous] and figures[i].best >= figures[j].best:
+                    figures[j].kind = figures[i].kind if figures[j].kind == cand.of_previous else figures[j].kind
+                    figures[j].part_of = figures[i].part_of if figures[i].part_of is not None else i
+                    break
+        if cand.restates is not None and figures[j].part_of is None:
+            for i in range(j):
+                if (figures[i].best == cand.restates and figures[i].unit == "household"
+                        and KIND_CLASS[figures[i].kind] == KIND_CLASS[figures[j].kind]):
+                    figures[j].part_of = figures[i].part_of if figures[i].part_of is not None else i
+                    break
     following = {s.start: (sentences[i + 1].text if i + 1 < len(sentences) else "") for i, s in enumerate(sentences)}
     for fig, (cand, sentence) in zip(figures, sources, strict=True):
         fig.cumulative = is_cumulative(text, sentence.text, cand.mention.start, cand.np_end, fig.kind,
-                                       following.get(sentence.start, ""))
+                                       following.get(sentence.start, ""), cand.stock)
     _propagate_cumulative(figures)
     _assign_dates(figures, sources, dates, published, text)
     _assign_countries(figures, text)
@@ -299,6 +317,16 @@ def _classify(s: str, m: Mention, mentions: list[Mention], index: int) -> Candid
     before = s[:m.hedge_start if m.hedge_start is not None else m.start]
     kind, where = _kind(s, m, np, before, mentions, index)
     cand.kind = kind
+    cand.stock = where == "noun" and np.weak_kind is not None and np.noun_kind is None
+    of_the = re.match(r"(?i)^\s+of\s+the\s+(dead|killed|victims|wounded|injured|displaced|missing|abducted|"
+                      r"detained)\b", s[m.end:])
+    if of_the and m.kind in ("digits", "words", "few"):
+        cand.of_previous = T.WEAK_NOUN_KINDS.get(of_the.group(1).lower(), "killed")
+        cand.kind = cand.kind or cand.of_previous
+        cand.stock = False
+        nominal = re.match(r"(?i)^\s+(?:were|was|are)\s+(?:\w+\s+){0,2}?([a-z-]+)", s[np.end:])
+        if nominal and nominal.group(1).lower() in _GROUP_OF:
+            cand.group = _GROUP_OF[nominal.group(1).lower()]  # "four of the dead were soldiers"
     if kind is not None and np.group is None:
         cand.group = _group_from_context(s, m)
     if np.of_them:
@@ -387,6 +415,8 @@ def _kind(s: str, m: Mention, np: NounPhrase, before: str, mentions: list[Mentio
         return T.TOLL_WHAT.get((toll_after.group("what") or "dead").lower(), "killed"), "toll"
     if np.noun_kind:
         return np.noun_kind, "noun"
+    if T.FORCE_BEFORE.search(before) and T.FORCE_AFTER.match(after_np):
+        return "displaced", "left"
     for kind, pattern in T.LEFT_VERB_RES:
         if pattern.search(before):
             if kind == "abducted" and re.search(r"(?i)\b(?:took|taking|seiz\w+)\s*$", before.rstrip(" \"“'")) \
@@ -504,6 +534,7 @@ def _restated_units(s: str, candidates: list[Candidate]) -> None:
             continue
         if a.unit == "household" and b.unit == "person" and b.head not in (None, "others"):
             a.drop = True
+            b.restates = a.mention.best
             if b.kind is None:
                 b.kind = a.kind or _predicate_after(s, b.np_end + _close_paren(s, b.np_end), [], 0)[0]
         elif a.unit == "person" and b.unit == "household" and a.head is not None:

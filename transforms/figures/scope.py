@@ -9,7 +9,7 @@ from transforms.figures.model import KIND_CLASS
 
 PERIOD = re.compile(
     r"(?i)\b(?:since(?!\s+then\b)|so\s+far|to\s+date|this\s+year|during\s+the\s+report(?:ing)?\s+period|"
-    r"over\s+the\s+(?:past|last)\s+(?:\w+\s+)?(?:weeks|months|years|decade)|in\s+recent\s+(?:weeks|months)|"
+    r"over\s+the\s+(?:past|last)\s+(?:\w+\s+)?(?:weeks?|months?|years?|decades?)|in\s+recent\s+(?:weeks|months)|"
     r"during\s+(?:19|20)\d\d|recorded\s+(?:in|during)|throughout\s+(?:the\s+)?(?:year|conflict|war)|"
     r"cumulative|in\s+total\s+since|running\s+total)\b")
 CONFLICT = re.compile(
@@ -38,7 +38,9 @@ NEXT_REFERS = re.compile(r"(?i)^\s*(?:these|this|the)\s+(?:new\s+)?(?:displaceme
 STOCK = re.compile(r"(?i)\b(?:remain(?:s|ed)?|still)\s+(?:\w+\s+)?displaced\b")
 
 
-def is_cumulative(text: str, sentence: str, start: int, np_end: int, kind: str, following: str = "") -> bool:
+def is_cumulative(text: str, sentence: str, start: int, np_end: int, kind: str, following: str = "",
+                  stock: bool = False) -> bool:
+    """``stock``: the figure is a count of people in a state ("2 million IDPs") with no event verb."""
     after = sentence[np_end:]
     klass = KIND_CLASS[kind]
     toll_here = bool(TOLL.search(sentence[max(0, start - 120):start]))
@@ -54,6 +56,8 @@ def is_cumulative(text: str, sentence: str, start: int, np_end: int, kind: str, 
     if toll_here:
         return not (INCIDENT.search(sentence) or DISASTER.search(sentence))
     if klass in ("displacement", "returns"):
+        if stock and not DISASTER.search(sentence):
+            return True  # "the country has more than two million internally displaced people"
         if NEXT_REFERS.match(following):
             sentence = sentence + " " + following  # "These displacements followed a series of attacks"
             disaster_only = bool(DISASTER.search(sentence)) and not CONFLICT.search(sentence)

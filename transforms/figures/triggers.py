@@ -49,12 +49,18 @@ _LEFT_VERBS: list[tuple[str, str]] = [
                   r"forced\s+displacement|exodus)(?:\s+and\s+\w+)?\s+of|drove|driving|sent|sending|forc(?:ed|ing)\s+the\s+"
                   r"(?:relocation|displacement|departure)\s+of|relocat(?:e|es|ed|ing))"),
     ("evacuated", r"(?:evacuat(?:e|es|ed|ing)|(?:the\s+)?evacuation\s+of)"),
+
     ("sheltered", r"(?:shelter(?:s|ed|ing)|accommodat(?:e|es|ed|ing)|hous(?:ing|es))"),
     ("returned", r"(?:(?:the\s+)?return\s+of)"),
     ("housing_destroyed", r"(?:destroy(?:s|ed|ing)?|damag(?:e|es|ed|ing)|tore\s+down|tearing\s+down|"
                           r"flatten(?:s|ed|ing)?|raz(?:e|es|ed|ing)|burn(?:s|ed|t|ing)(?:\s+down)?|"
                           r"demolish(?:es|ed|ing)?|swept\s+away|washed\s+away)"),
 ]
+# "forced 12,000 people from their homes", "drove thousands out of the town": a verb before the
+# number and its complement after the noun phrase
+FORCE_BEFORE = re.compile(r"(?i)\b(?:forc(?:e|es|ed|ing)|driv(?:e|es|ing)|drove|chas(?:e|es|ed|ing))" + FILLER_BEFORE)
+FORCE_AFTER = re.compile(r"(?i)^\s*(?:to\s+flee|to\s+leave|to\s+abandon|(?:from|out\s+of)\s+(?:their|the)\s+"
+                         r"(?:homes?|houses?|villages?|towns?|area|city|region)|from\s+their|out\s+of\s+their)")
 LEFT_VERB_RES = [(kind, re.compile(r"(?i)\b" + pattern + FILLER_BEFORE)) for kind, pattern in _LEFT_VERBS]
 
 # "the death toll rose to 66", "raise the number of who were killed ... to 20", "brings the toll to"
@@ -108,8 +114,9 @@ _PREDICATES: list[tuple[str, str]] = [
                  r"(?:homes|houses|shelters))"),
     ("sheltered", r"(?:(?:took|taken|sought|seeking|taking)\s+refuge\s+in\s+(?:\w+\s+){0,3}?(?:shelters?|"
                   r"camps?|centres?|centers?|schools?|mosques?|churches?)|staying\s+(?:with\s+host\s+families\s+or\s+)?in\s+(?:[\w-]+\s+){0,4}?"
-                  r"(?:shelters?|camps?|evacuation\s+cent(?:re|er)s?|relief\s+camps?|collective\s+cent(?:re|er)s?|"
-                  r"schools?)|sheltering|sheltered|accommodated|housed|living\s+in\s+(?:\w+\s+){0,2}?"
+                  r"(?:shelters?|camps?|(?:evacuation|accommodation|collective|transit|reception)\s+cent(?:re|er)s?|"
+                  r"relief\s+camps?|cent(?:re|er)s|sites|schools?|mosques?|churches|public\s+buildings|tents|"
+                  r"stadiums?|halls?)|sheltering|sheltered|accommodated|housed|living\s+in\s+(?:\w+\s+){0,2}?"
                   r"(?:camps?|shelters?)|in\s+(?:\w+\s+){0,3}?(?:shelters|relief\s+camps|evacuation\s+cent(?:re|er)s)|"
                   r"remained\s+in\s+(?:\S+\s+){0,3}?evacuation\s+cent(?:re|er)s)"),
     ("refugees", r"(?:crossed\s+(?:into|the\s+border)|fled\s+across\s+the\s+border|fled\s+(?:to|into)\s+"
@@ -117,7 +124,7 @@ _PREDICATES: list[tuple[str, str]] = [
     ("evacuated", r"(?:evacuated|had\s+to\s+evacuate|forced\s+out|moved\s+to\s+safety|evacuate)"),
     ("displaced", r"(?:displaced|uprooted|forced\s+to\s+(?:flee|leave|abandon)|fled|fleeing|"
                   r"forced\s+(?:from|out\s+of)\s+their\s+homes|driven\s+(?:from|out\s+of)\s+their\s+homes|"
-                  r"left\s+their\s+homes|relocated|moved\s+away\s+from|to\s+flee|to\s+leave\s+their\s+homes|"
+                  r"left\s+(?:the|their)\s+(?:village|villages|town|towns|city|area|region|homes?|houses?)|relocated|moved\s+away\s+from|to\s+flee|to\s+leave\s+their\s+homes|"
                   r"arrived\s+in|scampering|on\s+the\s+move)"),
     ("returned", r"(?:returned|went\s+home|gone\s+home|returning\s+home)"),
     ("housing_destroyed", r"(?:destroyed|damaged|collapsed|burned|burnt|razed|flattened|swept\s+away|buried|"

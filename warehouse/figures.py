@@ -1,0 +1,64 @@
+"""Loading figures: an article's figures are replaced as a whole, so re-extraction with a new
+extractor never duplicates them."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable, Sequence
+
+import polars as pl
+
+from transforms.figures.model import Figure
+from transforms.timeutil import utcnow
+from warehouse.db import Warehouse
+
+logger = logging.getLogger(__name__)
+
+FIGURE_SCHEMA = {
+    "article_key": pl.String, "figure_index": pl.Int32, "kind": pl.String, "group": pl.String,
+    "unit": pl.String, "low": pl.Int64, "best": pl.Int64, "high": pl.Int64, "qualifier": pl.String,
+    "number_text": pl.String, "start_offset": pl.Int32, "end_offset": pl.Int32, "sentence": pl.String,
+    "part_of": pl.Int32, "cumulative": pl.Boolean, "modality": pl.String, "event_date_start": pl.Date,
+    "event_date_end": pl.Date, "date_precision": pl.String, "place": pl.String, "country_iso3": pl.String,
+    "latitude": pl.Float64, "longitude": pl.Float64, "extractor_version": pl.String,
+}
+
+
+def figure_rows(article_key: str, figures: Sequence[Figure], extractor_version: str) -> list[dict[str, object]]:
+    return [{
+        "article_key": article_key, "figure_index": i, "kind": f.kind, "group": f.group, "unit": f.unit,
+        "low": f.low, "best": f.best, "high": f.high, "qualifier": f.qualifier, "number_text": f.number_text,
+        "start_offset": f.start, "end_offset": f.end, "sentence": f.sentence, "part_of": f.part_of,
+        "cumulative": f.cumulative, "modality": f.modality, "event_date_start": f.event_date_start,
+        "event_date_end": f.event_date_end, "date_precision": f.date_precision, "place": f.place,
+        "country_iso3": f.country_iso3, "latitude": f.latitude, "longitude": f.longitude,
+        "extractor_version": extractor_version,
+    } for i, f in enumerate(figures)]
+
+
+def replace_figures(wh: Warehouse, load_id: str, article_keys: Iterable[str],
+                    rows: Sequence[dict[str, object]]) -> int:
+    """Delete the figures of ``article_keys`` and insert ``rows`` in their place; returns rows."""
+    keys = pl.DataFrame({"article_key": sorted(set(article_keys))}, schema={"article_key": pl.String})
+    wh.load("replace_figures", pl.DataFrame(list(rows), schema=FIGURE_SCHEMA), {"incoming_keys": keys},
+            load_id=load_id, now=utcnow())
+    return len(rows)
+
+
+def reextract(wh: Warehouse, load_id: str, extractor_version: str, page_size: int = 500) -> tuple[int, int]:
+    """Run the figure extractor again over every stored article, replacing their figures.
+    Returns (articles, figures)."""
+    from transforms.figures import extract_figures
+
+    after, articles, total = "", 0, 0
+    while True:
+        page = wh.rows("article_texts", after=after, limit=page_size)
+        if not page:
+            return articles, total
+        rows = [row for key, text, published in page
+                for row in figure_rows(key, extract_figures(text, published, key), extractor_version)]
+        with wh.transaction():
+            total += replace_figures(wh, load_id, [key for key, _, _ in page], rows)
+        articles += len(page)
+        after = page[-1][0]
+        logger.info("re-extracted %d articles so far", articles)
