@@ -37,7 +37,7 @@ _SINGULAR_NOUNS = sorted(
     key=len, reverse=True)
 SINGULAR_RE = re.compile(
     r"(?<![\w-])(?P<det>[Aa]n?|[Tt]he|[Aa]nother|[Hh]is|[Hh]er|[Tt]heir)\s+"
-    r"(?P<mods>(?:(?!(?:a|an|the|of|and|or|in|on|at|from|to|with|by|for|his|her|their|was|were|is|are)\s)"
+    r"(?P<mods>(?:(?!(?:a|an|the|of|and|or|in|on|at|from|to|with|by|his|her|their|was|were|is|are)\s)"
     r"[\w/.-]+\s+){0,5}?)"
     r"(?P<noun>" + "|".join(re.escape(w) for w in _SINGULAR_NOUNS) + r"|\d+-year-old)(?![\w-])"
     r"(?!\s+(?:of\s+(?:the\s+)?(?:town|city|village|area|district|province|region|country|group|organi[sz]ation)))"
@@ -59,7 +59,7 @@ _GROUP_HINTS = [
     ("children", re.compile(r"(?i)\b(?:child|children|girl|boy|infant|teenage|minor)\w*")),
     ("combatants", ARMED),
 ]
-_CODED = re.compile(r"(?i)(?:coded\s+(?:as|at)\b[^.;]{0,30}?|size\s*=|\[size=|geoprecision|code)\s*$")
+_CODED = re.compile(r"(?i)(?:coded\s+(?:as|at)\b[^.;,()]{0,30}?|size\s*=|\[size=|geoprecision|code)\s*$")
 _TIME_AFTER = re.compile(r"(?i)^\s*(?:a\.?m\b|p\.?m\b|am\b|pm\b|gmt\b|utc\b|hrs\b|o'clock|h\d\d|:\d\d)")
 _MONEY_BEFORE = re.compile(r"(?:[$€£¥]|US\$|USD|EUR|GBP|Rs\.?|N|KSh)\s*$")
 _ORDINAL_AFTER = re.compile(r"(?i)^(?:st|nd|rd|th)\b")
@@ -498,7 +498,7 @@ def _modality(s: str, m: Mention, np: NounPhrase, before: str, where: str) -> st
     gap = where.split(":", 1)[1] if where.startswith("right:") else ""
     clause_start = max(before.rfind(","), before.rfind(";"), before.rfind(" while "))
     verb_zone = before[clause_start + 1:] if where in ("left", "toll") else ""
-    if T.UNCERTAIN.search(gap) or T.UNCERTAIN.search(verb_zone) or re.match(r"(?i)^\s*(?:feared|believed)\s+"
+    if T.UNCERTAIN.search(gap) or T.UNCERTAIN_CLAIM.search(verb_zone) or re.match(r"(?i)^\s*(?:feared|believed)\s+"
                                                                              r"(?:dead|killed)", s[np.end:]):
         return "uncertain"
     if T.HYPOTHETICAL.search(gap) or (where == "left" and T.HYPOTHETICAL.search(verb_zone)):
@@ -599,7 +599,8 @@ def _link_rereports(figures: list[Figure], sources: list[tuple[Candidate, Senten
         for i in range(j):
             first = figures[i]
             if (first.best == fig.best and KIND_CLASS[first.kind] == KIND_CLASS[fig.kind]
-                    and sources[i][1].start != sources[j][1].start and first.unit == fig.unit):
+                    and sources[i][1].start != sources[j][1].start and first.unit == fig.unit
+                    and (first.group == fig.group or "people" in (first.group, fig.group))):
                 fig.part_of = first.part_of if first.part_of is not None else i
                 break
 

@@ -79,6 +79,9 @@ def noun_phrase(sentence: str, start: int) -> NounPhrase:
             continue
         if low in ("them", "us", "whom") and saw_of:
             return NounPhrase(match.end(), low, None, "person", True, None, None, of_them=True)
+        if skipped == 0 and low in ("displaced", "injured", "wounded", "dead", "killed", "missing", "homeless",
+                                    "evacuated", "relocated", "arrested", "detained", "abducted"):
+            break  # "518,000 displaced": a predicate, not a noun
         if low in _HOUSEHOLD:
             return NounPhrase(match.end(), low, "people", "household", True, None, None)
         if low in _DWELLING:

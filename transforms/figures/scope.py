@@ -14,10 +14,10 @@ PERIOD = re.compile(
     r"cumulative|in\s+total\s+since|running\s+total)\b")
 CONFLICT = re.compile(
     r"(?i)\b(?:war|conflict|battle|offensive|fighting|clashes|hostilities|violence|insurgency|crackdown|"
-    r"clampdown|escalation|military\s+operations?|series\s+of\s+attacks|attacks|counter-?offensive|"
+    r"clampdown|military\s+operations?|series\s+of\s+attacks|attacks|counter-?offensive|"
     r"intercommunal|intercommunity|armed\s+groups?)\b")
 DISASTER = re.compile(
-    r"(?i)\b(?:flood\w*|storm\w*|cyclone|typhoon|hurricane|earthquake|quake|landslides?|mudslides?|fires?|"
+    r"(?i)\b(?:(?:natural\s+)?disaster|flood\w*|storm\w*|cyclone|typhoon|hurricane|earthquake|quake|landslides?|mudslides?|fires?|"
     r"wildfires?|blaze|rains?|rainfall|tsunami|drought|eruption|volcano|heatwave|avalanche|tornado)\b")
 INCIDENT = re.compile(
     r"(?i)\b(?:massacre|attack|explosion|blast|bombing|strike|airstrike|raid|ambush|shooting|crash|"

@@ -152,4 +152,9 @@ UNCERTAIN = re.compile(
     r"(?:had|have)|claimed\s+responsibility|thought\s+to\s+have|suspected\s+to\s+have|allegedly|"
     r"said\s+(?:it|they)\s+(?:had|have)\s+killed|claimed)\b"
 )
+# before an active verb only a claim hedges the count ("militants claimed to have killed 20");
+# "presumed JNIM militants killed 5" doubts the perpetrator, not the dead
+UNCERTAIN_CLAIM = re.compile(
+    r"(?i)\b(?:claim(?:s|ed|ing)?\s+to\s+have|claim(?:s|ed)?\s+(?:that\s+)?(?:it|they|its\s+fighters)\s+(?:had|have)|"
+    r"said\s+(?:it|they)\s+(?:had|have)|believed\s+to\s+have|feared\s+to\s+have|allegedly|unconfirmed)\b")
 NEGATION = re.compile(r"(?i)\b(?:not|never|no\s+longer|denied|deny|denies)\b")
