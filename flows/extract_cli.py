@@ -8,20 +8,20 @@ import logging
 import sys
 from collections.abc import Iterator
 from datetime import date
-from typing import IO, Any
+from typing import IO
 
 from transforms.figures import extract_figures
 
 logger = logging.getLogger(__name__)
 
 
-class BadLine(ValueError):
+class BadLineError(ValueError):
     def __init__(self, number: int, reason: str) -> None:
         super().__init__(f"line {number}: {reason}")
         self.number = number
 
 
-def read_documents(lines: IO[str], errors: list[BadLine]) -> Iterator[tuple[str, str, date | None]]:
+def read_documents(lines: IO[str], errors: list[BadLineError]) -> Iterator[tuple[str, str, date | None]]:
     """Yield (id, text, published) per good line; bad lines are appended to ``errors``."""
     for number, line in enumerate(lines, start=1):
         if not line.strip():
@@ -29,34 +29,28 @@ def read_documents(lines: IO[str], errors: list[BadLine]) -> Iterator[tuple[str,
         try:
             doc = json.loads(line)
         except json.JSONDecodeError as exc:
-            errors.append(BadLine(number, f"not JSON ({exc.msg})"))
+            errors.append(BadLineError(number, f"not JSON ({exc.msg})"))
             continue
         if not isinstance(doc, dict):
-            errors.append(BadLine(number, "not a JSON object"))
+            errors.append(BadLineError(number, "not a JSON object"))
             continue
         text = doc.get("text")
         if not isinstance(text, str) or not text.strip():
-            errors.append(BadLine(number, "no text"))
+            errors.append(BadLineError(number, "no text"))
             continue
-        published = _published(doc.get("published"))
-        if published is False:
-            errors.append(BadLine(number, f"published is not YYYY-MM-DD: {doc.get('published')!r}"))
+        raw = doc.get("published")
+        try:
+            published = date.fromisoformat(str(raw)[:10]) if raw not in (None, "") else None
+        except ValueError:
+            errors.append(BadLineError(number, f"published is not YYYY-MM-DD: {raw!r}"))
             continue
-        yield str(doc.get("id", number)), text, published or None
+        yield str(doc.get("id", number)), text, published
 
 
-def _published(value: Any) -> date | None | bool:
-    if value in (None, ""):
-        return None
-    try:
-        return date.fromisoformat(str(value)[:10])
-    except ValueError:
-        return False
-
-
-def extract_stream(source: IO[str], sink: IO[str], report: IO[str] = sys.stderr) -> tuple[int, int, list[BadLine]]:
+def extract_stream(source: IO[str], sink: IO[str],
+                   report: IO[str] = sys.stderr) -> tuple[int, int, list[BadLineError]]:
     """Returns (documents, figures, bad lines)."""
-    errors: list[BadLine] = []
+    errors: list[BadLineError] = []
     documents = figures = 0
     reported = 0
     for doc_id, text, published in read_documents(source, errors):

@@ -14,9 +14,9 @@ import polars as pl
 
 from transforms.dedupe import plan_articles
 from transforms.feedlist import FeedSource, feed_key
+from transforms.figures import EXTRACTOR_VERSION
 from transforms.records import ArticleRow, FeedCheck, FeedState, IngestError, PageJob, RawPage
 from transforms.timeutil import utcnow
-from transforms.figures import EXTRACTOR_VERSION
 from warehouse.db import Warehouse
 from warehouse.figures import figure_rows, replace_figures
 

@@ -40,7 +40,8 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [(name, re.compile(pattern, re.I))
     ("dmy", rf"\b{_D.format('d')}\s+(?:of\s+)?{_M.format('m')}(?:\s*,?\s*{_Y.format('y')})?\b"),
     ("mdy", rf"\b{_M.format('m')}\s+{_D.format('d')}(?:\s*/\s*[0-3]?\d(?:st|nd|rd|th)?)?(?!\d)"
             rf"(?:\s*,?\s*{_Y.format('y')})?\b"),
-    ("my", rf"\b(?P<last>last\s+|this\s+|in\s+|early\s+|late\s+|mid-?\s*)?{_M.format('m')}(?:\s*,?\s*{_Y.format('y')})?\b"),
+    ("my", rf"\b(?P<last>last\s+|this\s+|in\s+|early\s+|late\s+|mid-?\s*)?{_M.format('m')}"
+           rf"(?:\s*,?\s*{_Y.format('y')})?\b"),
     ("earlier_month", r"\bearlier\s+this\s+month\b"),
     ("last_week", r"\blast\s+week\b"),
     ("last_month", r"\blast\s+month\b"),
@@ -146,14 +147,14 @@ def _resolve(name: str, m: re.Match[str], published: date | None, year_hint: int
             return d, d, "day"
         if name in ("dmy", "mdy"):
             month, day = MONTHS[g["m"].lower().rstrip(".")], int(g["d"])
-            d = _with_year(month, day, g.get("y"), published, year_hint)
-            return (d, d, "day") if d else None
+            day_date = _with_year(month, day, g.get("y"), published, year_hint)
+            return (day_date, day_date, "day") if day_date else None
         if name in ("span", "mspan"):
             month = MONTHS[g["m"].lower().rstrip(".")]
-            first = _with_year(month, int(g["d1"]), g.get("y"), published, year_hint)
-            if first is None:
+            start = _with_year(month, int(g["d1"]), g.get("y"), published, year_hint)
+            if start is None:
                 return None
-            return first, first.replace(day=int(g["d2"])), "day"
+            return start, start.replace(day=int(g["d2"])), "day"
         if name == "span2":
             m1, m2 = MONTHS[g["m1"].lower().rstrip(".")], MONTHS[g["m2"].lower().rstrip(".")]
             last = _with_year(m2, int(g["d2"]), g.get("y"), published, year_hint)

