@@ -455,6 +455,11 @@ def _predicate_after(s: str, pos: int, mentions: list[Mention], index: int) -> t
     return _predicate_kind(s, pos)
 
 
+_TRANSITIVE = re.compile(r"(?i)(?:killed|wounded|injured|hurt|abducted|kidnapped|arrested|detained|captured|executed|"
+                         r"displaced|evacuated|destroyed|damaged|seized|massacred|murdered)$")
+_ACTIVE_OBJECT = re.compile(
+    r"(?i)\s+(?:a|an|the|his|her|their|its|two|three|four|five|six|seven|eight|nine|ten|\d[\d,]*|at\s+least|"
+    r"more\s+than|about|some|several|dozens|hundreds|thousands|scores|many|nearly|over|up\s+to|another)\b")
 _POSSESSIVE = re.compile(r"(?i)['’]s\s+(?:(?P<killed>death|killing|murder|execution|assassination)|"
                          r"(?P<detained>arrest|detention|capture)|(?P<abducted>abduction|kidnapping))\b")
 _THEN_RETURNED = re.compile(r"(?i)^[^.;]{0,90}?\b(?:returned|went\s+home|have\s+returned)\b")
@@ -469,6 +474,9 @@ def _predicate_kind(s: str, pos: int) -> tuple[str | None, str]:
         return None, ""
     kind = next(T.PREDICATE_KINDS[i] for i in range(len(T.PREDICATE_KINDS)) if match.group(f"k{i}"))
     gap = match.group("gap") or ""
+    if (not gap.strip() and kind != "-" and _TRANSITIVE.match(match.group("trigger"))
+            and _ACTIVE_OBJECT.match(s, match.end())):
+        return None, ""  # "The sniper killed a child": the phrase is the agent, not the victims
     if T.NEGATION.search(gap):
         return None, "negated"
     if kind == "-":

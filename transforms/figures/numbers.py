@@ -21,7 +21,7 @@ _SCALE = r"(?:mil[\u00ad]?li[\u00ad]?o[\u00ad]?n|bil[\u00ad]?li[\u00ad]?o[\u00ad
 _DIGITS = (
     # glued to a lower-case word is allowed ("affected4109 people" in scraped bulletins);
     # glued to capitals or symbols is a code ("S975", "SU2381", "$800", "#3")
-    r"(?<![A-Z0-9_.,/:$€£#-])"
+    r"(?<![A-Z0-9_.,/:$€£#])(?<![A-Za-z]-)"
     r"(?:\d{1,3}(?:,\d{3})+|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d,])|\d+)(?:\.\d+)?"
     rf"(?:\s*{_SCALE}|(?:m|mn|bn|k)(?![a-z]))?"
     r"(?![\w$€£%])"
@@ -119,8 +119,9 @@ def find_mentions(sentence: str) -> list[Mention]:
     pos = 0
     while (match := NUMBER_RE.search(sentence, pos)) is not None:
         pos = match.end()
-        if match.group("few") and _NUMBER_NEXT.match(sentence, match.end()):
-            continue  # "some 1,500", "several 100": a hedge, not a quantity of its own
+        if match.group("few") and (_NUMBER_NEXT.match(sentence, match.end())
+                                   or re.search(r"(?i)\b(?:as|how|so|too)\s+$", sentence[:match.start()])):
+            continue  # "some 1,500", "as many as": a hedge, not a quantity of its own
         mention = _read(sentence, match)
         if mention is not None:
             mentions.append(mention)

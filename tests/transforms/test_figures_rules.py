@@ -1,0 +1,182 @@
+"""Every rule of the figure contract as a table of sentences written for these tests, in the
+style of wire copy and humanitarian bulletins. Each row: a text and the figures it must give
+(kind, group, unit, best, qualifier, part_of, cumulative, modality), in order."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from transforms.figures import extract_figures
+
+P = date(2026, 11, 27)
+
+Row = tuple[str, str, str, int, str, int | None, bool, str]
+
+CASES: list[tuple[str, str, list[Row]]] = [
+    # kinds
+    ("killed-passive", "Fourteen soldiers were killed in the ambush near Djibo.",
+     [("killed", "combatants", "person", 14, "exact", None, False, "asserted")]),
+    ("killed-active", "Gunmen killed 12 villagers in Ouahigouya on Tuesday.",
+     [("killed", "civilians", "person", 12, "exact", None, False, "asserted")]),
+    ("died", "At least 30 people died when the bridge collapsed.",
+     [("killed", "people", "person", 30, "at_least", None, False, "asserted")]),
+    ("lives", "The storm claimed 41 lives across the province.",
+     [("killed", "people", "person", 41, "exact", None, False, "asserted")]),
+    ("bodies", "Rescuers recovered the bodies of nine miners.",
+     [("killed", "civilians", "person", 9, "exact", None, False, "asserted")]),
+    ("injured", "The blast wounded 23 worshippers outside the mosque.",
+     [("injured", "civilians", "person", 23, "exact", None, False, "asserted")]),
+    ("casualties-noun", "The shelling caused 15 casualties among residents.",
+     [("casualties", "people", "person", 15, "exact", None, False, "asserted")]),
+    ("casualties-shared-number", "Eight policemen were killed and wounded in the attack.",
+     [("casualties", "combatants", "person", 8, "exact", None, False, "asserted")]),
+    ("two-numbers-two-kinds", "The raid killed 5 civilians and wounded 12 others.",
+     [("killed", "civilians", "person", 5, "exact", None, False, "asserted"),
+      ("injured", "civilians", "person", 12, "exact", None, False, "asserted")]),
+    ("missing", "Two fishermen are still missing after the boat capsized.",
+     [("missing", "people", "person", 2, "exact", None, False, "asserted")]),
+    ("abducted", "Gunmen abducted 17 students from a school in Kaduna.",
+     [("abducted", "civilians", "person", 17, "exact", None, False, "asserted")]),
+    ("detained", "Police arrested 40 protesters in the capital.",
+     [("detained", "civilians", "person", 40, "exact", None, False, "asserted")]),
+    ("displaced", "Flooding has displaced 3,200 people in Beledweyne.",
+     [("displaced", "people", "person", 3200, "exact", None, False, "asserted")]),
+    ("fled-homes", "About 900 residents fled their homes after the river burst its banks.",
+     [("displaced", "civilians", "person", 900, "approx", None, False, "asserted")]),
+    ("evacuated", "Authorities evacuated 1,150 people from low-lying areas ahead of the cyclone.",
+     [("evacuated", "people", "person", 1150, "exact", None, False, "asserted")]),
+    ("refugees", "More than 2,000 refugees crossed into Chad last week.",
+     [("refugees", "people", "person", 2000, "more_than", None, False, "asserted")]),
+    ("sheltered", "Some 640 families are staying in evacuation centres in Tacloban.",
+     [("sheltered", "people", "household", 640, "approx", None, False, "asserted")]),
+    ("homeless", "The fire left 300 people homeless in the camp.",
+     [("homeless", "people", "person", 300, "exact", None, False, "asserted")]),
+    ("returned", "About 1,200 people returned to their villages in the valley.",
+     [("returned", "people", "person", 1200, "approx", None, False, "asserted")]),
+    ("housing", "The earthquake destroyed 210 houses and damaged 95 others.",
+     [("housing_destroyed", "people", "dwelling", 210, "exact", None, False, "asserted")]),
+    ("housing-passive", "At least 48 homes were damaged by the storm.",
+     [("housing_destroyed", "people", "dwelling", 48, "at_least", None, False, "asserted")]),
+    # groups
+    ("group-children", "The strike killed seven children.",
+     [("killed", "children", "person", 7, "exact", None, False, "asserted")]),
+    ("group-women", "Three women were wounded.",
+     [("injured", "women", "person", 3, "exact", None, False, "asserted")]),
+    ("group-aid", "Two aid workers were abducted on the road to Kidal.",
+     [("abducted", "aid_workers", "person", 2, "exact", None, False, "asserted")]),
+    ("group-journalists", "Four journalists were detained at the border.",
+     [("detained", "journalists", "person", 4, "exact", None, False, "asserted")]),
+    ("group-migrants", "Some 60 migrants drowned off the coast.",
+     [("killed", "migrants", "person", 60, "approx", None, False, "asserted")]),
+    ("group-members-of-armed", "Airstrikes killed 11 members of the militia.",
+     [("killed", "combatants", "person", 11, "exact", None, False, "asserted")]),
+    ("group-enclosing", "Gunmen killed three teachers.",
+     [("killed", "civilians", "person", 3, "exact", None, False, "asserted")]),
+    ("group-others-inherit", "Militants killed two soldiers and wounded five others.",
+     [("killed", "combatants", "person", 2, "exact", None, False, "asserted"),
+      ("injured", "combatants", "person", 5, "exact", None, False, "asserted")]),
+    # bare singulars
+    ("singular-passive", "A woman was killed when the shell hit her house.",
+     [("killed", "women", "person", 1, "exact", None, False, "asserted")]),
+    ("singular-object", "The sniper killed a child near the market.",
+     [("killed", "children", "person", 1, "exact", None, False, "asserted")]),
+    ("singular-sequence", "A nurse was kidnapped and later found dead.",
+     [("killed", "civilians", "person", 1, "exact", None, False, "asserted")]),
+    # subsets
+    ("subset-including", "The battle has left hundreds dead, including dozens of civilians.",
+     [("killed", "people", "person", 200, "vague", None, True, "asserted"),
+      ("killed", "civilians", "person", 24, "vague", 0, True, "asserted")]),
+    ("subset-among-them", "Shelling killed 16 people, among them four children.",
+     [("killed", "people", "person", 16, "exact", None, False, "asserted"),
+      ("killed", "children", "person", 4, "exact", 0, False, "asserted")]),
+    ("subset-of-the-dead", "A bomb killed nine people. Four of the dead were soldiers.",
+     [("killed", "people", "person", 9, "exact", None, False, "asserted"),
+      ("killed", "combatants", "person", 4, "exact", 0, False, "asserted")]),
+    ("restated-units", "The floods displaced 2,000 families, or about 10,000 people.",
+     [("displaced", "people", "person", 10000, "approx", None, False, "asserted")]),
+    ("restated-in-brackets", "About 310 households (about 1,600 people) were displaced by the floods.",
+     [("displaced", "people", "person", 1600, "approx", None, False, "asserted")]),
+    ("re-report", "Five soldiers were killed in Gao. Officials later confirmed that five soldiers died.",
+     [("killed", "combatants", "person", 5, "exact", None, False, "asserted"),
+      ("killed", "combatants", "person", 5, "exact", 0, False, "asserted")]),
+    # zeros
+    ("zero-no-one", "No one was hurt in the explosion.",
+     [("injured", "people", "person", 0, "exact", None, False, "asserted")]),
+    ("zero-no-casualties", "No casualties were reported.",
+     [("casualties", "people", "person", 0, "exact", None, False, "asserted")]),
+    ("zero-neither-nor", "Neither injuries nor fatalities were reported.",
+     [("injured", "people", "person", 0, "exact", None, False, "asserted"),
+      ("killed", "people", "person", 0, "exact", None, False, "asserted")]),
+    # modality
+    ("hypothetical-could", "Another 10,000 people could be displaced if the dam fails.",
+     [("displaced", "people", "person", 10000, "exact", None, False, "hypothetical")]),
+    ("hypothetical-might", "Some 5,000 residents might have to be evacuated.",
+     [("evacuated", "civilians", "person", 5000, "approx", None, False, "hypothetical")]),
+    ("uncertain-feared", "Twelve miners are feared dead after the collapse.",
+     [("killed", "civilians", "person", 12, "exact", None, False, "uncertain")]),
+    ("uncertain-claim", "The militants claimed to have killed 30 soldiers.",
+     [("killed", "combatants", "person", 30, "exact", None, False, "uncertain")]),
+    ("negated", "The army said no civilians were harmed and that 4 soldiers were not wounded.", []),
+    # cumulative
+    ("cumulative-since", "The conflict has killed more than 3,000 people since April.",
+     [("killed", "people", "person", 3000, "more_than", None, True, "asserted")]),
+    ("cumulative-toll", "The death toll from the fighting rose to 112.",
+     [("killed", "people", "person", 112, "exact", None, True, "asserted")]),
+    ("not-cumulative-incident-toll", "The death toll from the bombing rose to 19.",
+     [("killed", "people", "person", 19, "exact", None, False, "asserted")]),
+    ("not-cumulative-disaster", "The flood's toll rose to nine.",
+     [("killed", "people", "person", 9, "exact", None, False, "asserted")]),
+    ("cumulative-stock", "Some 2 million people remain displaced by the war.",
+     [("displaced", "people", "person", 2_000_000, "approx", None, True, "asserted")]),
+    ("increment-not-cumulative", "The death of 34 soldiers raises the death toll to 66 since the offensive began.",
+     [("killed", "combatants", "person", 34, "exact", None, False, "asserted"),
+      ("killed", "people", "person", 66, "exact", None, True, "asserted")]),
+]
+
+NOT_FIGURES = [
+    ("cargo-planes", "Seven cargo planes had landed at the airport."),
+    ("barracks", "They said they had seized three barracks south of the capital."),
+    ("distance", "The town lies some 145 kilometers southeast of the capital."),
+    ("aircraft-model", "An Antonov 32 military cargo plane landed at the airport."),
+    ("duration", "The year-long offensive stalled, and 20 bursts of fire were heard."),
+    ("age", "A 12-year-old boy was among those at the rally."),
+    ("date", "On 26 September 2020, officials met in Ouagadougou."),
+    ("money", "The agency appealed for $800 million to help the region."),
+    ("percentage", "About 40 percent of the residents have no water."),
+    ("fighters-withdrawing", "Some 1,500 to 1,600 mercenaries had fled from the frontlines."),
+    ("fighters-evacuated", "Hundreds of mercenaries were evacuated from combat zones."),
+    ("affected-is-not-a-kind", "More than 23,000 people have been affected by the floods."),
+    ("time", "The attack began at 3 a.m. and ended at 9:20 p.m."),
+    ("protesters", "About two dozen relatives protested outside the ministry."),
+    ("no-number", "The shelling left casualties and wounded in the countryside."),
+    ("acled-coding", "Fatalities coded as 10."),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), [(t, e) for _, t, e in CASES], ids=[i for i, _, _ in CASES])
+def test_contract_rule(text: str, expected: list[Row]) -> None:
+    got = [(f.kind, f.group, f.unit, f.best, f.qualifier, f.part_of, f.cumulative, f.modality)
+           for f in extract_figures(text, P)]
+    assert got == expected
+
+
+@pytest.mark.parametrize("text", [t for _, t in NOT_FIGURES], ids=[i for i, _ in NOT_FIGURES])
+def test_not_a_figure(text: str) -> None:
+    assert extract_figures(text, P) == []
+
+
+def test_figures_carry_their_sentence_and_offsets() -> None:
+    text = "Heavy rain fell overnight.\nIn Bossaso, floods displaced 4,300 people, officials said."
+    (figure,) = extract_figures(text, P, "doc-1")
+    assert figure.doc_id == "doc-1"
+    assert text[figure.start:figure.end] == figure.number_text == "4,300"
+    assert figure.sentence == "In Bossaso, floods displaced 4,300 people, officials said."
+
+
+def test_soft_hyphens_do_not_hide_numbers_and_offsets_stay_in_the_original() -> None:
+    text = "Nearly 1.2 millio\u00adn people are now stayin\u00adg in relief camps."
+    (figure,) = extract_figures(text, None)
+    assert (figure.kind, figure.best) == ("sheltered", 1_200_000)
+    assert text[figure.start:figure.end] == figure.number_text == "1.2 millio\u00adn"
