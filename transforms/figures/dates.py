@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import calendar
 import re
+from bisect import bisect_left, bisect_right, insort
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -53,6 +54,7 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [(name, re.compile(pattern, re.I))
     ("year", rf"\b(?P<pre>in|during|since|of|the|towards|toward|by|until|early|late|mid-?|from|throughout)\s+"
              rf"{_Y.format('y')}\b(?![-–]\d)"),
 ]]
+_YEAR = re.compile(r"\b((?:19|20)\d\d)\b")
 _REPORTING_BEFORE = re.compile(r"(?i)\b(?:said|says|told|reported|announced|added|stated|confirmed|"
                                r"according\s+to\s+\w+)\s+(?:on\s+)?$")
 _WEEKDAY_NOT_DATE = re.compile(r"(?i)^\s*(?:prayers|night\s+prayers)")
@@ -82,6 +84,8 @@ NEEDS: dict[str, tuple[str, ...]] = {
 def find_dates(text: str, published: date | None) -> list[DateMention]:
     found: list[DateMention] = []
     taken: list[tuple[int, int]] = []
+    years = [(m.start(), int(m.group(1))) for m in _YEAR.finditer(text)]
+    year_starts = [start for start, _ in years]
     lowered = text.lower()
     has_month = any(m in lowered for m in _MONTH_HINTS)
     for name, pattern in PATTERNS:
@@ -92,7 +96,7 @@ def find_dates(text: str, published: date | None) -> list[DateMention]:
         elif not any(n in lowered for n in needs):
             continue
         for match in pattern.finditer(text):
-            if any(a < match.end() and match.start() < b for a, b in taken):
+            if _overlaps(taken, match.start(), match.end()):
                 continue
             if name == "my" and not (match.group("y") or match.group("last")):
                 # a bare month name: "May" is too often the verb; needs "in/last/this" or a year
@@ -100,19 +104,27 @@ def find_dates(text: str, published: date | None) -> list[DateMention]:
             if name == "weekday" and _WEEKDAY_NOT_DATE.match(text, match.end()):
                 continue
             para_start = text.rfind("\n", 0, match.start()) + 1
-            year_hint = _year_before(text, para_start, match.start())
+            i = bisect_left(year_starts, match.start())
+            year_hint = years[i - 1][1] if i and years[i - 1][0] >= para_start else None
             value = _resolve(name, match, published, year_hint)
             reporting = name in ("weekday", "yesterday", "today") and bool(
                 _REPORTING_BEFORE.search(text[max(0, match.start() - 40):match.start()]))
             found.append(DateMention(match.start(), match.end(), value, reporting, para_start))
-            taken.append((match.start(), match.end()))
+            insort(taken, (match.start(), match.end()))
     found.sort(key=lambda d: d.start)
     return found
 
 
-def is_date_number(start: int, end: int, dates: list[DateMention]) -> bool:
-    """True when a number is part of a date expression ("26" in "On 26 September")."""
-    return any(d.start <= start and end <= d.end for d in dates)
+def is_date_number(start: int, end: int, dates: list[DateMention], starts: list[int]) -> bool:
+    """True when a number is part of a date expression ("26" in "On 26 September"). ``dates``
+    is sorted by start, ``starts`` holds their starts, and their spans do not overlap."""
+    i = bisect_right(starts, start)
+    return i > 0 and dates[i - 1].start <= start and end <= dates[i - 1].end
+
+
+def _overlaps(taken: list[tuple[int, int]], start: int, end: int) -> bool:
+    i = bisect_left(taken, (start, start))
+    return (i < len(taken) and taken[i][0] < end) or (i > 0 and taken[i - 1][1] > start)
 
 
 def date_for(position: int, sentence: Sentence, dates: list[DateMention], published: date | None,
@@ -132,11 +144,6 @@ def date_for(position: int, sentence: Sentence, dates: list[DateMention], publis
     if reporting:
         return reporting[0].value
     return None
-
-
-def _year_before(text: str, para_start: int, pos: int) -> int | None:
-    years = re.findall(r"\b((?:19|20)\d\d)\b", text[para_start:pos])
-    return int(years[-1]) if years else None
 
 
 def _resolve(name: str, m: re.Match[str], published: date | None, year_hint: int | None) -> Resolved | None:

@@ -113,6 +113,19 @@ class Candidate:
     notes: list[str] = field(default_factory=list)
 
 
+# How far before and after a number its context is read: far enough for every pattern here,
+# and a bound that keeps pathological one-sentence documents linear.
+CONTEXT = 250
+
+
+def _before(s: str, pos: int) -> str:
+    return s[max(0, pos - CONTEXT):pos]
+
+
+def _after(s: str, pos: int) -> str:
+    return s[pos:pos + CONTEXT]
+
+
 _INVISIBLE = re.compile("[\u00ad\u200b\u200c\u200d\u2060\ufeff]")
 
 
@@ -122,19 +135,20 @@ def extract_figures(text: str, published: date | None, doc_id: str = "") -> list
     text, back = _normalise(original)
     sentences = split_sentences(text)
     dates = find_dates(text, published)
+    date_starts = [d.start for d in dates]
     figures: list[Figure] = []
     sources: list[tuple[Candidate, Sentence]] = []
     seen_values: set[int] = set()
     for sentence in sentences:
-        candidates = _sentence_candidates(sentence, dates)
+        candidates = _sentence_candidates(sentence, dates, date_starts)
         for cand in candidates:
             m = cand.mention
             if (m.kind in ("digits", "words") and m.best in seen_values
-                    and _ANAPHORA_BEFORE.search(sentence.text[:m.start])):
+                    and _ANAPHORA_BEFORE.search(_before(sentence.text, m.start))):
                 cand.drop = True  # "these 1,314 families": a reference back, not a new report
         seen_values.update(c.mention.best for c in candidates if c.mention.kind in ("digits", "words"))
         for cand in candidates:
-            if cand.kind is None and not cand.drop and _REFERS_BACK.search(sentence.text[:cand.mention.start]) \
+            if cand.kind is None and not cand.drop and _REFERS_BACK.search(_before(sentence.text, cand.mention.start)) \
                     and figures:
                 cand.kind = "@previous"
         base = len(figures)
@@ -162,20 +176,20 @@ def extract_figures(text: str, published: date | None, doc_id: str = "") -> list
     _link_rereports(figures, sources)
     for j, (cand, _sentence) in enumerate(sources):
         if cand.of_previous and figures[j].part_of is None:
-            for i in range(j - 1, -1, -1):
+            for i in range(j - 1, max(-1, j - 30), -1):
                 if KIND_CLASS[figures[i].kind] == KIND_CLASS[cand.of_previous] and figures[i].best >= figures[j].best:
                     figures[j].kind = figures[i].kind if figures[j].kind == cand.of_previous else figures[j].kind
                     figures[j].part_of = figures[i].part_of if figures[i].part_of is not None else i
                     break
         if cand.restates is not None and figures[j].part_of is None:
-            for i in range(j):
+            for i in range(max(0, j - 30), j):
                 if (figures[i].best == cand.restates and figures[i].unit == "household"
                         and KIND_CLASS[figures[i].kind] == KIND_CLASS[figures[j].kind]):
                     figures[j].part_of = figures[i].part_of if figures[i].part_of is not None else i
                     break
     following = {s.start: (sentences[i + 1].text if i + 1 < len(sentences) else "") for i, s in enumerate(sentences)}
     for fig, (cand, sentence) in zip(figures, sources, strict=True):
-        fig.cumulative = is_cumulative(text, sentence.text, cand.mention.start, cand.np_end, fig.kind,
+        fig.cumulative = is_cumulative(sentence.text, cand.mention.start, cand.np_end, fig.kind,
                                        following.get(sentence.start, ""), cand.stock)
     _propagate_cumulative(figures)
     _assign_dates(figures, sources, dates, published, text)
@@ -200,9 +214,9 @@ def _normalise(text: str) -> tuple[str, list[int] | None]:
 
 # -- per sentence ------------------------------------------------------------------------------
 
-def _sentence_candidates(sentence: Sentence, dates: list[DateMention]) -> list[Candidate]:
+def _sentence_candidates(sentence: Sentence, dates: list[DateMention], starts: list[int]) -> list[Candidate]:
     s = sentence.text
-    mentions = [m for m in find_mentions(s) if not _is_trap(s, m, sentence, dates)]
+    mentions = [m for m in find_mentions(s) if not _is_trap(s, m, sentence, dates, starts)]
     mentions += _zero_mentions(s)
     mentions += _singular_mentions(s, mentions)
     mentions.sort(key=lambda m: (m.start, -m.end))
@@ -231,9 +245,9 @@ def _drop_overlaps(mentions: list[Mention]) -> list[Mention]:
     return kept
 
 
-def _is_trap(s: str, m: Mention, sentence: Sentence, dates: list[DateMention]) -> bool:
+def _is_trap(s: str, m: Mention, sentence: Sentence, dates: list[DateMention], starts: list[int]) -> bool:
     """Numbers that are never counts of people: dates, times, ages, money, codes, ordinals."""
-    before, after = s[:m.start], s[m.end:]
+    before, after = s[max(0, m.start - 50):m.start], s[m.end:m.end + 20]
     if _CODED.search(before):
         return True
     if m.kind not in ("digits", "words"):
@@ -248,7 +262,7 @@ def _is_trap(s: str, m: Mention, sentence: Sentence, dates: list[DateMention]) -
             return True
     if _AGE.match(after) or _AGE_BEFORE.search(before) or _CODED.search(before):
         return True
-    return is_date_number(sentence.start + m.start, sentence.start + m.end, dates)
+    return is_date_number(sentence.start + m.start, sentence.start + m.end, dates, starts)
 
 
 def _zero_mentions(s: str) -> list[Mention]:
@@ -276,7 +290,7 @@ def _singular_mentions(s: str, numbers: list[Mention]) -> list[Mention]:
                      r"first|last|only)\b", mods):
             continue
         if re.search(r"(?i)\b(?:from|in|at|on|with|to|into|near|by|for|against|like|as|than|about|among|"
-                     r"between|under|over|behind|inside|outside)\s+$", s[:match.start()]):
+                     r"between|under|over|behind|inside|outside)\s+$", _before(s, match.start())):
             continue  # inside a prepositional phrase: a place or a possessor, rarely the victim
         out.append(Mention(match.start(), match.end(), match.group(0), 1, 1, 1, "exact", "single"))
     return out
@@ -297,8 +311,8 @@ def _classify(s: str, m: Mention, mentions: list[Mention], index: int) -> Candid
             np = shared
             cand.group, cand.unit, cand.head = np.group or "people", np.unit, np.head
     if m.kind == "few" and np.people is not True:
-        bare_object = re.match(r"\s*(?:[.,;:)]|$)", s[m.end:]) and any(
-            p.search(s[:m.start]) for k, p in T.LEFT_VERB_RES if k in ("killed", "injured", "casualties"))
+        bare_object = re.match(r"\s*(?:[.,;:)]|$)", _after(s, m.end)) and any(
+            p.search(_before(s, m.start)) for k, p in T.LEFT_VERB_RES if k in ("killed", "injured", "casualties"))
         if not bare_object:
             cand.drop = True  # "some", "many" count only when they quantify people
             return cand
@@ -311,17 +325,17 @@ def _classify(s: str, m: Mention, mentions: list[Mention], index: int) -> Candid
                         r"nine|ten|a\b|an\b))", tail)
     if m.qualifier == "exact" and trailing and not T.PREDICATE_ANY.search(tail[:trailing.start() + 1]):
         m.qualifier, m.high = "at_least", None
-    before = s[:m.hedge_start if m.hedge_start is not None else m.start]
+    before = _before(s, m.hedge_start if m.hedge_start is not None else m.start)
     kind, where = _kind(s, m, np, before, mentions, index)
     cand.kind = kind
     cand.stock = where == "noun" and np.weak_kind is not None and np.noun_kind is None
     of_the = re.match(r"(?i)^\s+of\s+the\s+(dead|killed|victims|wounded|injured|displaced|missing|abducted|"
-                      r"detained)\b", s[m.end:])
+                      r"detained)\b", _after(s, m.end))
     if of_the and m.kind in ("digits", "words", "few"):
         cand.of_previous = T.WEAK_NOUN_KINDS.get(of_the.group(1).lower(), "killed")
         cand.kind = cand.kind or cand.of_previous
         cand.stock = False
-        nominal = re.match(r"(?i)^\s+(?:were|was|are)\s+(?:\w+\s+){0,2}?([a-z-]+)", s[np.end:])
+        nominal = re.match(r"(?i)^\s+(?:were|was|are)\s+(?:\w+\s+){0,2}?([a-z-]+)", _after(s, np.end))
         if nominal and nominal.group(1).lower() in _GROUP_OF:
             cand.group = _GROUP_OF[nominal.group(1).lower()]  # "four of the dead were soldiers"
     if kind is not None and np.group is None:
@@ -329,13 +343,13 @@ def _classify(s: str, m: Mention, mentions: list[Mention], index: int) -> Candid
     if np.of_them:
         cand.group = "combatants" if ARMED.search(before) else "people"
     if cand.group == "people" and re.match(r"(?i)^\s*(?:members\s+)?(?:at\s+least\s+)?(?:of|from|among)\s+"
-                                           r"(?:the\s+)?[^,.;]{0,12}?", s[np.end:]) and ARMED.match(
+                                           r"(?:the\s+)?[^,.;]{0,12}?", _after(s, np.end)) and ARMED.match(
             re.sub(r"(?i)^\s*(?:members\s+)?(?:at\s+least\s+)?(?:of|from|among)\s+(?:the\s+)?[\"“']?", "",
                    s[np.end:np.end + 60])):
         cand.group = "combatants"  # "34 casualties at least from the regime forces"
     if where == "toll" and cand.group == "people" and re.search(r"(?i)\bcivilian", before[-80:]):
         cand.group = "civilians"  # "raised the civilian death toll to 50"
-    if re.match(r"(?i)^\s*(?:people\s+|persons\s+)?with\s+disabilit", s[m.end:]):
+    if re.match(r"(?i)^\s*(?:people\s+|persons\s+)?with\s+disabilit", _after(s, m.end)):
         cand.group = "civilians"
     cand.modality = _modality(s, m, np, before, where)
     if where == "negated":
@@ -406,7 +420,7 @@ def _kind(s: str, m: Mention, np: NounPhrase, before: str, mentions: list[Mentio
             if not what:
                 return None, ""
         return (T.TOLL_WHAT.get(what, "killed") if what else "killed"), "toll"
-    after_np = s[np.end:]
+    after_np = _after(s, np.end)
     toll_after = T.TOLL_AFTER.match(after_np)
     if toll_after and m.kind in ("digits", "words", "vague"):
         return T.TOLL_WHAT.get((toll_after.group("what") or "dead").lower(), "killed"), "toll"
@@ -441,17 +455,18 @@ def _kind(s: str, m: Mention, np: NounPhrase, before: str, mentions: list[Mentio
 
 def _predicate_after(s: str, pos: int, mentions: list[Mention], index: int) -> tuple[str | None, str]:
     # skip coordinated noun phrases sharing the predicate: "109 Palestinians and 13 Israelis were killed"
-    for nxt in mentions[index + 1:]:
-        if _COORD.match(s[pos:nxt.start]) is None:
+    for k in range(index + 1, len(mentions)):
+        nxt = mentions[k]
+        if nxt.start - pos > 40 or _COORD.match(s[pos:nxt.start]) is None:
             break
         nxt_np = noun_phrase(s, nxt.end) if nxt.kind != "single" else None
         pos = nxt_np.end if nxt_np is not None and nxt_np.end > nxt.end else nxt.end
-    rest = s[pos:]
+    rest = _after(s, pos)
     for skip in (_PAREN, _INCLUDING_CLAUSE, _REL_CLAUSE, _PREP_PHRASE):
         hop = skip.match(rest)
         if hop:
             pos += hop.end()
-            rest = s[pos:]
+            rest = _after(s, pos)
     return _predicate_kind(s, pos)
 
 
@@ -481,11 +496,11 @@ def _predicate_kind(s: str, pos: int) -> tuple[str | None, str]:
         return None, "negated"
     if kind == "-":
         return None, ""
-    if kind == "displaced" and not gap.strip() and _THEN_RETURNED.match(s[match.end():]):
+    if kind == "displaced" and not gap.strip() and _THEN_RETURNED.match(_after(s, match.end())):
         return "returned", "right:"  # "57,000 people displaced from Mosul ... returned home"
-    if kind in ("abducted", "detained", "injured") and _sequence_outcome(s[match.end():]):
+    if kind in ("abducted", "detained", "injured") and _sequence_outcome(_after(s, match.end())):
         return "killed", "right"
-    rest = s[match.end():]
+    rest = _after(s, match.end())
     if (kind == "killed" and re.match(r"(?i)^\s+(?:and|or)\s+(?:wounded|injured)\b", rest)) or (
             kind == "injured" and re.match(r"(?i)^\s+(?:and|or)\s+killed\b", rest)):
         return "casualties", "right"
@@ -504,7 +519,7 @@ def _modality(s: str, m: Mention, np: NounPhrase, before: str, where: str) -> st
     clause_start = max(before.rfind(","), before.rfind(";"), before.rfind(" while "))
     verb_zone = before[clause_start + 1:] if where in ("left", "toll") else ""
     if T.UNCERTAIN.search(gap) or T.UNCERTAIN_CLAIM.search(verb_zone) or re.match(r"(?i)^\s*(?:feared|believed)\s+"
-                                                                             r"(?:dead|killed)", s[np.end:]):
+                                                                             r"(?:dead|killed)", _after(s, np.end)):
         return "uncertain"
     if T.HYPOTHETICAL.search(gap) or (where == "left" and T.HYPOTHETICAL.search(verb_zone)):
         return "hypothetical"
@@ -547,7 +562,7 @@ def _restated_units(s: str, candidates: list[Candidate]) -> None:
 
 
 def _close_paren(s: str, pos: int) -> int:
-    match = re.match(r"\s*\)", s[pos:])
+    match = re.match(r"\s*\)", _after(s, pos))
     return match.end() if match else 0
 
 
@@ -556,17 +571,19 @@ def _subsets(s: str, candidates: list[Candidate]) -> None:
         if cand.drop or i == 0:
             continue
         marker = None
-        for match in _SUBSET_BEFORE.finditer(s, 0, cand.mention.start):
+        for match in _SUBSET_BEFORE.finditer(s, max(0, cand.mention.start - CONTEXT), cand.mention.start):
             marker = match
         if marker is None:
             continue
-        for j in range(i):
+        window = [j for j in range(i - 1, max(-1, i - 40), -1)
+                  if candidates[j].mention.end >= cand.mention.start - CONTEXT][::-1]
+        for j in window:
             # "About 900 citizens including 304 children killed by ...": the list shares its verb
             head = candidates[j]
             if (head.kind is None and not head.drop and head.head is not None and cand.kind is not None
                     and re.match(r"(?i)^\s*,?\s*(?:including|among\s+them)\s*$", s[head.np_end:marker.end()])):
                 head.kind, head.modality = cand.kind, cand.modality
-        parents = [j for j in range(i) if candidates[j].mention.end <= marker.start()
+        parents = [j for j in window if candidates[j].mention.end <= marker.start()
                    and not candidates[j].drop and candidates[j].kind is not None]
         if not parents:
             continue
@@ -598,16 +615,18 @@ def _others(candidates: list[Candidate]) -> None:
 def _link_rereports(figures: list[Figure], sources: list[tuple[Candidate, Sentence]]) -> None:
     """A later figure with the same value and class as an earlier one in another sentence
     re-reports the same people: it stays, ``part_of`` the first mention."""
+    earlier: dict[tuple[int, str, str], list[int]] = {}
     for j, fig in enumerate(figures):
-        if fig.part_of is not None or fig.best == 0:
-            continue
-        for i in range(j):
-            first = figures[i]
-            if (first.best == fig.best and KIND_CLASS[first.kind] == KIND_CLASS[fig.kind]
-                    and sources[i][1].start != sources[j][1].start and first.unit == fig.unit
-                    and (first.group == fig.group or "people" in (first.group, fig.group))):
-                fig.part_of = first.part_of if first.part_of is not None else i
-                break
+        key = (fig.best, KIND_CLASS[fig.kind], fig.unit)
+        same = earlier.setdefault(key, [])
+        if fig.part_of is None and fig.best != 0:
+            for i in same[:20]:
+                first = figures[i]
+                if (sources[i][1].start != sources[j][1].start
+                        and (first.group == fig.group or "people" in (first.group, fig.group))):
+                    fig.part_of = first.part_of if first.part_of is not None else i
+                    break
+        same.append(j)
 
 
 def _propagate_cumulative(figures: list[Figure]) -> None:

@@ -120,7 +120,7 @@ def find_mentions(sentence: str) -> list[Mention]:
     while (match := NUMBER_RE.search(sentence, pos)) is not None:
         pos = match.end()
         if match.group("few") and (_NUMBER_NEXT.match(sentence, match.end())
-                                   or re.search(r"(?i)\b(?:as|how|so|too)\s+$", sentence[:match.start()])):
+                                   or re.search(r"(?i)\b(?:as|how|so|too)\s+$", sentence[max(0, match.start() - 8):match.start()])):
             continue  # "some 1,500", "as many as": a hedge, not a quantity of its own
         mention = _read(sentence, match)
         if mention is not None:
@@ -160,16 +160,17 @@ def _read(sentence: str, match: re.Match[str]) -> Mention | None:
     text = sentence[start:end]
     qualifier = "exact"
     hedge_start = None
-    before = sentence[:start]
+    window = max(0, start - 60)
+    before = sentence[window:start]
     for name, pattern in _HEDGE_BEFORE:
         hedge = pattern.search(before)
         if hedge:
             if name == "approx" and hedge.group(1).lower() == "some" and kind == "words" and a < 10:
                 continue  # "some two" is rare; "some" before small words is a quantifier slip
             qualifier = name
-            hedge_start = hedge.start(1)
+            hedge_start = window + hedge.start(1)
             break
-    if qualifier == "exact" and _AFTER_AT_LEAST.match(sentence[end:]):
+    if qualifier == "exact" and _AFTER_AT_LEAST.match(sentence[end:end + 12]):
         qualifier = "at_least"
     low: int | None = None if qualifier in ("approx", "up_to", "less_than") else a
     high: int | None = None if qualifier in ("approx", "at_least", "more_than") else a
@@ -183,4 +184,4 @@ def _looks_like_date_or_score(sentence: str, match: re.Match[str]) -> bool:
 
 
 def hedge_before(sentence: str, start: int) -> bool:
-    return bool(_HEDGE_ANY_BEFORE.search(sentence[:start]))
+    return bool(_HEDGE_ANY_BEFORE.search(sentence[max(0, start - 60):start]))

@@ -4,6 +4,8 @@ of one incident? The contract's rule, read off the figure's sentence."""
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
+from functools import lru_cache
 
 from transforms.figures.model import KIND_CLASS
 
@@ -38,35 +40,58 @@ NEXT_REFERS = re.compile(r"(?i)^\s*(?:these|this|the)\s+(?:new\s+)?(?:displaceme
 STOCK = re.compile(r"(?i)\b(?:remain(?:s|ed)?|still)\s+(?:\w+\s+)?displaced\b")
 
 
-def is_cumulative(text: str, sentence: str, start: int, np_end: int, kind: str, following: str = "",
+@dataclass(frozen=True, slots=True)
+class Scope:
+    """What a sentence says about the scope of its figures, read once per sentence."""
+
+    daily_toll: bool
+    whole_conflict: bool
+    period: bool
+    conflict: bool
+    disaster: bool
+    incident: bool
+    stock: bool
+    period_span: bool
+
+
+@lru_cache(maxsize=512)
+def sentence_scope(sentence: str) -> Scope:
+    return Scope(
+        daily_toll=bool(DAILY_TOLL.search(sentence)), whole_conflict=bool(WHOLE_CONFLICT.search(sentence)),
+        period=bool(PERIOD.search(sentence)), conflict=bool(CONFLICT.search(sentence)),
+        disaster=bool(DISASTER.search(sentence)), incident=bool(INCIDENT.search(sentence)),
+        stock=bool(STOCK.search(sentence)), period_span=bool(PERIOD_SPAN.search(sentence)),
+    )
+
+
+def is_cumulative(sentence: str, start: int, np_end: int, kind: str, following: str = "",
                   stock: bool = False) -> bool:
     """``stock``: the figure is a count of people in a state ("2 million IDPs") with no event verb."""
-    after = sentence[np_end:]
+    after = sentence[np_end:np_end + 200]
     klass = KIND_CLASS[kind]
     toll_here = bool(TOLL.search(sentence[max(0, start - 120):start]))
     if not toll_here and INCREMENT_AFTER.match(after) and TOLL.search(after):
         return False  # "the death of 34 ... raises the death toll to 66": the 34 is new
-    if DAILY_TOLL.search(sentence):
+    scope = sentence_scope(sentence)
+    if scope.daily_toll or scope.whole_conflict:
         return True
-    if WHOLE_CONFLICT.search(sentence):
-        return True
-    disaster_only = bool(DISASTER.search(sentence)) and not CONFLICT.search(sentence)
-    if PERIOD.search(sentence):
+    disaster_only = scope.disaster and not scope.conflict
+    if scope.period:
         return not disaster_only
     if toll_here:
-        return not (INCIDENT.search(sentence) or DISASTER.search(sentence))
+        return not (scope.incident or scope.disaster)
     if klass in ("displacement", "returns"):
-        if stock and not DISASTER.search(sentence):
+        if stock and not scope.disaster:
             return True  # "the country has more than two million internally displaced people"
         if NEXT_REFERS.match(following):
-            sentence = sentence + " " + following  # "These displacements followed a series of attacks"
-            disaster_only = bool(DISASTER.search(sentence)) and not CONFLICT.search(sentence)
+            # "These displacements followed a series of attacks": the cause is in the next sentence
+            joined = sentence_scope(sentence + " " + following)
+            disaster_only = joined.disaster and not joined.conflict
+            scope = joined
         if disaster_only:
             return False
-        if CONFLICT.search(sentence):
+        if scope.conflict or (scope.stock and not scope.disaster):
             return True
-        if STOCK.search(sentence) and not DISASTER.search(sentence):
-            return True
-        if klass == "returns" and PERIOD_SPAN.search(sentence):
+        if klass == "returns" and scope.period_span:
             return True
     return False
