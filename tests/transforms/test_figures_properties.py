@@ -29,7 +29,7 @@ def test_never_raises_and_keeps_the_contract_invariants(text: str, published: da
             assert figure.low <= figure.best
         if figure.high is not None:
             assert figure.best <= figure.high
-        assert figure.part_of is None or 0 <= figure.part_of < len(figures) and figure.part_of != index
+        assert figure.part_of is None or (0 <= figure.part_of < len(figures) and figure.part_of != index)
         if figure.event_date_start and figure.event_date_end:
             assert figure.event_date_start <= figure.event_date_end
 

@@ -114,13 +114,16 @@ def _parse_words(raw: str) -> int | None:
 _NUMBER_NEXT = re.compile(rf"\s*[\"“']?\s*{_ONE_NUMBER}")
 
 
+_AS_MANY = re.compile(r"(?i)\b(?:as|how|so|too)\s+$")
+
+
 def find_mentions(sentence: str) -> list[Mention]:
     mentions: list[Mention] = []
     pos = 0
     while (match := NUMBER_RE.search(sentence, pos)) is not None:
         pos = match.end()
-        if match.group("few") and (_NUMBER_NEXT.match(sentence, match.end())
-                                   or re.search(r"(?i)\b(?:as|how|so|too)\s+$", sentence[max(0, match.start() - 8):match.start()])):
+        before = sentence[max(0, match.start() - 8):match.start()]
+        if match.group("few") and (_NUMBER_NEXT.match(sentence, match.end()) or _AS_MANY.search(before)):
             continue  # "some 1,500", "as many as": a hedge, not a quantity of its own
         mention = _read(sentence, match)
         if mention is not None:
