@@ -74,6 +74,16 @@ def test_demo_loads_each_story_once_files_the_broken_page_and_reruns_as_a_no_op(
     assert pages_second == pages_first  # not one article page requested again
     assert query(settings, "SELECT count(*) FROM articles") == [(8,)]
 
+    # every story's figures are loaded once, with the sentence each came from
+    per_article = dict(query(settings, "SELECT a.title, count(f.figure_index) FROM articles a "
+                                       "LEFT JOIN figures f USING (article_key) GROUP BY a.title"))
+    assert all(n > 0 for n in per_article.values()), per_article
+    assert query(settings, "SELECT count(*) FROM figures WHERE sentence NOT LIKE '%' || number_text || '%'") == [(0,)]
+    car_bomb = query(settings, "SELECT kind, best, qualifier FROM figures f JOIN articles a USING (article_key) "
+                               "WHERE a.title LIKE 'Car bomb%' AND f.part_of IS NULL AND NOT f.cumulative "
+                               "AND f.modality = 'asserted' ORDER BY f.figure_index")
+    assert car_bomb == [("killed", 9, "at_least"), ("injured", 17, "exact")]
+
 
 def test_unchanged_feeds_cost_one_request_by_etag_or_by_body_hash(server: LoopbackServer,
                                                                    settings: Settings) -> None:

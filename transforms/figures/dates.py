@@ -225,8 +225,8 @@ def _month(g: dict[str, str | None], published: date | None, hint: int | None) -
         year = int(g["y"] or 0)
     elif published is not None:
         if prefix == "last":
-            # the most recent such month strictly before P's month
-            year = published.year if month < published.month else published.year - 1
+            # the contract: "last April" in a story of May 2020 is April 2019 (its worked example)
+            year = published.year - 1
         elif prefix == "this":
             year = published.year
         else:

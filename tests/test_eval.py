@@ -1,0 +1,78 @@
+"""The figure extractor measured the way the project's owners measure it: ../shared/eval's
+scorer on the hand-labelled dev set, and the contract's worked example as a golden test.
+Skipped when ../shared is not on this machine."""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+from datetime import date
+from pathlib import Path
+from types import ModuleType
+from typing import Any
+
+import pytest
+
+from tests.conftest import shared_folder
+from transforms.figures import extract_figures
+
+pytestmark = pytest.mark.corpus
+
+
+def _scorer(folder: Path) -> ModuleType:
+    spec = importlib.util.spec_from_file_location("shared_score", folder / "score.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def _predict(docs: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    rows = []
+    for doc in docs:
+        published = date.fromisoformat(doc["published"]) if doc.get("published") else None
+        rows += [f.as_json() for f in extract_figures(doc["text"], published, doc["id"])]
+    return rows
+
+
+def test_dev_set_meets_the_targets() -> None:
+    folder = shared_folder("eval")
+    docs = [json.loads(line) for line in (folder / "dev.jsonl").read_text(encoding="utf-8").splitlines() if line]
+    result = _scorer(folder).score(docs, _predict(docs))
+    totals = result["document_total_exact"]
+    assert result["figures"]["f1"] >= 0.88, result["figures"]
+    assert totals["deaths"] >= 0.80, totals
+    assert totals["displacement"] >= 0.70, totals
+    assert result["negative_documents_with_a_figure"] <= 2
+
+
+# The contract's worked example (FIGURES.md): the seed story's table.
+SEED_TABLE = [
+    {"kind": "killed", "group": "people", "unit": "person", "low": 200, "best": 200, "high": 999,
+     "qualifier": "vague", "number_text": "hundreds", "part_of": None, "cumulative": True, "modality": "asserted"},
+    {"kind": "killed", "group": "civilians", "unit": "person", "low": 24, "best": 24, "high": 99,
+     "qualifier": "vague", "number_text": "dozens", "part_of": 0, "cumulative": True, "modality": "asserted"},
+    {"kind": "displaced", "group": "people", "unit": "person", "low": 200000, "best": 200000, "high": None,
+     "qualifier": "more_than", "number_text": "200,000", "part_of": None, "cumulative": True,
+     "modality": "asserted"},
+]
+
+
+def test_seed_story_gives_exactly_the_contract_table() -> None:
+    folder = shared_folder("eval")
+    doc = json.loads((folder / "seed.jsonl").read_text(encoding="utf-8").splitlines()[0])
+    figures = extract_figures(doc["text"], date.fromisoformat(doc["published"]), doc["id"])
+    got = [{k: getattr(f, k) for k in SEED_TABLE[0]} for f in figures]
+    assert got == SEED_TABLE
+    for figure in figures:
+        assert doc["text"][figure.start:figure.end] == figure.number_text
+        assert figure.event_date_start is None  # the battle's sentence states no date
+
+
+def test_seed_story_matches_the_gold_file() -> None:
+    folder = shared_folder("eval")
+    gold = [json.loads(line) for line in (folder / "seed.gold.jsonl").read_text(encoding="utf-8").splitlines() if line]
+    result = _scorer(folder).score(gold, _predict(gold))
+    assert result["figures"]["f1"] == 1.0
+    for key in ("kind", "group", "unit", "qualifier", "low", "high", "part_of", "cumulative", "modality"):
+        assert result["attributes_on_matches"][key] == 1.0, key

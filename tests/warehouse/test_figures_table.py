@@ -1,0 +1,66 @@
+"""The figures table: loaded with each new article, replaced (never duplicated) on re-extraction."""
+
+from __future__ import annotations
+
+import gzip
+from datetime import UTC, date, datetime
+
+from transforms.figures import EXTRACTOR_VERSION, extract_figures
+from transforms.records import ArticleRow, RawPage
+from warehouse import loader
+from warehouse.db import Warehouse
+from warehouse.figures import reextract
+
+TEXT = ("BAMAKO (Sahel Wire) - Gunmen killed 11 villagers and wounded at least four others in central Mali "
+        "on Tuesday, officials said. About 300 families fled to the town of Bandiagara.")
+WHEN = datetime(2026, 11, 27, 8, 0, tzinfo=UTC)
+
+
+def article(key: str = "k1") -> tuple[RawPage, ArticleRow]:
+    html = f"<html><body><p>{TEXT}</p></body></html>".encode()
+    raw = RawPage("sha-" + key, len(html), "text/html", gzip.compress(html), WHEN)
+    row = ArticleRow(
+        article_key=key, canonical_url=f"https://wire.example/{key}", url=f"https://wire.example/{key}",
+        feed_id="Wire", title="Gunmen kill 11", author=None, site_name="Sahel Wire", language="en",
+        published_at=WHEN, date_source="page", text=TEXT, text_sha256="t-" + key, raw_sha256=raw.sha256,
+        extractor="test", extractor_version="0", fetched_at=WHEN, entry_key=key,
+        entry_url=f"https://wire.example/{key}",
+        figures=tuple(extract_figures(TEXT, date(2026, 11, 27), key)),
+    )
+    return raw, row
+
+
+def figures(wh: Warehouse) -> list[tuple[object, ...]]:
+    return wh.con.execute('SELECT figure_index, kind, "group", unit, best, qualifier, sentence, event_date_start '
+                          "FROM figures ORDER BY figure_index").fetchall()
+
+
+def test_new_articles_load_their_figures_with_sentences(wh: Warehouse) -> None:
+    raw, row = article()
+    result = loader.load_pages(wh, "run-1", [raw], [row])
+    assert result.figures == 3
+    rows = figures(wh)
+    assert [(r[1], r[4], r[5]) for r in rows] == [("killed", 11, "exact"), ("injured", 4, "at_least"),
+                                                  ("displaced", 300, "approx")]
+    assert rows[0][6].startswith("BAMAKO (Sahel Wire) - Gunmen killed 11 villagers")
+    assert rows[0][7] == date(2026, 11, 24)
+    assert wh.con.execute("SELECT DISTINCT extractor_version, load_id FROM figures").fetchall() == [
+        (EXTRACTOR_VERSION, "run-1")]
+
+
+def test_loading_the_same_batch_twice_adds_nothing(wh: Warehouse) -> None:
+    raw, row = article()
+    loader.load_pages(wh, "run-1", [raw], [row])
+    again = loader.load_pages(wh, "run-2", [raw], [row])
+    assert (again.articles_new, again.figures) == (0, 0)
+    assert len(figures(wh)) == 3
+
+
+def test_re_extraction_replaces_an_articles_figures(wh: Warehouse) -> None:
+    raw, row = article()
+    loader.load_pages(wh, "run-1", [raw], [row])
+    before = figures(wh)
+    assert reextract(wh, "re-1", EXTRACTOR_VERSION) == (1, 3)
+    assert reextract(wh, "re-2", EXTRACTOR_VERSION) == (1, 3)
+    assert figures(wh) == before
+    assert wh.con.execute("SELECT DISTINCT load_id FROM figures").fetchall() == [("re-2",)]
