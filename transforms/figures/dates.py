@@ -71,6 +71,9 @@ class DateMention:
 
 # Words one of which a pattern's match must contain: a cheap test that skips most patterns.
 _MONTH_HINTS = tuple(m for m in MONTHS if len(m) >= 3)
+_NUMBER_PAIR = re.compile(r"\d(?:st|nd|rd|th)?(?:\s+[A-Za-z]+\.?)?\s*(?:-|–|—|and|to|until)\s*\d", re.I)
+_WEEKDAY_WORD = re.compile(r"(?:mon|tues|wednes|thurs|fri|satur|sun)day", re.I)
+_ANY_MONTH = re.compile(r"(?i)\b(?:" + "|".join(sorted(_MONTH_HINTS, key=len, reverse=True)) + r")\b")
 NEEDS: dict[str, tuple[str, ...]] = {
     "iso": ("-",), "span2": _MONTH_HINTS, "span": _MONTH_HINTS, "mspan": _MONTH_HINTS, "dmy": _MONTH_HINTS,
     "mdy": _MONTH_HINTS, "my": _MONTH_HINTS, "earlier_month": ("earlier this month",), "last_week": ("last week",),
@@ -87,9 +90,15 @@ def find_dates(text: str, published: date | None) -> list[DateMention]:
     years = [(m.start(), int(m.group(1))) for m in _YEAR.finditer(text)]
     year_starts = [start for start, _ in years]
     lowered = text.lower()
-    has_month = any(m in lowered for m in _MONTH_HINTS)
+    has_month = _ANY_MONTH.search(text) is not None
+    has_span = _NUMBER_PAIR.search(text) is not None
+    has_weekday = _WEEKDAY_WORD.search(text) is not None
     for name, pattern in PATTERNS:
         needs = NEEDS[name]
+        if name in ("span", "span2", "mspan") and not has_span:
+            continue
+        if name == "weekday" and not has_weekday:
+            continue
         if needs is _MONTH_HINTS:
             if not has_month:
                 continue

@@ -19,7 +19,7 @@ from transforms.figures.dates import DateMention, find_dates, is_date_number
 from transforms.figures.model import DISPLACEMENT_KINDS, KIND_CLASS, Figure
 from transforms.figures.nouns import ARMED, NounPhrase, noun_phrase
 from transforms.figures.numbers import Mention, find_mentions
-from transforms.figures.places import countries_for
+from transforms.figures.places import assign_places
 from transforms.figures.scope import is_cumulative
 from transforms.figures.sentences import Sentence, split_sentences
 from transforms.figures.vocab import GROUPS
@@ -193,7 +193,7 @@ def extract_figures(text: str, published: date | None, doc_id: str = "") -> list
                                        following.get(sentence.start, ""), cand.stock)
     _propagate_cumulative(figures)
     _assign_dates(figures, sources, dates, published, text)
-    _assign_countries(figures, text)
+    assign_places(figures, sentences, text)
     if back is not None:
         for fig, (_cand, sentence) in zip(figures, sources, strict=True):
             fig.start, fig.end = back[fig.start], back[fig.end]
@@ -645,12 +645,3 @@ def _assign_dates(figures: list[Figure], sources: list[tuple[Candidate, Sentence
         resolved = date_for(fig.start, sentence, dates, published, text)
         if resolved is not None:
             fig.event_date_start, fig.event_date_end, fig.date_precision = resolved
-
-
-def _assign_countries(figures: list[Figure], text: str) -> None:
-    if not figures:
-        return
-    iso3 = countries_for(text)
-    if iso3 is not None:
-        for fig in figures:
-            fig.country_iso3 = iso3

@@ -47,9 +47,13 @@ class Figure:
     country_iso3: str | None = None
     latitude: float | None = None
     longitude: float | None = None
+    # beyond the contract's fields: the place's first-level admin area and how precise it is
+    admin1: str | None = None
+    geo_precision: str | None = None  # town | admin_area | country
 
     def as_json(self) -> dict[str, Any]:
         row = asdict(self)
+        del row["admin1"], row["geo_precision"]
         for key in ("event_date_start", "event_date_end"):
             if row[key] is not None:
                 row[key] = row[key].isoformat()

