@@ -14,5 +14,7 @@ for _name, _value in {
     "PREFECT_SERVER_UI_SHOW_PROMOTIONAL_CONTENT": "false",
     # Surface our standard-library loggers in Prefect's run logs.
     "PREFECT_LOGGING_EXTRA_LOGGERS": "flows,transforms,warehouse",
+    # the same loggers run outside flows too (CLI, tests): no warning when there is no run to log to
+    "PREFECT_LOGGING_TO_API_WHEN_MISSING_FLOW": "ignore",
 }.items():
     os.environ.setdefault(_name, _value)

@@ -17,7 +17,7 @@ from transforms.feedlist import FeedSource, feed_key
 from transforms.feeds import FeedParseError, parse_feed
 from transforms.figures import extract_figures
 from transforms.records import ArticleRow, FeedCheck, FeedState, IngestError, PageJob, RawPage
-from transforms.timeutil import utcnow
+from transforms.timeutil import parse_datetime, utcnow
 from transforms.urls import canonical_url, url_key
 
 logger = logging.getLogger(__name__)
@@ -101,7 +101,8 @@ def _extract_page(page: FetchedPage, min_body_chars: int) -> ArticleRow | Ingest
     job, result = page.job, page.result
     try:
         extracted = extract_article(result.body, result.final_url, job.feed_published_at, result.fetched_at,
-                                    min_chars=min_body_chars)
+                                    min_chars=min_body_chars,
+                                    http_date=parse_datetime(result.headers.get("last-modified")))
     except ExtractionError as exc:
         return IngestError("extract", job.url, job.entry_key, job.feed_id, FailureKind.PERMANENT.value,
                            str(exc), result.status, page.raw.sha256)

@@ -44,6 +44,9 @@ def test_dev_set_meets_the_targets() -> None:
     assert totals["deaths"] >= 0.80, totals
     assert totals["displacement"] >= 0.70, totals
     assert result["negative_documents_with_a_figure"] <= 2
+    attributes = result["attributes_on_matches"]
+    assert attributes["country_iso3"] >= 0.90, attributes
+    assert attributes["event_date"] >= 0.85, attributes
 
 
 # The contract's worked example (FIGURES.md): the seed story's table.
@@ -67,6 +70,25 @@ def test_seed_story_gives_exactly_the_contract_table() -> None:
     for figure in figures:
         assert doc["text"][figure.start:figure.end] == figure.number_text
         assert figure.event_date_start is None  # the battle's sentence states no date
+        assert (figure.place, figure.country_iso3) == ("Tripoli", "LBY")
+
+
+def test_seed_story_places_and_dates() -> None:
+    from transforms.figures.dates import find_dates
+    from transforms.figures.places import place_mentions
+
+    folder = shared_folder("eval")
+    doc = json.loads((folder / "seed.jsonl").read_text(encoding="utf-8").splitlines()[0])
+    text, published = doc["text"], date.fromisoformat(doc["published"])
+    places = {(text[m.start:m.end], m.place.country_iso3) for m in place_mentions(text)}
+    assert {("Tripoli", "LBY"), ("Bani Walid", "LBY")} <= places
+    assert not {iso3 for _, iso3 in places} & {"LBN", "RUS", "ARE", "TUR"}
+    dates = {text[d.start:d.end]: d.value for d in find_dates(text, published)}
+    assert dates["Monday"] == (date(2020, 5, 25), date(2020, 5, 25), "day")
+    assert dates["Saturday"] == (date(2020, 5, 23), date(2020, 5, 23), "day")
+    assert dates["the previous day"] == (date(2020, 5, 24), date(2020, 5, 24), "day")
+    assert dates["last April"] == (date(2019, 4, 1), date(2019, 4, 30), "month")
+    assert dates["Earlier this month"] == (date(2020, 5, 1), date(2020, 5, 25), "month")
 
 
 def test_seed_story_matches_the_gold_file() -> None:

@@ -51,9 +51,13 @@ class ExtractedArticle:
 
 
 def extract_article(html: bytes, url: str, feed_published: datetime | None, fetched_at: datetime,
-                    min_chars: int = MIN_BODY_CHARS) -> ExtractedArticle:
+                    min_chars: int = MIN_BODY_CHARS, http_date: datetime | None = None) -> ExtractedArticle:
     """Extract the main text and metadata of one page. Raises ``ExtractionError`` when there is
-    no usable body."""
+    no usable body.
+
+    The publication date is the page's own (htmldate), else the feed entry's, else the HTTP
+    response's Last-Modified, in that order of trust; a date more than a day after the fetch is
+    no publication date. ``date_source`` says which won: page, feed, http or none."""
     latest = fetched_at + FUTURE_TOLERANCE
     try:
         doc = trafilatura.bare_extraction(
@@ -86,6 +90,8 @@ def extract_article(html: bytes, url: str, feed_published: datetime | None, fetc
         published_at, source = page_date, "page"
     elif feed_published is not None and as_utc(feed_published) <= latest:
         published_at, source = as_utc(feed_published), "feed"
+    elif http_date is not None and as_utc(http_date) <= latest:
+        published_at, source = as_utc(http_date), "http"
     else:
         published_at, source = None, "none"
 

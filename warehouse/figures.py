@@ -9,20 +9,13 @@ from collections.abc import Iterable, Sequence
 import polars as pl
 
 from transforms.figures.model import Figure
+from transforms.normalise import figures_frame, validate, with_people
+from transforms.records import IngestError
 from transforms.timeutil import utcnow
 from warehouse.db import Warehouse
+from warehouse.errors import record_errors
 
 logger = logging.getLogger(__name__)
-
-FIGURE_SCHEMA = {
-    "article_key": pl.String, "figure_index": pl.Int32, "kind": pl.String, "group": pl.String,
-    "unit": pl.String, "low": pl.Int64, "best": pl.Int64, "high": pl.Int64, "qualifier": pl.String,
-    "number_text": pl.String, "start_offset": pl.Int32, "end_offset": pl.Int32, "sentence": pl.String,
-    "part_of": pl.Int32, "cumulative": pl.Boolean, "modality": pl.String, "event_date_start": pl.Date,
-    "event_date_end": pl.Date, "date_precision": pl.String, "place": pl.String, "country_iso3": pl.String,
-    "latitude": pl.Float64, "longitude": pl.Float64, "extractor_version": pl.String,
-}
-
 
 def figure_rows(article_key: str, figures: Sequence[Figure], extractor_version: str) -> list[dict[str, object]]:
     return [{
@@ -32,17 +25,25 @@ def figure_rows(article_key: str, figures: Sequence[Figure], extractor_version: 
         "cumulative": f.cumulative, "modality": f.modality, "event_date_start": f.event_date_start,
         "event_date_end": f.event_date_end, "date_precision": f.date_precision, "place": f.place,
         "country_iso3": f.country_iso3, "latitude": f.latitude, "longitude": f.longitude,
-        "extractor_version": extractor_version,
+        "admin1": f.admin1, "geo_precision": f.geo_precision, "extractor_version": extractor_version,
     } for i, f in enumerate(figures)]
 
 
 def replace_figures(wh: Warehouse, load_id: str, article_keys: Iterable[str],
-                    rows: Sequence[dict[str, object]]) -> int:
-    """Delete the figures of ``article_keys`` and insert ``rows`` in their place; returns rows."""
+                    rows: Sequence[dict[str, object]]) -> tuple[int, int]:
+    """Delete the figures of ``article_keys`` and load ``rows`` in their place, typed and
+    validated by ``transforms.normalise``; rejected rows go to ``ingest_errors`` (stage
+    ``normalise``) with their reason. Returns (loaded, rejected)."""
+    valid, rejected = validate(figures_frame(rows))
     keys = pl.DataFrame({"article_key": sorted(set(article_keys))}, schema={"article_key": pl.String})
-    wh.load("replace_figures", pl.DataFrame(list(rows), schema=FIGURE_SCHEMA), {"incoming_keys": keys},
-            load_id=load_id, now=utcnow())
-    return len(rows)
+    wh.load("replace_figures", with_people(valid), {"incoming_keys": keys}, load_id=load_id, now=utcnow())
+    record_errors(wh, load_id, [
+        IngestError("normalise", f"figure:{row['article_key']}#{row['figure_index']}",
+                    f"{row['article_key']}#{row['figure_index']}", None, "permanent",
+                    f"{row['reason']}: {row['kind']} {row['best']} ({row['number_text']!r})")
+        for row in rejected.iter_rows(named=True)
+    ])
+    return valid.height, rejected.height
 
 
 def reextract(wh: Warehouse, load_id: str, extractor_version: str, page_size: int = 500) -> tuple[int, int]:
@@ -58,7 +59,7 @@ def reextract(wh: Warehouse, load_id: str, extractor_version: str, page_size: in
         rows = [row for key, text, published in page
                 for row in figure_rows(key, extract_figures(text, published, key), extractor_version)]
         with wh.transaction():
-            total += replace_figures(wh, load_id, [key for key, _, _ in page], rows)
+            total += replace_figures(wh, load_id, [key for key, _, _ in page], rows)[0]
         articles += len(page)
         after = page[-1][0]
         logger.info("re-extracted %d articles so far", articles)

@@ -7,7 +7,6 @@ from __future__ import annotations
 import logging
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from datetime import datetime
 from typing import Any
 
 import polars as pl
@@ -18,16 +17,13 @@ from transforms.figures import EXTRACTOR_VERSION
 from transforms.records import ArticleRow, FeedCheck, FeedState, IngestError, PageJob, RawPage
 from transforms.timeutil import utcnow
 from warehouse.db import Warehouse
+from warehouse.errors import record_errors
 from warehouse.figures import figure_rows, replace_figures
 
 logger = logging.getLogger(__name__)
 
 UTC_TS = pl.Datetime("us", "UTC")
 
-ERROR_SCHEMA = {
-    "stage": pl.String, "url_key": pl.String, "url": pl.String, "feed_id": pl.String, "kind": pl.String,
-    "reason": pl.String, "http_status": pl.Int32, "raw_sha256": pl.String,
-}
 ENTRY_SCHEMA = {
     "feed_id": pl.String, "entry_key": pl.String, "position": pl.Int32, "url": pl.String,
     "canonical_url": pl.String, "guid": pl.String, "title": pl.String, "summary": pl.String,
@@ -111,13 +107,6 @@ def pending_pages(wh: Warehouse, max_attempts: int, limit: int | None) -> list[P
     return [PageJob(key, url, canonical, feed_id, published) for key, url, canonical, feed_id, published in rows]
 
 
-def record_errors(wh: Warehouse, run_id: str, errors: Sequence[IngestError], now: datetime | None = None) -> None:
-    rows = [{k: getattr(e, k) for k in ERROR_SCHEMA} for e in errors]
-    # one row per (stage, url_key) per load: DuckDB resolves duplicate keys within one upsert silently
-    wh.load("record_errors", frame(rows, ERROR_SCHEMA).unique(["stage", "url_key"], keep="last"),
-            now=now or utcnow(), run_id=run_id)
-
-
 def load_pages(wh: Warehouse, run_id: str, raw_pages: Sequence[RawPage],
                outcomes: Sequence[ArticleRow | IngestError]) -> PageLoad:
     """Load one batch: raw pages, new articles, aliases for duplicates, errors; close the
@@ -136,8 +125,8 @@ def load_pages(wh: Warehouse, run_id: str, raw_pages: Sequence[RawPage],
         wh.load("insert_aliases", frame([{k: getattr(a, k) for k in ALIAS_SCHEMA} for a in aliases],
                                         ALIAS_SCHEMA).unique("alias_key"), now=now)
         figures = [row for r in new for row in figure_rows(r.article_key, r.figures, EXTRACTOR_VERSION)]
-        replace_figures(wh, run_id, [r.article_key for r in new], figures)
+        loaded, _rejected = replace_figures(wh, run_id, [r.article_key for r in new], figures)
         done = frame([{"url_key": r.entry_key} for r in rows], KEY_SCHEMA)
         wh.load("resolve_errors", done, now=now, stages=["fetch", "extract"])
         record_errors(wh, run_id, errors, now=now)
-    return PageLoad(len(new), len(aliases), len(errors), len(figures))
+    return PageLoad(len(new), len(aliases), len(errors), loaded)

@@ -73,3 +73,11 @@ def test_a_home_page_canonical_is_ignored() -> None:
 def test_pages_without_an_article_body_raise(html: bytes) -> None:
     with pytest.raises(ExtractionError):
         extract_article(html, "https://lakes.example/a", None, FETCHED)
+
+
+def test_the_http_last_modified_date_is_the_last_resort_before_none() -> None:
+    http = datetime(2026, 11, 26, 22, 0, tzinfo=UTC)
+    art = extract_article(page(), "https://lakes.example/a", None, FETCHED, http_date=http)
+    assert (art.published_at, art.date_source) == (http, "http")
+    feed = datetime(2026, 11, 26, 9, 0, tzinfo=UTC)
+    assert extract_article(page(), "https://lakes.example/a", feed, FETCHED, http_date=http).date_source == "feed"

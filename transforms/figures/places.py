@@ -119,6 +119,8 @@ red cross unicef who ocha iom unhcr state islamic taliban reuters afp xinhua ap 
 north south east west northern southern eastern western central christmas eid ramadan
 """.split())
 _SPECIFIC_RANK = {"town": 0, "admin_area": 1, "country": 2}
+_MEDIA = re.compile(r"\s+(?:Wire|News|Press|Agency|Post|Times|Tribune|Dispatch|Monitor|Bulletin|Herald|TV|Radio|"
+                    r"Observer|Gazette|Daily|Online|Today)\b")
 
 
 @dataclass(frozen=True, slots=True)
@@ -141,6 +143,8 @@ def place_mentions(text: str, countries: list[tuple[int, str]] | None = None,
         group = next(g for g in ("a", "b", "c", "d") if match.group(g))
         start, phrase = match.start(group), match.group(group).rstrip(".")
         found = _longest_known(gaz, phrase)
+        if found is not None and _MEDIA.match(phrase[found[0]:]):
+            continue  # "(Sahel Wire)", "Levant Monitor": an outlet, not a place
         if found is not None:
             length, candidates = found
             # a prefix of a longer name ("Pobe" of "Pobe Mengao") is a weak match
@@ -168,7 +172,9 @@ def place_mentions(text: str, countries: list[tuple[int, str]] | None = None,
         best = max(candidates, key=lambda p: (score.get(p.country_iso3, 0), fold(p.name) == surface,
                                               _SPECIFIC_RANK[p.level], p.population))
         support = score.get(best.country_iso3, 0)
-        lone_small = best.level == "town" and best.population < 100_000 and support <= 1 < top
+        # a single mention of a place in a country nothing else in the text supports, while
+        # the text is clearly about another country ("Doctors at Medina hospital" in Mogadishu)
+        lone_small = best.level != "country" and support <= 1 and top >= 2 and best.population < 2_000_000
         if (partial and support < max(2, top)) or (fold(best.name) != surface and support < top) or lone_small:
             continue  # a partial name or an alternate spelling that the rest of the text does not support
         if best.level == "country" and _is_actor(text, start, end):
@@ -250,6 +256,11 @@ def assign_places(figures: list[Any], sentences: list[Any], text: str) -> None:
         before = [m for m in own if m.start < fig.start]
         para_start = text.rfind("\n", 0, fig.start) + 1
         earlier = [m for m in mentions if para_start <= m.start < sentence.start]
+        if earlier:
+            # the latest sentence before that names a place, its most specific place first:
+            # "militants attacked Kaya (Sanmatenga). Two soldiers were wounded." -> Kaya
+            last = [m for m in earlier if m.start >= max(s.start for s in sentences if s.start <= earlier[-1].start)]
+            earlier = [min(last, key=lambda m: (_SPECIFIC_RANK[m.place.level], m.start))]
         chosen = after[0] if after else before[-1] if before else earlier[-1] if earlier else main
         if chosen is not None:
             areas = {m.place.name for m in own if m.place.level == "admin_area"}

@@ -1,0 +1,70 @@
+"""Places of figures: the offline GeoNames gazetteer and how ambiguous names are resolved.
+Texts written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from transforms.figures import extract_figures
+from transforms.figures.places import actor_countries, country_mentions, place_mentions
+from transforms.gazetteer import fold, gazetteer
+
+
+@pytest.mark.parametrize(("name", "iso3"), [("Tripoli", "LBY"), ("Bani Walid", "LBY"), ("Idlib", "SYR"),
+                                             ("Idleb", "SYR"), ("Mogadishu", "SOM"), ("Borno", "NGA"),
+                                             ("Helmand", "AFG"), ("Soum", "BFA")])
+def test_the_gazetteer_knows_conflict_places_and_their_spellings(name: str, iso3: str) -> None:
+    assert iso3 in {p.country_iso3 for p in gazetteer().lookup(name)}
+
+
+def test_names_are_matched_folded() -> None:
+    assert fold("Qaşr Bin Ghashīr") == "qasr bin ghashir"
+    assert gazetteer().lookup("qasr bin ghashir")[0].country_iso3 == "LBY"
+
+
+# (text, the place tied to the figure, its country, its precision)
+DISAMBIGUATION = [
+    ("libya-named", "Fighting in Libya continued. Shelling killed 12 people in Tripoli on Sunday.",
+     "Tripoli", "LBY", "admin_area"),
+    ("lebanon-named", "In northern Lebanon, clashes in Tripoli killed 3 people, the Lebanese army said.",
+     "Tripoli", "LBN", "town"),
+    ("by-population", "Shelling killed 12 people in Tripoli.", "Tripoli", "LBY", "admin_area"),
+    ("town-and-country", "A car bomb killed 9 people in Mogadishu, Somalia.", "Mogadishu", "SOM", "town"),
+    ("paragraph-place", "On 4 May, militants attacked Kaya (Sanmatenga). Two soldiers were wounded.",
+     "Kaya", "BFA", "town"),
+    ("admin-area", "Floods displaced 4,000 people in Borno state.", "Borno", "NGA", "admin_area"),
+]
+
+
+@pytest.mark.parametrize(("text", "place", "iso3", "precision"), [r[1:] for r in DISAMBIGUATION],
+                         ids=[r[0] for r in DISAMBIGUATION])
+def test_ambiguous_names_resolve_by_the_countries_named_and_population(text: str, place: str, iso3: str,
+                                                                       precision: str) -> None:
+    figure = extract_figures(text, None)[-1]
+    assert (figure.place, figure.country_iso3, figure.geo_precision) == (place, iso3, precision)
+    assert figure.latitude is not None and figure.longitude is not None
+
+
+def test_countries_named_only_as_actors_are_not_places() -> None:
+    text = "Russia, the UAE and Turkey have been accused of involvement in the battle for the capital."
+    assert country_mentions(text) == []
+    assert [m.place.level for m in place_mentions(text)] == []
+    assert country_mentions("Five Turkish soldiers were killed.") == []
+    assert country_mentions("Turkish troops shelled the town.") == []
+
+
+def test_several_admin_areas_in_one_breath_make_the_country_the_place() -> None:
+    text = "Floods displaced 9,000 people in the provinces of Cordoba, Santa Fe and San Luis in Argentina."
+    (figure,) = extract_figures(text, None)
+    assert figure.country_iso3 == "ARG"
+
+
+def test_armed_groups_hint_the_country_when_no_place_resolves() -> None:
+    assert actor_countries("Al Shabaab fighters attacked the base.") == {"SOM"}
+    (figure,) = extract_figures("Koglweogo members repelled the attack; two assailants were killed.", None)
+    assert figure.country_iso3 == "BFA" and figure.place is None
+
+
+def test_a_document_without_any_place_has_no_country() -> None:
+    (figure,) = extract_figures("Gunmen killed 4 people at a wedding.", None)
+    assert (figure.place, figure.country_iso3, figure.geo_precision) == (None, None, None)
