@@ -135,10 +135,10 @@ def _print_summary(db: Path) -> None:
     console.print(kinds)
     if examples:
         sample = Table(title="Some figures and the sentences they came from")
-        for column in ("kind", "group", "best", "qualifier", "as written", "sentence"):
+        for column in ("kind", "group", "best", "qualifier", "as written", "place", "date", "sentence"):
             sample.add_column(column, overflow="fold")
-        for kind, group, best, qualifier, text, _title, sentence in examples:
-            sample.add_row(kind, group, str(best), qualifier, text, sentence)
+        for kind, group, best, qualifier, text, place, when, sentence in examples:
+            sample.add_row(kind, group, str(best), qualifier, text, place, when, sentence)
         console.print(sample)
     if errors:
         err = Table(title=f"Open ingest errors ({open_errors})")

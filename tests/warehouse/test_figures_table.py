@@ -64,3 +64,26 @@ def test_re_extraction_replaces_an_articles_figures(wh: Warehouse) -> None:
     assert reextract(wh, "re-2", EXTRACTOR_VERSION) == (1, 3)
     assert figures(wh) == before
     assert wh.con.execute("SELECT DISTINCT load_id FROM figures").fetchall() == [("re-2",)]
+
+
+def test_rows_the_contract_forbids_land_in_ingest_errors_not_in_figures(wh: Warehouse) -> None:
+    from warehouse.figures import figure_rows, replace_figures
+
+    _raw, row = article()
+    rows = figure_rows("k1", row.figures, EXTRACTOR_VERSION)
+    rows[1] = {**rows[1], "low": rows[1]["best"] + 5}  # low > best
+    rows[2] = {**rows[2], "kind": "looted"}
+    assert replace_figures(wh, "run-9", ["k1"], rows) == (1, 2)
+    errors = wh.con.execute("SELECT stage, url, reason FROM ingest_errors ORDER BY url").fetchall()
+    assert [(stage, url) for stage, url, _ in errors] == [("normalise", "figure:k1#1"), ("normalise", "figure:k1#2")]
+    assert errors[0][2].startswith("low > best") and errors[1][2].startswith("unknown kind")
+
+
+def test_household_figures_are_stored_with_people_and_the_size_used(wh: Warehouse) -> None:
+    raw, row = article()
+    loader.load_pages(wh, "run-1", [raw], [row])
+    household = wh.con.execute("SELECT unit, best, people, household_size, household_size_source, country_iso3 "
+                               "FROM figures WHERE kind = 'displaced'").fetchall()
+    unit, best, people, size, source, country = household[0]
+    assert (unit, best, country) == ("household", 300, "MLI")
+    assert people == round(300 * size) and 5 < size < 7 and "Household Size and Composition 2019" in source
