@@ -94,15 +94,15 @@ def find_dates(text: str, published: date | None) -> list[DateMention]:
     has_span = _NUMBER_PAIR.search(text) is not None
     has_weekday = _WEEKDAY_WORD.search(text) is not None
     for name, pattern in PATTERNS:
-        needs = NEEDS[name]
         if name in ("span", "span2", "mspan") and not has_span:
             continue
         if name == "weekday" and not has_weekday:
             continue
+        needs = NEEDS[name]
         if needs is _MONTH_HINTS:
             if not has_month:
                 continue
-        elif not any(n in lowered for n in needs):
+        elif not _has_any(lowered, needs):
             continue
         for match in pattern.finditer(text):
             if _overlaps(taken, match.start(), match.end()):
@@ -122,6 +122,13 @@ def find_dates(text: str, published: date | None) -> list[DateMention]:
             insort(taken, (match.start(), match.end()))
     found.sort(key=lambda d: d.start)
     return found
+
+
+def _has_any(text: str, needles: tuple[str, ...]) -> bool:
+    for needle in needles:
+        if needle in text:
+            return True
+    return False
 
 
 def is_date_number(start: int, end: int, dates: list[DateMention], starts: list[int]) -> bool:

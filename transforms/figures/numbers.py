@@ -117,10 +117,25 @@ _NUMBER_NEXT = re.compile(rf"\s*[\"“']?\s*{_ONE_NUMBER}")
 _AS_MANY = re.compile(r"(?i)\b(?:as|how|so|too)\s+$")
 
 
+# Words a number mention can start with; every other word is skipped without running the
+# (much slower) number pattern at it.
+_STARTERS = frozenset({"between", "half", "a", "an", "tens", "dozens", "scores", "hundreds", "thousands",
+                       "millions", "several", "some", "many", "numerous", "few"} | set(UNITS) | set(TENS))
+_TOKENS = re.compile(r"\d+|[A-Za-z]+")
+
+
 def find_mentions(sentence: str) -> list[Mention]:
     mentions: list[Mention] = []
     pos = 0
-    while (match := NUMBER_RE.search(sentence, pos)) is not None:
+    for token in _TOKENS.finditer(sentence):
+        if token.start() < pos:
+            continue
+        word = token.group(0)
+        if not word[0].isdigit() and word.lower() not in _STARTERS:
+            continue
+        match = NUMBER_RE.match(sentence, token.start())
+        if match is None:
+            continue
         pos = match.end()
         before = sentence[max(0, match.start() - 8):match.start()]
         if match.group("few") and (_NUMBER_NEXT.match(sentence, match.end()) or _AS_MANY.search(before)):

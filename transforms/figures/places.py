@@ -205,7 +205,17 @@ _ACTOR_PATTERNS = [
 _ACTORS = re.compile("|".join(f"(?P<c{i}>{pattern})" for i, (pattern, _) in enumerate(_ACTOR_PATTERNS)))
 
 
+# literal pieces one of which every actor pattern contains: a substring test skips the scan
+_ACTOR_HINTS = ("Koglweogo", "VDP", "Volunteers", "Burkinabe", "Ansaroul", "haba", "AMISOM", "ATMIS", "Boko",
+                "ISWAP", "Taliban", "Houthi", "Ansar", "Hadi", "SDF", "QSD", "Democratic Forces", "HTS", "Tahrir",
+                "regime forces", "SOHR", "Observatory", "LNA", "GNA", "Haftar", "M23", "FARDC", "MONUSCO", "RSF",
+                "Rapid Support", "UNAMID", "PMF", "Popular Mobili", "MINUSCA", "Balaka", "Seleka", "MINUSMA",
+                "FAMa", "Tatmadaw")
+
+
 def actor_countries(text: str) -> set[str]:
+    if not any(hint in text for hint in _ACTOR_HINTS):
+        return set()
     return {_ACTOR_PATTERNS[int(m.lastgroup[1:])][1] for m in _ACTORS.finditer(text) if m.lastgroup}
 
 
