@@ -125,7 +125,8 @@ def find_dates(text: str, published: date | None) -> list[DateMention]:
 
 
 def _has_any(text: str, needles: tuple[str, ...]) -> bool:
-    for needle in needles:
+    # a plain loop: cheaper than any() over a generator on this hot path
+    for needle in needles:  # noqa: SIM110
         if needle in text:
             return True
     return False
