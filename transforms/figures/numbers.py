@@ -26,7 +26,6 @@ _DIGITS = (
     rf"(?:\s*{_SCALE}|(?:m|mn|bn|k)(?![a-z]))?"
     r"(?![\w$€£%])"
 )
-_DIGITS_NO_SCALE_GLUE = _DIGITS
 _DOZENS = r"(?i:half\s+a\s+million|(?:a|one|two|three|four|five|six|seven|eight|nine|ten)\s+dozen)"
 _ONE_NUMBER = rf"(?:{_DIGITS}|{_DOZENS}|(?i:\b{_WORD_NUMBER}\b))"
 _FEW = "|".join(re.escape(w) for w in sorted(FEW_WORDS, key=len, reverse=True))
@@ -47,8 +46,6 @@ _HEDGE_BEFORE = [
     (qualifier, re.compile(r"(?i)(?:^|[\s(\"“'])(" + "|".join(re.escape(h) for h in hedges) + r")\s*[\"“']?\s*$"))
     for qualifier, hedges in HEDGES_BEFORE.items()
 ]
-_ALL_HEDGES = sorted((h for hs in HEDGES_BEFORE.values() for h in hs), key=len, reverse=True)
-_HEDGE_ANY_BEFORE = re.compile(r"(?i)(?:^|[\s(\"“'])(" + "|".join(map(re.escape, _ALL_HEDGES)) + r")\s*[\"“']?\s*$")
 _AFTER_AT_LEAST = re.compile(r"(?i)^(?:\s*(?:or more|or above)\b|-plus\b|\+)")
 
 
@@ -199,7 +196,3 @@ def _looks_like_date_or_score(sentence: str, match: re.Match[str]) -> bool:
     """'22 – 24 December', '2016-17', '3-1': hyphenated pairs that are not ranges of people."""
     after = sentence[match.end():match.end() + 12].lower()
     return bool(re.match(r"\s*(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)", after))
-
-
-def hedge_before(sentence: str, start: int) -> bool:
-    return bool(_HEDGE_ANY_BEFORE.search(sentence[max(0, start - 60):start]))

@@ -90,12 +90,6 @@ def country_mentions(text: str) -> list[tuple[int, str]]:
     return found
 
 
-def countries_for(text: str) -> str | None:
-    """The one country a text names as a place, or ``None`` when it names none or several."""
-    codes = {iso3 for _, iso3 in country_mentions(text)}
-    return codes.pop() if len(codes) == 1 else None
-
-
 # -- places of figures --------------------------------------------------------------------------
 
 _CONNECT = r"(?:al|el|ad|ar|as|an|ash|at|az|bin|ben|de|du|des|la|le|del|di|da|wa|ul)"

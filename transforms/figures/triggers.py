@@ -132,10 +132,6 @@ _PREDICATES: list[tuple[str, str]] = [
     ("-", r"(?:affected|in\s+need|at\s+risk|rescued|trapped|stranded|protested|gathered|attended|benefit\w*|"
           r"received|registered|vaccinated|treated|enrolled|employed|participated|marched|voted)"),
 ]
-PREDICATE_RES = [
-    (kind, re.compile(r"(?i)\s*[,\"”']?\s*(?:" + _AUX + r"\s+){0,6}?(?P<trigger>" + pattern + r")(?![a-z])"))
-    for kind, pattern in _PREDICATES
-]
 PREDICATE_ANY = re.compile(
     r"(?i)\s*[,\"”']?\s*(?P<gap>(?:" + _AUX + r"\s+){0,6}?)(?P<trigger>"
     + "|".join(f"(?P<k{i}>{pattern})" for i, (_, pattern) in enumerate(_PREDICATES)) + r")(?![a-z])"
