@@ -1,0 +1,387 @@
+"""One sentence's candidates: numbers, zero statements and bare singulars, each classified,
+then the passes that need their neighbours (shared verbs, restated units, subsets, "others")."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from itertools import pairwise
+
+from transforms.figures import triggers as T
+from transforms.figures.classify import (
+    CONTEXT,
+    COORD,
+    context_after,
+    context_before,
+    group_from_context,
+    kind_of,
+    modality_of,
+    predicate_after,
+    predicate_kind,
+    shared_head,
+)
+from transforms.figures.dates import DateMention, is_date_number
+from transforms.figures.model import DISPLACEMENT_KINDS, KIND_CLASS
+from transforms.figures.nouns import ARMED, NounPhrase, noun_phrase
+from transforms.figures.numbers import Mention, find_mentions
+from transforms.figures.sentences import Sentence
+from transforms.figures.vocab import GROUPS
+
+_SINGULAR_NOUNS = sorted(
+    {w for ws in GROUPS.values() for w in ws if " " not in w and not w.endswith("s") and w not in
+     ("dead", "injured", "wounded", "displaced", "elderly", "police", "militia", "army", "staff", "crew",
+      "population", "personnel", "other", "people", "children") and not w.endswith("men")}
+    | {"IDP", "family", "household", "employee", "member", "leader", "commander", "operator", "contractor",
+       "Koglweogo", "policeman", "journalist", "man", "woman", "person", "child", "girl", "boy"},
+    key=len, reverse=True)
+
+
+SINGULAR_RE = re.compile(
+    r"(?<![\w-])(?P<det>[Aa]n?|[Tt]he|[Aa]nother|[Hh]is|[Hh]er|[Tt]heir)\s+"
+    r"(?P<mods>(?:(?!(?:a|an|the|of|and|or|in|on|at|from|to|with|by|his|her|their|was|were|is|are)\s)"
+    r"[\w/.-]+\s+){0,5}?)"
+    r"(?P<noun>" + "|".join(re.escape(w) for w in _SINGULAR_NOUNS) + r"|\d+-year-old)(?![\w-])"
+    r"(?!\s+(?:of\s+(?:the\s+)?(?:town|city|village|area|district|province|region|country|group|organi[sz]ation)))"
+)
+
+
+ZERO_RE = re.compile(
+    r"(?i)\b(?:(?P<noone>no\s+one|nobody|none)\b"
+    r"|no\s+(?:reported\s+|immediate\s+|further\s+|civilian\s+|other\s+|reports?\s+of\s+)?(?P<noun>casualties|"
+    r"fatalities|deaths|injuries|dead|victims|one\s+(?:was|were)\s+\w+)"
+    r"|neither\s+(?P<n1>injuries|fatalities|casualties|deaths)|nor\s+(?P<n2>injuries|fatalities|casualties|deaths))\b"
+)
+
+
+ZERO_NOUN_KIND = {"casualties": "casualties", "fatalities": "killed", "deaths": "killed", "dead": "killed",
+                  "injuries": "injured", "victims": "casualties"}
+
+
+_GROUP_HINTS = [
+    ("aid_workers", re.compile(r"(?i)\b(?:UNICEF|UNHCR|WFP|IOM|UN|NGO|Red\s+Cross|Red\s+Crescent|MSF|"
+                               r"humanitarian|aid|International\s+Organization\s+for\s+Migration|relief)\b")),
+    ("journalists", re.compile(r"(?i)\b(?:journalist|media|press|news|editor|reporter)\w*")),
+    ("women", re.compile(r"(?i)\b(?:female|woman|women|pregnant)\b")),
+    ("children", re.compile(r"(?i)\b(?:child|children|girl|boy|infant|teenage|minor)\w*")),
+    ("combatants", ARMED),
+]
+
+
+_CODED = re.compile(r"(?i)(?:coded\s+(?:as|at)\b[^.;,()]{0,30}?|size\s*=|\[size=|geoprecision|code)\s*$")
+
+
+_TIME_AFTER = re.compile(r"(?i)^\s*(?:a\.?m\b|p\.?m\b|am\b|pm\b|gmt\b|utc\b|hrs\b|o'clock|h\d\d|:\d\d)")
+
+
+_MONEY_BEFORE = re.compile(r"(?:[$€£¥]|US\$|USD|EUR|GBP|Rs\.?|N|KSh)\s*$")
+
+
+_ORDINAL_AFTER = re.compile(r"(?i)^(?:st|nd|rd|th)\b")
+
+
+_AGE = re.compile(r"(?i)^(?:-year-old|\s*years?\s+old|-month-old|\s*-?\s*(?:yrs?|year)\b)|^\s*(?:aged|age)\b")
+
+
+_AGE_BEFORE = re.compile(r"(?i)\b(?:aged|age|ages|between\s+the\s+ages\s+of)\s*$")
+
+
+_REF_BEFORE = re.compile(r"(?i)\b(?:highway|route|road|flight|article|resolution|chapter|no\.?|number|"
+                         r"#|page|room|gate|level|stage|phase|unit|battalion|brigade|division|sector|zone|"
+                         r"category|cat|magnitude|version|model|antonov|boeing|airbus|su|mig|f|t|bm|"
+                         r"kilometre|kilometer|km|mile|hour|day|week|year|month|minute)\s*$")
+
+
+_OTHERS = frozenset({"others", "other", "another", "ones"})
+
+
+_GROUP_OF = {w.lower(): g for g, ws in GROUPS.items() for w in ws if " " not in w}
+
+
+_SUBSET_BEFORE = re.compile(
+    r"(?i)\b(?:including|among\s+them|among\s+whom|of\s+whom|of\s+them|among\s+the\s+(?:dead|victims|"
+    r"injured|wounded|displaced)|among\s+those)\b")
+
+
+ANAPHORA_BEFORE = re.compile(r"(?i)\b(?:these|those|of\s+the|the\s+same)\s*$")
+
+
+REFERS_BACK = re.compile(r"(?i)\bthe\s+(?:figure|number|toll|total|estimate)\s+(?:is|was|stands\s+at|stood\s+at|"
+                          r"at|of)\s*$")
+
+
+_RESTATED = re.compile(r"(?i)^\s*(?:\(|/|,?\s*or\s+|,\s*)\s*(?:about|around|some|roughly|approximately|"
+                       r"an\s+estimated|nearly|almost|over|more\s+than|at\s+least)?\s*$")
+
+
+@dataclass(slots=True)
+class Candidate:
+    mention: Mention
+    sentence: Sentence
+    kind: str | None
+    group: str
+    unit: str
+    modality: str
+    np_end: int
+    head: str | None
+    drop: bool = False
+    subset_of: int | None = None  # index (in the sentence's candidate list) of the parent
+    inherit_kind: bool = False
+    restates: int | None = None  # value of the household figure this people count restates
+    stock: bool = False  # counted by a state noun ("IDPs") with no event verb
+    of_previous: str | None = None  # "four of the dead": a subset of an earlier figure of this kind
+    notes: list[str] = field(default_factory=list)
+
+
+def sentence_candidates(sentence: Sentence, dates: list[DateMention], starts: list[int]) -> list[Candidate]:
+    s = sentence.text
+    mentions = [m for m in find_mentions(s) if not _is_trap(s, m, sentence, dates, starts)]
+    mentions += _zero_mentions(s)
+    mentions += _singular_mentions(s, mentions)
+    mentions.sort(key=lambda m: (m.start, -m.end))
+    mentions = _drop_overlaps(mentions)
+    candidates = [_classify(s, m, mentions, i) for i, m in enumerate(mentions)]
+    _coordinate(s, candidates)
+    _restated_units(s, candidates)
+    _subsets(s, candidates)
+    _others(candidates)
+    for cand in candidates:
+        if cand.kind in DISPLACEMENT_KINDS and cand.group == "combatants":
+            cand.drop = True  # fighters withdrawing are not displaced people
+        if cand.kind == "housing_destroyed" and cand.unit != "dwelling":
+            cand.drop = True
+        if cand.unit == "dwelling" and cand.kind != "housing_destroyed":
+            cand.drop = True
+    return candidates
+
+
+def _drop_overlaps(mentions: list[Mention]) -> list[Mention]:
+    kept: list[Mention] = []
+    for m in mentions:
+        if kept and m.start < kept[-1].end:
+            continue
+        kept.append(m)
+    return kept
+
+
+def _is_trap(s: str, m: Mention, sentence: Sentence, dates: list[DateMention], starts: list[int]) -> bool:
+    """Numbers that are never counts of people: dates, times, ages, money, codes, ordinals."""
+    before, after = s[max(0, m.start - 50):m.start], s[m.end:m.end + 20]
+    if _CODED.search(before):
+        return True
+    if m.kind not in ("digits", "words"):
+        return False
+    if m.kind == "digits":
+        if _ORDINAL_AFTER.match(after) or _TIME_AFTER.match(after) or _MONEY_BEFORE.search(before):
+            return True
+        if _REF_BEFORE.search(before) and m.qualifier == "exact" and m.hedge_start is None:
+            return True
+        if after.startswith(("%", "-year", "-month", "-day", "-week", "-hour", "km", "mm", "m ", "cm")) \
+                and not re.match(r"m\s+(?:people|residents|civilians|children|refugees)", after):
+            return True
+    if _AGE.match(after) or _AGE_BEFORE.search(before) or _CODED.search(before):
+        return True
+    return is_date_number(sentence.start + m.start, sentence.start + m.end, dates, starts)
+
+
+def _zero_mentions(s: str) -> list[Mention]:
+    out = []
+    for match in ZERO_RE.finditer(s):
+        noun = match.group("noun") or match.group("n1") or match.group("n2")
+        kind = "zero:" + (ZERO_NOUN_KIND.get(noun.lower(), "") if noun and not noun.lower().startswith("one") else "")
+        out.append(Mention(match.start(), match.end() if noun else match.end("noone") if match.group("noone")
+                           else match.end(), match.group(0) if not (noun and noun.lower().startswith("one"))
+                           else s[match.start():match.start() + 6], 0, 0, 0, "exact", kind))
+    for m in out:
+        if m.text.lower().startswith("no one") and m.kind == "zero:":
+            m.end = m.start + 6
+            m.text = s[m.start:m.end]
+    return out
+
+
+def _singular_mentions(s: str, numbers: list[Mention]) -> list[Mention]:
+    out = []
+    for match in SINGULAR_RE.finditer(s):
+        if any(n.start <= match.start() < n.end or match.start() <= n.start < match.end() for n in numbers):
+            continue
+        mods = match.group("mods").lower()
+        if re.search(r"\b(?:number|group|crowd|team|convoy|family\s+of|few|dozen|couple|total|same|other|"
+                     r"first|last|only)\b", mods):
+            continue
+        if re.search(r"(?i)\b(?:from|in|at|on|with|to|into|near|by|for|against|like|as|than|about|among|"
+                     r"between|under|over|behind|inside|outside)\s+$", context_before(s, match.start())):
+            continue  # inside a prepositional phrase: a place or a possessor, rarely the victim
+        out.append(Mention(match.start(), match.end(), match.group(0), 1, 1, 1, "exact", "single"))
+    return out
+
+
+def _classify(s: str, m: Mention, mentions: list[Mention], index: int) -> Candidate:
+    sentence = Sentence(0, len(s), s, 0)  # offsets here are sentence offsets
+    if m.kind.startswith("zero"):
+        return _classify_zero(s, m, sentence)
+    np = _singular_np(s, m) if m.kind == "single" else noun_phrase(s, m.end)
+    cand = Candidate(m, sentence, None, np.group or "people", np.unit, "asserted", np.end, np.head)
+    if np.people is False:
+        cand.drop = True
+        return cand
+    if np.head is None and np.people is None and m.kind != "single":
+        shared = shared_head(s, m, np, mentions, index)
+        if shared is not None:
+            np = shared
+            cand.group, cand.unit, cand.head = np.group or "people", np.unit, np.head
+    if m.kind == "few" and np.people is not True:
+        before = context_before(s, m.start)
+        bare_object = re.match(r"\s*(?:[.,;:)]|$)", context_after(s, m.end)) and any(
+            p.search(before) for k, p in T.LEFT_VERB_RES if k in ("killed", "injured", "casualties"))
+        if not bare_object:
+            cand.drop = True  # "some", "many" count only when they quantify people
+            return cand
+    if m.kind == "digits" and m.qualifier == "exact" and 1900 <= m.best <= 2100 and np.people is not True:
+        cand.drop = True  # a year
+        return cand
+    # trailing "at least": "25 members ... at least", "13 at least"
+    tail = s[m.end:max(np.end, m.end) + 40]
+    trailing = re.match(r"(?i)^[^,.;\d]{0,40}?\bat\s+least\b(?!\s+(?:\d|one|two|three|four|five|six|seven|eight|"
+                        r"nine|ten|a\b|an\b))", tail)
+    if m.qualifier == "exact" and trailing and not T.PREDICATE_ANY.search(tail[:trailing.start() + 1]):
+        m.qualifier, m.high = "at_least", None
+    before = context_before(s, m.hedge_start if m.hedge_start is not None else m.start)
+    kind, where = kind_of(s, m, np, before, mentions, index)
+    cand.kind = kind
+    cand.stock = where == "noun" and np.weak_kind is not None and np.noun_kind is None
+    of_the = re.match(r"(?i)^\s+of\s+the\s+(dead|killed|victims|wounded|injured|displaced|missing|abducted|"
+                      r"detained)\b", context_after(s, m.end))
+    if of_the and m.kind in ("digits", "words", "few"):
+        cand.of_previous = T.WEAK_NOUN_KINDS.get(of_the.group(1).lower(), "killed")
+        cand.kind = cand.kind or cand.of_previous
+        cand.stock = False
+        nominal = re.match(r"(?i)^\s+(?:were|was|are)\s+(?:\w+\s+){0,2}?([a-z-]+)", context_after(s, np.end))
+        if nominal and nominal.group(1).lower() in _GROUP_OF:
+            cand.group = _GROUP_OF[nominal.group(1).lower()]  # "four of the dead were soldiers"
+    if kind is not None and np.group is None:
+        cand.group = group_from_context(s, m)
+    if np.of_them:
+        cand.group = "combatants" if ARMED.search(before) else "people"
+    if cand.group == "people" and re.match(r"(?i)^\s*(?:members\s+)?(?:at\s+least\s+)?(?:of|from|among)\s+"
+                                           r"(?:the\s+)?[^,.;]{0,12}?", context_after(s, np.end)) and ARMED.match(
+            re.sub(r"(?i)^\s*(?:members\s+)?(?:at\s+least\s+)?(?:of|from|among)\s+(?:the\s+)?[\"“']?", "",
+                   s[np.end:np.end + 60])):
+        cand.group = "combatants"  # "34 casualties at least from the regime forces"
+    if where == "toll" and cand.group == "people" and re.search(r"(?i)\bcivilian", before[-80:]):
+        cand.group = "civilians"  # "raised the civilian death toll to 50"
+    if re.match(r"(?i)^\s*(?:people\s+|persons\s+)?with\s+disabilit", context_after(s, m.end)):
+        cand.group = "civilians"
+    cand.modality = modality_of(s, m, np, before, where)
+    if where == "negated":
+        cand.drop = True
+    return cand
+
+
+def _singular_np(s: str, m: Mention) -> NounPhrase:
+    noun_match = SINGULAR_RE.match(s, m.start)
+    noun = noun_match.group("noun") if noun_match else ""
+    low = noun.lower()
+    words = s[m.start:m.end]
+    group = "people"
+    for name, words_ in GROUPS.items():
+        if noun in words_ or low in (w.lower() for w in words_):
+            group = name
+            break
+    for name, hint in _GROUP_HINTS:
+        if name != "combatants" and hint.search(words):
+            group = name
+            break
+    if low in ("member", "leader", "commander") and ARMED.search(s[m.end:m.end + 50]):
+        group = "combatants"
+    if low in ("member", "employee", "operator", "person", "man", "idp") and group == "people":
+        group = "people" if low in ("person", "man", "member") else "civilians"
+    if low == "family" or low == "household":
+        return NounPhrase(m.end, low, "people", "household", True, None, None)
+    if low.endswith("year-old"):
+        group = "children" if int(re.match(r"\d+", low).group(0)) < 18 else "people"  # type: ignore[union-attr]
+    return NounPhrase(m.end, low, group, "person", True, None, None)
+
+
+def _classify_zero(s: str, m: Mention, sentence: Sentence) -> Candidate:
+    kind = m.kind.split(":", 1)[1] or None
+    if kind is None:  # "No one was hurt", "none were killed"
+        kind = predicate_kind(s, m.end)[0]
+    cand = Candidate(m, sentence, kind, "people", "person", "asserted", m.end, None)
+    if kind is None:
+        cand.drop = True
+    m.kind = "zero"
+    return cand
+
+
+def _coordinate(s: str, candidates: list[Candidate]) -> None:
+    """'killed a woman and her two children': the second phrase shares the first one's verb."""
+    for prev, cand in pairwise(candidates):
+        if cand.kind is None and not cand.drop and prev.kind is not None and not prev.drop:
+            between = s[prev.np_end:cand.mention.start]
+            if COORD.match(between) and cand.mention.kind != "few":
+                cand.kind = prev.kind
+                cand.modality = prev.modality
+
+
+def _restated_units(s: str, candidates: list[Candidate]) -> None:
+    """'2,000 families, or about 10,000 people', '310 households (1,600 people)', '2,759 persons
+    (around 460 families)': one figure, the people count."""
+    for a, b in pairwise(candidates):
+        between = s[a.np_end:b.mention.start]
+        if not _RESTATED.match(between):
+            continue
+        if a.unit == "household" and b.unit == "person" and b.head not in (None, "others"):
+            a.drop = True
+            b.restates = a.mention.best
+            if b.kind is None:
+                b.kind = a.kind or predicate_after(s, b.np_end + _close_paren(s, b.np_end), [], 0)[0]
+        elif a.unit == "person" and b.unit == "household" and a.head is not None:
+            b.drop = True
+
+
+def _close_paren(s: str, pos: int) -> int:
+    match = re.match(r"\s*\)", context_after(s, pos))
+    return match.end() if match else 0
+
+
+def _subsets(s: str, candidates: list[Candidate]) -> None:
+    for i, cand in enumerate(candidates):
+        if cand.drop or i == 0:
+            continue
+        marker = None
+        for match in _SUBSET_BEFORE.finditer(s, max(0, cand.mention.start - CONTEXT), cand.mention.start):
+            marker = match
+        if marker is None:
+            continue
+        window = [j for j in range(i - 1, max(-1, i - 40), -1)
+                  if candidates[j].mention.end >= cand.mention.start - CONTEXT][::-1]
+        for j in window:
+            # "About 900 citizens including 304 children killed by ...": the list shares its verb
+            head = candidates[j]
+            if (head.kind is None and not head.drop and head.head is not None and cand.kind is not None
+                    and re.match(r"(?i)^\s*,?\s*(?:including|among\s+them)\s*$", s[head.np_end:marker.end()])):
+                head.kind, head.modality = cand.kind, cand.modality
+        parents = [j for j in window if candidates[j].mention.end <= marker.start()
+                   and not candidates[j].drop and candidates[j].kind is not None]
+        if not parents:
+            continue
+        parent = candidates[parents[-1]]
+        if cand.kind is None:
+            cand.kind = parent.kind
+            cand.modality = parent.modality
+        if cand.kind and parent.kind and KIND_CLASS[cand.kind] == KIND_CLASS[parent.kind]:
+            cand.subset_of = parents[-1]
+            if cand.unit == "person" and parent.unit == "person" and cand.mention.best > parent.mention.best:
+                cand.subset_of = None  # a subset cannot be larger than its whole
+
+
+def _others(candidates: list[Candidate]) -> None:
+    """'killed one civilian and wounded ten others': 'others' are of the group named before."""
+    last_group = None
+    for cand in candidates:
+        if cand.drop:
+            continue
+        if cand.head in _OTHERS or (cand.head is None and cand.mention.kind == "words" and last_group):
+            if last_group and cand.head in _OTHERS:
+                cand.group = last_group
+        elif cand.kind is not None:
+            last_group = cand.group

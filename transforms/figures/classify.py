@@ -1,0 +1,193 @@
+"""What a number's context says: its kind (a running toll before it, a verb whose object it is,
+the predicate after its noun phrase, the noun itself), its modality and, when its own phrase
+has no noun, its group. The trigger words themselves are in ``triggers``."""
+
+from __future__ import annotations
+
+import re
+
+from transforms.figures import triggers as T
+from transforms.figures.nouns import NounPhrase, noun_phrase
+from transforms.figures.numbers import Mention
+
+# How far before and after a number its context is read: far enough for every pattern here,
+# and a bound that keeps pathological one-sentence documents linear.
+CONTEXT = 250
+
+
+COORD = re.compile(r"(?i)^\s*(?:,\s*)?(?:and|or|as\s+well\s+as|plus|,)\s+(?:(?:his|her|their|its|the)\s+)?$")
+
+
+_REL_CLAUSE = re.compile(
+    r"(?i)^\s*,?\s*(?:who|that|which|hired|employed|working|living|travell?ing|driving|riding|based|"
+    r"stationed|deployed|identified|known|wearing|carrying|trying|named)\b[^,.;]{0,70}?"
+    r"(?=\b(?:was|were|is|are|has|have|had)\b)")
+
+
+_PREP_PHRASE = re.compile(
+    r"(?i)^\s*(?:at\s+least\s+)?(?:\([^)]{0,60}\)\s*)?(?:,\s*)?(?:(?:of|from|in|at|on|near|inside|across|with|"
+    r"without|aged|living|residing)\b[^.;:!?\d]{0,90}?(?=\s(?:was|were|is|are|has|have|had|remain|remained|"
+    r"remains)\b)|from\s+[^.;:!?\d]{0,60}?(?=\s(?:killed|wounded|injured|died|dead|displaced|arrested|abducted|"
+    r"kidnapped|missing)\b))")
+
+
+_PAREN = re.compile(r"^\s*(?:\([^)]{0,80}\)|\[[^\]]{0,80}\])")
+
+
+_INCLUDING_CLAUSE = re.compile(r"(?i)^\s*,\s*(?:including|among\s+them|of\s+whom)\b[^;.]{0,120}?,")
+
+
+def context_before(s: str, pos: int) -> str:
+    return s[max(0, pos - CONTEXT):pos]
+
+
+def context_after(s: str, pos: int) -> str:
+    return s[pos:pos + CONTEXT]
+
+
+def kind_of(s: str, m: Mention, np: NounPhrase, before: str, mentions: list[Mention],
+          index: int) -> tuple[str | None, str]:
+    toll = T.TOLL_BEFORE.search(before)
+    if toll:
+        what = (toll.group("what") or "").lower()
+        if not what and not toll.group("noun").lower().endswith("toll"):
+            # "More casualties raise their number to 13": the kind is named before the toll
+            subject = T.TOLL_SUBJECT.search(before[:toll.start()])
+            what = subject.group(1).lower() if subject else ""
+            if not what:
+                return None, ""
+        return (T.TOLL_WHAT.get(what, "killed") if what else "killed"), "toll"
+    after_np = context_after(s, np.end)
+    toll_after = T.TOLL_AFTER.match(after_np)
+    if toll_after and m.kind in ("digits", "words", "vague"):
+        return T.TOLL_WHAT.get((toll_after.group("what") or "dead").lower(), "killed"), "toll"
+    if np.noun_kind:
+        return np.noun_kind, "noun"
+    if T.FORCE_BEFORE.search(before) and T.FORCE_AFTER.match(after_np):
+        return "displaced", "left"
+    for kind, pattern in T.LEFT_VERB_RES:
+        if pattern.search(before):
+            if kind == "abducted" and re.search(r"(?i)\b(?:took|taking|seiz\w+)\s*$", before.rstrip(" \"“'")) \
+                    and not re.search(r"(?i)^\s*(?:hostage|captive|prisoner)", after_np):
+                continue  # "took 5 ..." is only a kind with "hostage"; "seized four carts" never
+            if kind == "displaced" and re.search(r"(?i)\b(?:sent|sending|drove|driving)\s*$", before.rstrip()) \
+                    and not re.search(r"(?i)^\s*(?:\w+\s+){0,2}?(?:fleeing|scampering|from|out)", after_np):
+                continue
+            if kind == "displaced" and re.match(r"(?i)^[^.;]{0,40}?\b(?:across\s+the\s+border|into\s+neighbo\w+|"
+                                                r"to\s+neighbo\w+\s+countr)", after_np):
+                return "refugees", "left"
+            if kind == "sheltered" and not re.search(r"(?i)(?:idps|displaced|refugees|evacuees|families|people)",
+                                                     (np.head or "")):
+                continue
+            if kind in ("casualties", "killed", "injured") and _sequence_outcome(after_np):
+                return "killed", "left"
+            return kind, "left"
+    after_kind, where = predicate_after(s, np.end, mentions, index)
+    if after_kind is not None:
+        return after_kind, where
+    if np.weak_kind:
+        return np.weak_kind, "noun"
+    return None, ""
+
+
+def predicate_after(s: str, pos: int, mentions: list[Mention], index: int) -> tuple[str | None, str]:
+    # skip coordinated noun phrases sharing the predicate: "109 Palestinians and 13 Israelis were killed"
+    for k in range(index + 1, len(mentions)):
+        nxt = mentions[k]
+        if nxt.start - pos > 40 or COORD.match(s[pos:nxt.start]) is None:
+            break
+        nxt_np = noun_phrase(s, nxt.end) if nxt.kind != "single" else None
+        pos = nxt_np.end if nxt_np is not None and nxt_np.end > nxt.end else nxt.end
+    rest = context_after(s, pos)
+    for skip in (_PAREN, _INCLUDING_CLAUSE, _REL_CLAUSE, _PREP_PHRASE):
+        hop = skip.match(rest)
+        if hop:
+            pos += hop.end()
+            rest = context_after(s, pos)
+    return predicate_kind(s, pos)
+
+
+_TRANSITIVE = re.compile(r"(?i)(?:killed|wounded|injured|hurt|abducted|kidnapped|arrested|detained|captured|executed|"
+                         r"displaced|evacuated|destroyed|damaged|seized|massacred|murdered)$")
+
+
+_ACTIVE_OBJECT = re.compile(
+    r"(?i)\s+(?:a|an|the|his|her|their|its|two|three|four|five|six|seven|eight|nine|ten|\d[\d,]*|at\s+least|"
+    r"more\s+than|about|some|several|dozens|hundreds|thousands|scores|many|nearly|over|up\s+to|another)\b")
+
+
+_POSSESSIVE = re.compile(r"(?i)['’]s\s+(?:(?P<killed>death|killing|murder|execution|assassination)|"
+                         r"(?P<detained>arrest|detention|capture)|(?P<abducted>abduction|kidnapping))\b")
+
+
+_THEN_RETURNED = re.compile(r"(?i)^[^.;]{0,90}?\b(?:returned|went\s+home|have\s+returned)\b")
+
+
+def predicate_kind(s: str, pos: int) -> tuple[str | None, str]:
+    possessive = _POSSESSIVE.match(s, pos)
+    if possessive:
+        return next(k for k in ("killed", "detained", "abducted") if possessive.group(k)), "right:"
+    match = T.PREDICATE_ANY.match(s, pos)
+    if match is None:
+        return None, ""
+    kind = next(T.PREDICATE_KINDS[i] for i in range(len(T.PREDICATE_KINDS)) if match.group(f"k{i}"))
+    gap = match.group("gap") or ""
+    if (not gap.strip() and kind != "-" and _TRANSITIVE.match(match.group("trigger"))
+            and _ACTIVE_OBJECT.match(s, match.end())):
+        return None, ""  # "The sniper killed a child": the phrase is the agent, not the victims
+    if T.NEGATION.search(gap):
+        return None, "negated"
+    if kind == "-":
+        return None, ""
+    if kind == "displaced" and not gap.strip() and _THEN_RETURNED.match(context_after(s, match.end())):
+        return "returned", "right:"  # "57,000 people displaced from Mosul ... returned home"
+    if kind in ("abducted", "detained", "injured") and _sequence_outcome(context_after(s, match.end())):
+        return "killed", "right"
+    rest = context_after(s, match.end())
+    if (kind == "killed" and re.match(r"(?i)^\s+(?:and|or)\s+(?:wounded|injured)\b", rest)) or (
+            kind == "injured" and re.match(r"(?i)^\s+(?:and|or)\s+killed\b", rest)):
+        return "casualties", "right"
+    return kind, "right:" + gap
+
+
+def _sequence_outcome(rest: str) -> bool:
+    """'kidnapped and later found dead': one person, the gravest final outcome."""
+    return bool(re.match(r"(?i)^[^.;]{0,40}?\b(?:and|before\s+being)\s+(?:later\s+|subsequently\s+|then\s+)?"
+                         r"(?:found\s+dead|killed|executed|died|murdered)\b", rest))
+
+
+def modality_of(s: str, m: Mention, np: NounPhrase, before: str, where: str) -> str:
+    window_before = before[-60:]
+    gap = where.split(":", 1)[1] if where.startswith("right:") else ""
+    clause_start = max(before.rfind(","), before.rfind(";"), before.rfind(" while "))
+    verb_zone = before[clause_start + 1:] if where in ("left", "toll") else ""
+    feared = re.match(r"(?i)^\s*(?:feared|believed)\s+(?:dead|killed)", context_after(s, np.end))
+    if T.UNCERTAIN.search(gap) or T.UNCERTAIN_CLAIM.search(verb_zone) or feared:
+        return "uncertain"
+    if T.HYPOTHETICAL.search(gap) or (where == "left" and T.HYPOTHETICAL.search(verb_zone)):
+        return "hypothetical"
+    del window_before
+    return "asserted"
+
+
+def group_from_context(s: str, m: Mention) -> str:
+    # "112 killed ... civilians" has no noun: look just before for a modifier ("civilian death toll")
+    before = s[max(0, m.start - 40):m.start].lower()
+    if "civilian" in before:
+        return "civilians"
+    return "people"
+
+
+def shared_head(s: str, m: Mention, np: NounPhrase, mentions: list[Mention], index: int) -> NounPhrase | None:
+    """'169 Palestinian and 25 Israeli fatalities': the first number shares the second's noun."""
+    if index + 1 >= len(mentions):
+        return None
+    nxt = mentions[index + 1]
+    between = s[m.end:nxt.start]
+    if not re.match(r"(?i)^\s*(?:[A-Z][\w-]*\s+)?(?:and|or|to)\s*$", between) or nxt.kind == "single":
+        return None
+    shared = noun_phrase(s, nxt.end)
+    if shared.head is None:
+        return None
+    return NounPhrase(np.end, shared.head, shared.group, shared.unit, shared.people, shared.noun_kind,
+                      shared.weak_kind)
