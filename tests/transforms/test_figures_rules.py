@@ -77,6 +77,17 @@ CASES: list[tuple[str, str, list[Row]]] = [
     ("group-others-inherit", "Militants killed two soldiers and wounded five others.",
      [("killed", "combatants", "person", 2, "exact", None, False, "asserted"),
       ("injured", "combatants", "person", 5, "exact", None, False, "asserted")]),
+    ("coordinated-phrase", "About 10 members of the army and the militiamen loyal to them were killed in an ambush.",
+     [("killed", "combatants", "person", 10, "approx", None, False, "asserted")]),
+    ("unknown-noun-before-verb", "On 15 March, militants attacked a post. One ranger killed and a vehicle burned.",
+     [("killed", "people", "person", 1, "exact", None, False, "asserted")]),
+    ("shot-and-injured", "Two civilians were shot and injured.",
+     [("injured", "civilians", "person", 2, "exact", None, False, "asserted")]),
+    ("range-after-verb", "The gendarmerie arrested between 25 and 47 people in the town.",
+     [("detained", "people", "person", 25, "range", None, False, "asserted")]),
+    ("few-with-a-verb", "Two soldiers were killed and several wounded.",
+     [("killed", "combatants", "person", 2, "exact", None, False, "asserted"),
+      ("injured", "people", "person", 3, "vague", None, False, "asserted")]),
     # bare singulars
     ("singular-passive", "A woman was killed when the shell hit her house.",
      [("killed", "women", "person", 1, "exact", None, False, "asserted")]),
@@ -152,6 +163,7 @@ NOT_FIGURES = [
     ("protesters", "About two dozen relatives protested outside the ministry."),
     ("no-number", "The shelling left casualties and wounded in the countryside."),
     ("acled-coding", "Fatalities coded as 10."),
+    ("few-without-people", "Several countries have been accused of involvement."),
 ]
 
 

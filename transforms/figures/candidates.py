@@ -228,13 +228,16 @@ def _classify(s: str, m: Mention, mentions: list[Mention], index: int) -> Candid
         if shared is not None:
             np = shared
             cand.group, cand.unit, cand.head = np.group or "people", np.unit, np.head
+    few_needs_verb = False
     if m.kind == "few" and np.people is not True:
         before = context_before(s, m.start)
         bare_object = re.match(r"\s*(?:[.,;:)]|$)", context_after(s, m.end)) and any(
             p.search(before) for k, p in T.LEFT_VERB_RES if k in ("killed", "injured", "casualties"))
-        if not bare_object:
+        if np.people is False or (np.head is not None and not bare_object):
             cand.drop = True  # "some", "many" count only when they quantify people
             return cand
+        # "Several seriously wounded", "many fled": people only when a verb says what happened to them
+        few_needs_verb = not bare_object
     if m.kind == "digits" and m.qualifier == "exact" and 1900 <= m.best <= 2100 and np.people is not True:
         cand.drop = True  # a year
         return cand
@@ -246,6 +249,9 @@ def _classify(s: str, m: Mention, mentions: list[Mention], index: int) -> Candid
         m.qualifier, m.high = "at_least", None
     before = context_before(s, m.hedge_start if m.hedge_start is not None else m.start)
     kind, where = kind_of(s, m, np, before, mentions, index)
+    if few_needs_verb and not where.startswith("right"):
+        cand.drop = True
+        return cand
     cand.kind = kind
     cand.stock = where == "noun" and np.weak_kind is not None and np.noun_kind is None
     of_the = re.match(r"(?i)^\s+of\s+the\s+(dead|killed|victims|wounded|injured|displaced|missing|abducted|"

@@ -27,10 +27,13 @@ _REL_CLAUSE = re.compile(
 _PREP_PHRASE = re.compile(
     r"(?i)^\s*(?:at\s+least\s+)?(?:\([^)]{0,60}\)\s*)?(?:,\s*)?(?:(?:of|from|in|at|on|near|inside|across|with|"
     r"without|aged|living|residing)\b[^.;:!?\d]{0,90}?(?=\s(?:was|were|is|are|has|have|had|remain|remained|"
-    r"remains)\b)|from\s+[^.;:!?\d]{0,60}?(?=\s(?:killed|wounded|injured|died|dead|displaced|arrested|abducted|"
+    r"remains)\b)|(?:from|of)\s+[^.;:!?\d]{0,60}?(?=\s(?:killed|wounded|injured|died|dead|displaced|arrested|abducted|"
     r"kidnapped|missing)\b))")
 
 
+# "10 members of the regime forces and the militiamen loyal to them were killed"
+_COORD_NP = re.compile(r"(?i)^\s*(?:,\s*)?(?:and|or|&)\s+(?:the\s+|their\s+|its\s+|of\s+the\s+)?[^,.;:\d]{0,60}?"
+                       r"(?=\s(?:were|was|are|is|have|has|had)\b)")
 _PAREN = re.compile(r"^\s*(?:\([^)]{0,80}\)|\[[^\]]{0,80}\])")
 
 
@@ -99,7 +102,7 @@ def predicate_after(s: str, pos: int, mentions: list[Mention], index: int) -> tu
         nxt_np = noun_phrase(s, nxt.end) if nxt.kind != "single" else None
         pos = nxt_np.end if nxt_np is not None and nxt_np.end > nxt.end else nxt.end
     rest = context_after(s, pos)
-    for skip in (_PAREN, _INCLUDING_CLAUSE, _REL_CLAUSE, _PREP_PHRASE):
+    for skip in (_PAREN, _INCLUDING_CLAUSE, _REL_CLAUSE, _COORD_NP, _PREP_PHRASE):
         hop = skip.match(rest)
         if hop:
             pos += hop.end()

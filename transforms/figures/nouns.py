@@ -40,6 +40,9 @@ who whom whose which that in on at from to by near after before during since for
 across over under between through against amid amidst following when where because despite including
 than like per about around there here this these those it its his her their our your they we he she
 """.split())
+_PREDICATE_NEXT = re.compile(
+    r"(?i)\s+(?:were|was|are|is|have\s+been|has\s+been|had\s+been|killed|dead|died|wounded|injured|abducted|"
+    r"kidnapped|arrested|detained|missing|displaced|evacuated)\b")
 _TOKEN = re.compile(r"[A-Za-z][\w'’/-]*|\d[\d,.]*|[()\[\],;:.!?\"“”]")
 
 
@@ -60,6 +63,7 @@ def noun_phrase(sentence: str, start: int) -> NounPhrase:
     pos = start
     skipped = 0
     saw_of = False
+    previous = ""
     lowered = sentence.lower()
     while skipped < 6:
         match = _TOKEN.search(sentence, pos)
@@ -76,12 +80,14 @@ def noun_phrase(sentence: str, start: int) -> NounPhrase:
         if low == "of":
             saw_of = True
             pos = match.end()
+            previous = low
             continue
         if low in ("them", "us", "whom") and saw_of:
             return NounPhrase(match.end(), low, None, "person", True, None, None, of_them=True)
-        if skipped == 0 and low in ("displaced", "injured", "wounded", "dead", "killed", "missing", "homeless",
-                                    "evacuated", "relocated", "arrested", "detained", "abducted"):
-            break  # "518,000 displaced": a predicate, not a noun
+        if low in ("displaced", "injured", "wounded", "dead", "killed", "missing", "homeless", "evacuated",
+                   "relocated", "arrested", "detained", "abducted", "kidnapped", "died") and (
+                skipped == 0 or low != "displaced") and previous not in ("the", "of"):
+            break  # "518,000 displaced", "One ranger killed": a predicate ("of the dead" is a noun)
         if low in _HOUSEHOLD:
             return NounPhrase(match.end(), low, "people", "household", True, None, None)
         if low in _DWELLING:
@@ -108,10 +114,17 @@ def noun_phrase(sentence: str, start: int) -> NounPhrase:
             return NounPhrase(match.end(), low, None, "person", False, None, None)
         if re.match(r"^[a-z]+(?:ians|ans|is|ese|ers)$", low) and word[0].isupper():
             return NounPhrase(match.end(), low, "people", "person", True, None, None)  # Palestinians, Somalis
+        if skipped and low.endswith("ly") and len(low) > 4 and _PREDICATE_NEXT.match(sentence, match.end()):
+            break  # "two severely wounded": the adverb starts the predicate
         if low in _STOP and not (word.isupper() and len(word) > 1):
             break  # all-capital tokens are names ("IS militants", "SDF fighters"), not "is"
         skipped += 1
         pos = match.end()
+        previous = low
+    if skipped and _PREDICATE_NEXT.match(sentence, pos):
+        # "One ranger killed", "two suspects were injured": a noun we do not know, right before a
+        # predicate, is the head; whether it counts people is the predicate's to say
+        return NounPhrase(pos, None, None, "person", None, None, None)
     return NounPhrase(start, None, None, "person", None, None, None)
 
 

@@ -43,7 +43,8 @@ NUMBER_RE = re.compile(
 )
 
 _HEDGE_BEFORE = [
-    (qualifier, re.compile(r"(?i)(?:^|[\s(\"“'])(" + "|".join(re.escape(h) for h in hedges) + r")\s*[\"“']?\s*$"))
+    (qualifier, re.compile(r"(?i)(?:^|[\s(\"“'.…,;:])(" + "|".join(re.escape(h) for h in hedges)
+                           + r")\s*[\"“']?\s*$"))
     for qualifier, hedges in HEDGES_BEFORE.items()
 ]
 _AFTER_AT_LEAST = re.compile(r"(?i)^(?:\s*(?:or more|or above)\b|-plus\b|\+)")

@@ -15,7 +15,7 @@ from transforms.figures.vocab import HEDGES_BEFORE
 
 _HEDGE_WORDS = sorted({h for hs in HEDGES_BEFORE.values() for h in hs} | {
     "another", "an additional", "a further", "a total of", "the", "all", "only", "just", "some", "of",
-    "these", "those", "its", "their", "his", "her", "an", "a", "further", "additional", "other",
+    "these", "those", "its", "their", "his", "her", "an", "a", "further", "additional", "other", "between",
 }, key=len, reverse=True)
 FILLER_BEFORE = r"(?:\s+(?:" + "|".join(re.escape(h) for h in _HEDGE_WORDS) + r"))*\s*[\"“']?\s*$"
 
@@ -105,7 +105,8 @@ _PREDICATES: list[tuple[str, str]] = [
                r"martyred|drowned|lost\s+their\s+lives|shot\s+(?:and\s+)?killed|lost\s+his\s+life|lost\s+her\s+life|shot\s+dead|"
                r"found\s+dead|burn(?:ed|t)\s+to\s+death|succumbed|crushed\s+to\s+death|gunned\s+down)"),
     ("injured", r"(?:wounded|injured|hurt|maimed|hospitali[sz]ed|taken\s+to\s+hospital|treated\s+for\s+(?:injuries|"
-                r"wounds)|suffered\s+(?:injuries|wounds))"),
+                r"wounds)|suffered\s+(?:injuries|wounds)|(?:gun)?shot\s+and\s+(?:injured|wounded)|gunshot\s+wounded|"
+                r"shot\s+in\s+the\s+\w+)"),
     ("missing", r"(?:missing|unaccounted\s+for|disappeared)"),
     ("abducted", r"(?:abducted|kidnapped|taken\s+hostage|held\s+hostage|seized)"),
     ("detained", r"(?:arrested|detained|captured|taken\s+prisoner|taken\s+into\s+custody|apprehended|jailed|"
