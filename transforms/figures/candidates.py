@@ -91,6 +91,7 @@ _REF_BEFORE = re.compile(r"(?i)\b(?:highway|route|road|flight|article|resolution
                          r"kilometre|kilometer|km|mile|hour|day|week|year|month|minute)\s*$")
 
 
+_VERB_BETWEEN = re.compile(r"(?i)\b(?:were|was|are|is|have|has|had)\s+(?:\w+\s+){0,2}?\w+(?:ed|ing)\b")
 _OTHERS = frozenset({"others", "other", "another", "ones"})
 
 
@@ -356,8 +357,9 @@ def _subsets(s: str, candidates: list[Candidate]) -> None:
         marker = None
         for match in _SUBSET_BEFORE.finditer(s, max(0, cand.mention.start - CONTEXT), cand.mention.start):
             marker = match
-        if marker is None:
-            continue
+        if marker is None or _VERB_BETWEEN.search(s, marker.end(), cand.mention.start):
+            continue  # "6,000 people including 4,000 children were staying at the base and 5,000 at the
+            # airstrip": past the verb, the list of the subset is over
         window = [j for j in range(i - 1, max(-1, i - 40), -1)
                   if candidates[j].mention.end >= cand.mention.start - CONTEXT][::-1]
         for j in window:

@@ -27,7 +27,8 @@ _REL_CLAUSE = re.compile(
 _PREP_PHRASE = re.compile(
     r"(?i)^\s*(?:at\s+least\s+)?(?:\([^)]{0,60}\)\s*)?(?:,\s*)?(?:(?:of|from|in|at|on|near|inside|across|with|"
     r"without|aged|living|residing)\b[^.;:!?\d]{0,90}?(?=\s(?:was|were|is|are|has|have|had|remain|remained|"
-    r"remains)\b)|(?:from|of)\s+[^.;:!?\d]{0,60}?(?=\s(?:killed|wounded|injured|died|dead|displaced|arrested|abducted|"
+    r"remains)\b)|(?:from|of)\s+[^.;:!?\d]{0,60}?(?=\s(?:killed|wounded|injured|died|dead|displaced|fled|evacuated|"
+    r"relocated|returned|arrested|abducted|"
     r"kidnapped|missing)\b))")
 
 
@@ -66,8 +67,10 @@ def kind_of(s: str, m: Mention, np: NounPhrase, before: str, mentions: list[Ment
         return T.TOLL_WHAT.get((toll_after.group("what") or "dead").lower(), "killed"), "toll"
     if np.noun_kind:
         return np.noun_kind, "noun"
-    if T.FORCE_BEFORE.search(before) and T.FORCE_AFTER.match(after_np):
-        return "displaced", "left"
+    forced = T.FORCE_AFTER.match(after_np) if T.FORCE_BEFORE.search(before) else None
+    if forced:
+        return ("evacuated" if forced.group("evacuated") else "sheltered" if forced.group("sheltered")
+                else "displaced"), "left"
     for kind, pattern in T.LEFT_VERB_RES:
         if pattern.search(before):
             if kind == "abducted" and re.search(r"(?i)\b(?:took|taking|seiz\w+)\s*$", before.rstrip(" \"“'")) \
@@ -165,7 +168,8 @@ def modality_of(s: str, m: Mention, np: NounPhrase, before: str, where: str) -> 
     clause_start = max(before.rfind(","), before.rfind(";"), before.rfind(" while "))
     verb_zone = before[clause_start + 1:] if where in ("left", "toll") else ""
     feared = re.match(r"(?i)^\s*(?:feared|believed)\s+(?:dead|killed)", context_after(s, np.end))
-    if T.UNCERTAIN.search(gap) or T.UNCERTAIN_CLAIM.search(verb_zone) or feared:
+    unconfirmed = re.search(r"(?i)\bunconfirmed\b[^.;,]{0,40}$", before)  # "unconfirmed reports of 1,000 people"
+    if T.UNCERTAIN.search(gap) or T.UNCERTAIN_CLAIM.search(verb_zone) or feared or unconfirmed:
         return "uncertain"
     if T.HYPOTHETICAL.search(gap) or (where == "left" and T.HYPOTHETICAL.search(verb_zone)):
         return "hypothetical"

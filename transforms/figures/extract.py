@@ -46,10 +46,11 @@ def extract_figures(text: str, published: date | None, doc_id: str = "") -> list
                     and ANAPHORA_BEFORE.search(context_before(sentence.text, m.start))):
                 cand.drop = True  # "these 1,314 families": a reference back, not a new report
         seen_values.update(c.mention.best for c in candidates if c.mention.kind in ("digits", "words"))
-        for cand in candidates:
+        for k, cand in enumerate(candidates):
             refers_back = REFERS_BACK.search(context_before(sentence.text, cand.mention.start))
-            if cand.kind is None and not cand.drop and refers_back and figures:
-                cand.kind = "@previous"
+            has_earlier = bool(figures) or any(c.kind and not c.drop for c in candidates[:k])
+            if cand.kind is None and not cand.drop and refers_back and has_earlier:
+                cand.kind = "@previous"  # "... estimated to be 349, and according to the ministry the figure is 427"
         base = len(figures)
         index_map: dict[int, int] = {}
         for i, cand in enumerate(candidates):

@@ -91,7 +91,10 @@ def noun_phrase(sentence: str, start: int) -> NounPhrase:
         if low in _HOUSEHOLD:
             return NounPhrase(match.end(), low, "people", "household", True, None, None)
         if low in _DWELLING:
-            return NounPhrase(match.end(), low, "people", "dwelling", True, None, None)
+            damaged = previous in ("destroyed", "damaged", "collapsed", "burned", "burnt", "flattened", "razed",
+                                   "demolished", "washed-away", "flooded-out")
+            return NounPhrase(match.end(), low, "people", "dwelling", True, "housing_destroyed" if damaged else None,
+                              None)
         if low in STRONG_NOUN_KINDS and low not in ("dead", "killed"):
             return _with_group_before(sentence, start, match.end(), low, STRONG_NOUN_KINDS[low])
         if low in _PERSON:
@@ -116,6 +119,10 @@ def noun_phrase(sentence: str, start: int) -> NounPhrase:
             return NounPhrase(match.end(), low, "people", "person", True, None, None)  # Palestinians, Somalis
         if skipped and low.endswith("ly") and len(low) > 4 and _PREDICATE_NEXT.match(sentence, match.end()):
             break  # "two severely wounded": the adverb starts the predicate
+        if low in ("and", "or") and skipped and previous not in _STOP and _noun_ahead(sentence, match.end()):
+            pos = match.end()  # "new and repeated displacements", "Syrian and Iraqi fighters"
+            previous = low
+            continue
         if low in _STOP and not (word.isupper() and len(word) > 1):
             break  # all-capital tokens are names ("IS militants", "SDF fighters"), not "is"
         skipped += 1
@@ -150,6 +157,19 @@ def _extend_people(sentence: str, end: int) -> int:
         else:
             break
     return end
+
+
+def _noun_ahead(sentence: str, pos: int) -> bool:
+    """Within the next two words, a noun we know: "new and repeated displacements", "Syrian and
+    Iraqi fighters" continue one phrase; "2 commandos and injuring 3" does not."""
+    for word in _TOKEN.findall(sentence[pos:pos + 40])[:2]:
+        low = word.lower()
+        if re.match(r"\d|(?:one|two|three|four|five|six|seven|eight|nine|ten)$", low) or low in _STOP:
+            return False
+        if low in _PERSON or low in _DWELLING or low in _HOUSEHOLD or low in STRONG_NOUN_KINDS \
+                or low in WEAK_NOUN_KINDS:
+            return True
+    return False
 
 
 def _word_end(text: str, pos: int) -> bool:

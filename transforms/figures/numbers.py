@@ -17,7 +17,7 @@ _UNIT_WORDS = "|".join(sorted(UNITS, key=len, reverse=True))
 _TENS_WORDS = "|".join(TENS)
 _ONE_WORD = rf"(?:(?:{_TENS_WORDS})(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?|(?:{_UNIT_WORDS}))"
 _WORD_NUMBER = rf"{_ONE_WORD}(?:\s+(?:hundred|thousand|million|billion)(?:\s+(?:and\s+)?{_ONE_WORD})?)*"
-_SCALE = r"(?:mil[\u00ad]?li[\u00ad]?o[\u00ad]?n|bil[\u00ad]?li[\u00ad]?o[\u00ad]?n|thousand|hundred)"
+_SCALE = r"(?:mil[\u00ad]?li[\u00ad]?o[\u00ad]?n|bil[\u00ad]?li[\u00ad]?o[\u00ad]?n|thousand|hundred|lakh|crore)"
 _DIGITS = (
     # glued to a lower-case word is allowed ("affected4109 people" in scraped bulletins);
     # glued to capitals or symbols is a code ("S975", "SU2381", "$800", "#3")

@@ -26,6 +26,7 @@ STRONG_NOUN_KINDS = {
     "lives": "killed", "corpses": "killed", "killed": "killed", "martyrs": "killed",
 }
 WEAK_NOUN_KINDS = {
+    "displacements": "displaced",
     "idps": "displaced", "displaced": "displaced", "displaced people": "displaced", "refugees": "refugees",
     "evacuees": "evacuated", "returnees": "returned", "hostages": "abducted", "injured": "injured",
     "wounded": "injured", "homeless": "homeless", "missing": "missing", "detainees": "detained",
@@ -46,9 +47,9 @@ _LEFT_VERBS: list[tuple[str, str]] = [
     ("detained", r"(?:arrest(?:s|ed|ing)?|detain(?:s|ed|ing)?|captur(?:e|es|ed|ing)|"
                  r"(?:the\s+)?(?:arrest|arrests|detention|capture)\s+of|capture\s+of|round(?:ed|ing)\s+up)"),
     ("displaced", r"(?:displac(?:e|es|ed|ing)|uproot(?:s|ed|ing)?|(?:the\s+)?(?:displacement|relocation|"
-                  r"forced\s+displacement|exodus)(?:\s+and\s+\w+)?\s+of|drove|driving|sent|sending|forc(?:ed|ing)\s+the\s+"
+                  r"forced\s+displacement|displacements|relocations|exodus)(?:\s+and\s+\w+)?\s+of|drove|driving|sent|sending|forc(?:ed|ing)\s+the\s+"
                   r"(?:relocation|displacement|departure)\s+of|relocat(?:e|es|ed|ing))"),
-    ("evacuated", r"(?:evacuat(?:e|es|ed|ing)|(?:the\s+)?evacuation\s+of)"),
+    ("evacuated", r"(?:evacuat(?:e|es|ed|ing)|(?:the\s+)?(?:\w+\s+)?evacuations?\s+of)"),
 
     ("sheltered", r"(?:shelter(?:s|ed|ing)|accommodat(?:e|es|ed|ing)|hous(?:ing|es))"),
     ("returned", r"(?:(?:the\s+)?return\s+of)"),
@@ -60,7 +61,8 @@ _LEFT_VERBS: list[tuple[str, str]] = [
 # number and its complement after the noun phrase
 FORCE_BEFORE = re.compile(r"(?i)\b(?:forc(?:e|es|ed|ing)|driv(?:e|es|ing)|drove|chas(?:e|es|ed|ing))" + FILLER_BEFORE)
 FORCE_AFTER = re.compile(r"(?i)^\s*(?:to\s+flee|to\s+leave|to\s+abandon|(?:from|out\s+of)\s+(?:their|the)\s+"
-                         r"(?:homes?|houses?|villages?|towns?|area|city|region)|from\s+their|out\s+of\s+their)")
+                         r"(?:homes?|houses?|villages?|towns?|area|city|region)|from\s+their|out\s+of\s+their|"
+                         r"(?P<evacuated>to\s+evacuate)|(?P<sheltered>into\s+(?:\w+\s+){0,2}?(?:shelters|camps|centres)))")
 LEFT_VERB_RES = [(kind, re.compile(r"(?i)\b" + pattern + FILLER_BEFORE)) for kind, pattern in _LEFT_VERBS]
 
 # "the death toll rose to 66", "raise the number of who were killed ... to 20", "brings the toll to"
@@ -94,7 +96,7 @@ _AUX = (r"(?:were|was|are|is|have|has|had|been|being|be|got|get|gets|also|all|bo
         r"recently|just|immediately|temporarily|forcibly|internally|officially|so\s+far|to\s+date|"
         r"to\s+have|to\s+be|could|may|might|would|will|must|should|can|likely|expected|"
         r"who|that|which|being|either|since|again|currently|respectively|thus|there|apparently|remain|"
-        r"remains|remained|stay|stays|stayed|now|living|left|become|became|until\s+now|so\s+far)")
+        r"remains|remained|stay|stays|stayed|now|living|left|become|became|until\s+now|so\s+far|[a-z-]+ly)")
 _PREDICATES: list[tuple[str, str]] = [
     ("casualties", r"(?:killed|dead)\s+(?:and|or)\s+(?:wounded|injured)|(?:wounded|injured)\s+(?:and|or)\s+killed|"
                    r"kill(?:s|ed)?\s+and\s+injur\w*"),
@@ -113,16 +115,21 @@ _PREDICATES: list[tuple[str, str]] = [
                  r"imprisoned|rounded\s+up)"),
     ("homeless", r"(?:left\s+homeless|made\s+homeless|became\s+homeless|homeless|lost\s+(?:their|all\s+their)\s+"
                  r"(?:homes|houses|shelters))"),
-    ("sheltered", r"(?:(?:took|taken|sought|seeking|taking)\s+refuge\s+in\s+(?:\w+\s+){0,3}?(?:shelters?|"
+    ("displaced", r"(?:registered\s+as\s+(?:internally\s+)?displaced|staying\s+with\s+(?:host\s+families|friends|"
+                  r"relatives)|(?:sought|seeking|took|taking)\s+refuge\s+with)"),
+    ("sheltered", r"(?:(?:took|taken|taking)\s+shelter|"
+                  r"(?:took|taken|sought|seeking|taking)\s+refuge\s+in\s+(?:\w+\s+){0,3}?(?:shelters?|"
                   r"camps?|centres?|centers?|schools?|mosques?|churches?)|staying\s+(?:with\s+host\s+families\s+or\s+)?in\s+(?:[\w-]+\s+){0,4}?"
                   r"(?:shelters?|camps?|(?:evacuation|accommodation|collective|transit|reception)\s+cent(?:re|er)s?|"
                   r"relief\s+camps?|cent(?:re|er)s|sites|schools?|mosques?|churches|public\s+buildings|tents|"
-                  r"stadiums?|halls?)|sheltering|sheltered|accommodated|housed|living\s+in\s+(?:\w+\s+){0,2}?"
-                  r"(?:camps?|shelters?)|in\s+(?:\w+\s+){0,3}?(?:shelters|relief\s+camps|evacuation\s+cent(?:re|er)s)|"
+                  r"stadiums?|halls?)|staying\s+at\s+(?:[\w'’-]+\s+){0,4}?(?:base|bases|camps?|sites?|shelters?|airstrip|"
+                  r"cent(?:re|er)s?|schools?|churches|mosques?|compound)|sheltering|sheltered|accommodated|housed|"
+                  r"living\s+in\s+(?:[\w-]+\s+){0,3}?(?:camps?|shelters?|sites|cent(?:re|er)s|settlements)|in\s+(?:\w+\s+){0,3}?(?:shelters|relief\s+camps|evacuation\s+cent(?:re|er)s)|"
                   r"remained\s+in\s+(?:\S+\s+){0,3}?evacuation\s+cent(?:re|er)s)"),
     ("refugees", r"(?:crossed\s+(?:into|the\s+border)|fled\s+across\s+the\s+border|fled\s+(?:to|into)\s+"
                  r"neighbo\w+|sought\s+asylum|scampering\s+across\s+the\s+border|fleeing\s+across)"),
-    ("evacuated", r"(?:evacuated|had\s+to\s+evacuate|forced\s+out|moved\s+to\s+safety|evacuate)"),
+    ("evacuated", r"(?:evacuated|had\s+to\s+evacuate|forced\s+out|moved\s+to\s+(?:safety|safer\s+\w+)|evacuate|"
+                  r"relocated\s+to\s+safe\w*)"),
     ("displaced", r"(?:displaced|uprooted|forced\s+to\s+(?:flee|leave|abandon)|fled|fleeing|"
                   r"forced\s+(?:from|out\s+of)\s+their\s+homes|driven\s+(?:from|out\s+of)\s+their\s+homes|"
                   r"left\s+(?:the|their)\s+(?:village|villages|town|towns|city|area|region|homes?|houses?)|relocated|moved\s+away\s+from|to\s+flee|to\s+leave\s+their\s+homes|"

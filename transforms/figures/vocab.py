@@ -11,7 +11,8 @@ UNITS = {
 }
 TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
         "ninety": 90}
-SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
+SCALES = {"hundred": 100, "thousand": 1_000, "lakh": 100_000, "million": 1_000_000, "crore": 10_000_000,
+          "billion": 1_000_000_000}
 # Abbreviated scales after digits: "2.3m", "1.2bn", "40k".
 SHORT_SCALES = {"m": 1_000_000, "mn": 1_000_000, "mln": 1_000_000, "bn": 1_000_000_000, "k": 1_000}
 
@@ -91,6 +92,7 @@ GROUPS: dict[str, tuple[str, ...]] = {
                  "undocumented Afghans", "undocumented migrants", "stowaways"),
 }
 HOUSEHOLD_NOUNS = ("families", "family", "households", "household", "familis", "fami-lies")
+# a damage word before one of these names the kind: "collapsed houses"
 DWELLING_NOUNS = ("houses", "house", "homes", "home", "dwellings", "dwelling", "shelters", "huts", "hut",
                   "housing units", "buildings", "residences", "apartments", "flats", "houses and",
                   "tents", "shacks", "homesteads")
