@@ -20,7 +20,7 @@ from transforms.figures.classify import (
     predicate_kind,
     shared_head,
 )
-from transforms.figures.dates import DateMention, is_date_number
+from transforms.figures.dates import MONTH_WORD
 from transforms.figures.model import DISPLACEMENT_KINDS, KIND_CLASS
 from transforms.figures.nouns import ARMED, NounPhrase, noun_phrase
 from transforms.figures.numbers import Mention, find_mentions
@@ -91,6 +91,10 @@ _REF_BEFORE = re.compile(r"(?i)\b(?:highway|route|road|flight|article|resolution
                          r"kilometre|kilometer|km|mile|hour|day|week|year|month|minute)\s*$")
 
 
+_DAY_OF_MONTH = re.compile(rf"(?i)^(?:st|nd|rd|th)?\s*(?:(?:-|–|—|and|to|or)\s*[0-3]?\d(?:st|nd|rd|th)?\s+)?"
+                           rf"(?:of\s+)?{MONTH_WORD}")
+_DAY_AFTER_MONTH = re.compile(rf"(?i){MONTH_WORD}\.?\s*$")
+_YEAR_AFTER_MONTH = re.compile(rf"(?i){MONTH_WORD}\.?\s+(?:[0-3]?\d(?:st|nd|rd|th)?\s*,?\s*)?$")
 _VERB_BETWEEN = re.compile(r"(?i)\b(?:were|was|are|is|have|has|had)\s+(?:\w+\s+){0,2}?\w+(?:ed|ing)\b")
 _OTHERS = frozenset({"others", "other", "another", "ones"})
 
@@ -133,9 +137,9 @@ class Candidate:
     notes: list[str] = field(default_factory=list)
 
 
-def sentence_candidates(sentence: Sentence, dates: list[DateMention], starts: list[int]) -> list[Candidate]:
+def sentence_candidates(sentence: Sentence) -> list[Candidate]:
     s = sentence.text
-    mentions = [m for m in find_mentions(s) if not _is_trap(s, m, sentence, dates, starts)]
+    mentions = [m for m in find_mentions(s) if not _is_trap(s, m)]
     mentions += _zero_mentions(s)
     mentions += _singular_mentions(s, mentions)
     mentions.sort(key=lambda m: (m.start, -m.end))
@@ -164,7 +168,7 @@ def _drop_overlaps(mentions: list[Mention]) -> list[Mention]:
     return kept
 
 
-def _is_trap(s: str, m: Mention, sentence: Sentence, dates: list[DateMention], starts: list[int]) -> bool:
+def _is_trap(s: str, m: Mention) -> bool:
     """Numbers that are never counts of people: dates, times, ages, money, codes, ordinals."""
     before, after = s[max(0, m.start - 50):m.start], s[m.end:m.end + 20]
     if _CODED.search(before):
@@ -181,7 +185,10 @@ def _is_trap(s: str, m: Mention, sentence: Sentence, dates: list[DateMention], s
             return True
     if _AGE.match(after) or _AGE_BEFORE.search(before) or _CODED.search(before):
         return True
-    return is_date_number(sentence.start + m.start, sentence.start + m.end, dates, starts)
+    # a day or a year of a date: "On 26 September 2020", "May 10, 2014", "the 5th of June"
+    if m.best <= 31:
+        return bool(_DAY_OF_MONTH.match(after) or _DAY_AFTER_MONTH.search(before))
+    return 1900 <= m.best <= 2100 and bool(_YEAR_AFTER_MONTH.search(before))
 
 
 def _zero_mentions(s: str) -> list[Mention]:

@@ -54,6 +54,9 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [(name, re.compile(pattern, re.I))
     ("year", rf"\b(?P<pre>in|during|since|of|the|towards|toward|by|until|early|late|mid-?|from|throughout)\s+"
              rf"{_Y.format('y')}\b(?![-–]\d)"),
 ]]
+# a month name as a whole word, for the extractor's "is this number part of a date" test
+MONTH_WORD = (r"\b(?:january|february|march|april|may(?=\s*(?:\d|,|\.|\)|$))|june|july|august|september|october|"
+              r"november|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)\b")
 _YEAR = re.compile(r"\b((?:19|20)\d\d)\b")
 _REPORTING_BEFORE = re.compile(r"(?i)\b(?:said|says|told|reported|announced|added|stated|confirmed|"
                                r"according\s+to\s+\w+)\s+(?:on\s+)?$")

@@ -33,13 +33,11 @@ def extract_figures(text: str, published: date | None, doc_id: str = "") -> list
     original = text[:MAX_CHARS]
     text, back = _normalise(original)
     sentences = split_sentences(text)
-    dates = find_dates(text, published)
-    date_starts = [d.start for d in dates]
     figures: list[Figure] = []
     sources: list[tuple[Candidate, Sentence]] = []
     seen_values: set[int] = set()
     for sentence in sentences:
-        candidates = sentence_candidates(sentence, dates, date_starts)
+        candidates = sentence_candidates(sentence)
         for cand in candidates:
             m = cand.mention
             if (m.kind in ("digits", "words") and m.best in seen_values
@@ -92,7 +90,8 @@ def extract_figures(text: str, published: date | None, doc_id: str = "") -> list
         fig.cumulative = is_cumulative(sentence.text, cand.mention.start, cand.np_end, fig.kind,
                                        following.get(sentence.start, ""), cand.stock)
     _propagate_cumulative(figures)
-    _assign_dates(figures, sources, dates, published, text)
+    if figures:  # dates are read only for texts that have figures to date
+        _assign_dates(figures, sources, find_dates(text, published), published, text)
     assign_places(figures, sentences, text)
     if back is not None:
         for fig, (_cand, sentence) in zip(figures, sources, strict=True):

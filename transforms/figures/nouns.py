@@ -164,7 +164,8 @@ def _noun_ahead(sentence: str, pos: int) -> bool:
     Iraqi fighters" continue one phrase; "2 commandos and injuring 3" does not."""
     for word in _TOKEN.findall(sentence[pos:pos + 40])[:2]:
         low = word.lower()
-        if re.match(r"\d|(?:one|two|three|four|five|six|seven|eight|nine|ten)$", low) or low in _STOP:
+        if re.match(r"\d|(?:one|two|three|four|five|six|seven|eight|nine|ten)$", low) or (
+                low in _STOP and not word.isupper()):
             return False
         if low in _PERSON or low in _DWELLING or low in _HOUSEHOLD or low in STRONG_NOUN_KINDS \
                 or low in WEAK_NOUN_KINDS:
