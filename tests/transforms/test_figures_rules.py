@@ -88,6 +88,8 @@ CASES: list[tuple[str, str, list[Row]]] = [
     ("few-with-a-verb", "Two soldiers were killed and several wounded.",
      [("killed", "combatants", "person", 2, "exact", None, False, "asserted"),
       ("injured", "people", "person", 3, "vague", None, False, "asserted")]),
+    ("convoy-of-martyrs", "7 citizens join the convoy of martyrs of the Eastern Ghouta.",
+     [("killed", "civilians", "person", 7, "exact", None, False, "asserted")]),
     # humanitarian bulletins' idioms
     ("forcing-to-evacuate", "Nine houses were flooded, forcing about 35 people to evacuate.",
      [("evacuated", "people", "person", 35, "approx", None, False, "asserted")]),

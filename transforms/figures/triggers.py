@@ -104,7 +104,9 @@ _PREDICATES: list[tuple[str, str]] = [
                r"\b(?:and|before\s+being)\s+(?:later\s+|subsequently\s+|then\s+)?(?:found\s+dead|killed|executed|"
                r"died|murdered))"),
     ("killed", r"(?:killed|dead|died|die|perished|slain|executed|massacred|murdered|beheaded|assassinated|"
-               r"martyred|drowned|lost\s+their\s+lives|shot\s+(?:and\s+)?killed|lost\s+his\s+life|lost\s+her\s+life|shot\s+dead|"
+               r"martyred|drowned|lost\s+their\s+lives|shot\s+(?:and\s+)?killed|"
+               r"join(?:s|ed)?\s+(?:yesterday\s+|today\s+)?(?:the\s+)?convoy\s+of\s+(?:\w+\s+)?(?:casualties|martyrs|"
+               r"victims|dead)|lost\s+his\s+life|lost\s+her\s+life|shot\s+dead|"
                r"found\s+dead|burn(?:ed|t)\s+to\s+death|succumbed|crushed\s+to\s+death|gunned\s+down)"),
     ("injured", r"(?:wounded|injured|hurt|maimed|hospitali[sz]ed|taken\s+to\s+hospital|treated\s+for\s+(?:injuries|"
                 r"wounds)|suffered\s+(?:injuries|wounds)|(?:gun)?shot\s+and\s+(?:injured|wounded)|gunshot\s+wounded|"
