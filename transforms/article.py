@@ -44,7 +44,6 @@ class ExtractedArticle:
     text: str
     text_sha256: str
     page_canonical_url: str | None
-    page_published_at: datetime | None
     published_at: datetime | None
     date_source: str
     extractor: str
@@ -103,7 +102,6 @@ def extract_article(html: bytes, url: str, feed_published: datetime | None, fetc
         text=text,
         text_sha256=hashlib.sha256(text.encode("utf-8")).hexdigest(),
         page_canonical_url=_page_canonical(doc.url, url),
-        page_published_at=page_date,
         published_at=published_at,
         date_source=source,
         extractor=EXTRACTOR,

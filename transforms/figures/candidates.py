@@ -4,7 +4,7 @@ then the passes that need their neighbours (shared verbs, restated units, subset
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from itertools import pairwise
 
 from transforms.figures import triggers as T
@@ -46,9 +46,9 @@ SINGULAR_RE = re.compile(
 
 
 ZERO_RE = re.compile(
-    r"(?i)\b(?:(?P<noone>no\s+one|nobody|none)\b"
+    r"(?i)\b(?:(?P<noone>no\s+one|nobody|none)"
     r"|no\s+(?:reported\s+|immediate\s+|further\s+|civilian\s+|other\s+|reports?\s+of\s+)?(?P<noun>casualties|"
-    r"fatalities|deaths|injuries|dead|victims|one\s+(?:was|were)\s+\w+)"
+    r"fatalities|deaths|injuries|dead|victims)"
     r"|neither\s+(?P<n1>injuries|fatalities|casualties|deaths)|nor\s+(?P<n2>injuries|fatalities|casualties|deaths))\b"
 )
 
@@ -68,37 +68,21 @@ _GROUP_HINTS = [
 
 
 _CODED = re.compile(r"(?i)(?:coded\s+(?:as|at)\b[^.;,()]{0,30}?|size\s*=|\[size=|geoprecision|code)\s*$")
-
-
 _TIME_AFTER = re.compile(r"(?i)^\s*(?:a\.?m\b|p\.?m\b|am\b|pm\b|gmt\b|utc\b|hrs\b|o'clock|h\d\d|:\d\d)")
-
-
 _MONEY_BEFORE = re.compile(r"(?:[$€£¥]|US\$|USD|EUR|GBP|Rs\.?|N|KSh)\s*$")
-
-
 _ORDINAL_AFTER = re.compile(r"(?i)^(?:st|nd|rd|th)\b")
-
-
 _AGE = re.compile(r"(?i)^(?:-year-old|\s*years?\s+old|-month-old|\s*-?\s*(?:yrs?|year)\b)|^\s*(?:aged|age)\b")
-
-
 _AGE_BEFORE = re.compile(r"(?i)\b(?:aged|age|ages|between\s+the\s+ages\s+of)\s*$")
-
-
 _REF_BEFORE = re.compile(r"(?i)\b(?:highway|route|road|flight|article|resolution|chapter|no\.?|number|"
                          r"#|page|room|gate|level|stage|phase|unit|battalion|brigade|division|sector|zone|"
                          r"category|cat|magnitude|version|model|antonov|boeing|airbus|su|mig|f|t|bm|"
                          r"kilometre|kilometer|km|mile|hour|day|week|year|month|minute)\s*$")
-
-
 _DAY_OF_MONTH = re.compile(rf"(?i)^(?:st|nd|rd|th)?\s*(?:(?:-|–|—|and|to|or)\s*[0-3]?\d(?:st|nd|rd|th)?\s+)?"
                            rf"(?:of\s+)?{MONTH_WORD}")
 _DAY_AFTER_MONTH = re.compile(rf"(?i){MONTH_WORD}\.?\s*$")
 _YEAR_AFTER_MONTH = re.compile(rf"(?i){MONTH_WORD}\.?\s+(?:[0-3]?\d(?:st|nd|rd|th)?\s*,?\s*)?$")
 _VERB_BETWEEN = re.compile(r"(?i)\b(?:were|was|are|is|have|has|had)\s+(?:\w+\s+){0,2}?\w+(?:ed|ing)\b")
 _OTHERS = frozenset({"others", "other", "another", "ones"})
-
-
 _GROUP_OF = {w.lower(): g for g, ws in GROUPS.items() for w in ws if " " not in w}
 
 
@@ -112,8 +96,6 @@ ANAPHORA_BEFORE = re.compile(r"(?i)\b(?:these|those|of\s+the|the\s+same)\s*$")
 
 REFERS_BACK = re.compile(r"(?i)\bthe\s+(?:figure|number|toll|total|estimate)\s+(?:is|was|stands\s+at|stood\s+at|"
                           r"at|of)\s*$")
-
-
 _RESTATED = re.compile(r"(?i)^\s*(?:\(|/|,?\s*or\s+|,\s*)\s*(?:about|around|some|roughly|approximately|"
                        r"an\s+estimated|nearly|almost|over|more\s+than|at\s+least)?\s*$")
 
@@ -130,11 +112,9 @@ class Candidate:
     head: str | None
     drop: bool = False
     subset_of: int | None = None  # index (in the sentence's candidate list) of the parent
-    inherit_kind: bool = False
     restates: int | None = None  # value of the household figure this people count restates
     stock: bool = False  # counted by a state noun ("IDPs") with no event verb
     of_previous: str | None = None  # "four of the dead": a subset of an earlier figure of this kind
-    notes: list[str] = field(default_factory=list)
 
 
 def sentence_candidates(sentence: Sentence) -> list[Candidate]:
@@ -192,17 +172,13 @@ def _is_trap(s: str, m: Mention) -> bool:
 
 
 def _zero_mentions(s: str) -> list[Mention]:
+    """'No casualties', 'Neither injuries nor fatalities': the noun names the kind. 'No one',
+    'none': the predicate after them does ('No one was hurt')."""
     out = []
     for match in ZERO_RE.finditer(s):
         noun = match.group("noun") or match.group("n1") or match.group("n2")
-        kind = "zero:" + (ZERO_NOUN_KIND.get(noun.lower(), "") if noun and not noun.lower().startswith("one") else "")
-        out.append(Mention(match.start(), match.end() if noun else match.end("noone") if match.group("noone")
-                           else match.end(), match.group(0) if not (noun and noun.lower().startswith("one"))
-                           else s[match.start():match.start() + 6], 0, 0, 0, "exact", kind))
-    for m in out:
-        if m.text.lower().startswith("no one") and m.kind == "zero:":
-            m.end = m.start + 6
-            m.text = s[m.start:m.end]
+        kind = ZERO_NOUN_KIND.get(noun.lower(), "") if noun else ""
+        out.append(Mention(match.start(), match.end(), match.group(0), 0, 0, 0, "exact", "zero:" + kind))
     return out
 
 
@@ -306,9 +282,9 @@ def _singular_np(s: str, m: Mention) -> NounPhrase:
             break
     if low in ("member", "leader", "commander") and ARMED.search(s[m.end:m.end + 50]):
         group = "combatants"
-    if low in ("member", "employee", "operator", "person", "man", "idp") and group == "people":
-        group = "people" if low in ("person", "man", "member") else "civilians"
-    if low == "family" or low == "household":
+    if low in ("employee", "operator", "idp") and group == "people":
+        group = "civilians"
+    if low in ("family", "household"):
         return NounPhrase(m.end, low, "people", "household", True, None, None)
     if low.endswith("year-old"):
         group = "children" if int(re.match(r"\d+", low).group(0)) < 18 else "people"  # type: ignore[union-attr]
@@ -395,8 +371,8 @@ def _others(candidates: list[Candidate]) -> None:
     for cand in candidates:
         if cand.drop:
             continue
-        if cand.head in _OTHERS or (cand.head is None and cand.mention.kind == "words" and last_group):
-            if last_group and cand.head in _OTHERS:
+        if cand.head in _OTHERS:
+            if last_group:
                 cand.group = last_group
-        elif cand.kind is not None:
+        elif cand.kind is not None and cand.head is not None:
             last_group = cand.group

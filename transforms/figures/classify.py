@@ -16,28 +16,20 @@ CONTEXT = 250
 
 
 COORD = re.compile(r"(?i)^\s*(?:,\s*)?(?:and|or|as\s+well\s+as|plus|,)\s+(?:(?:his|her|their|its|the)\s+)?$")
-
-
 _REL_CLAUSE = re.compile(
     r"(?i)^\s*,?\s*(?:who|that|which|hired|employed|working|living|travell?ing|driving|riding|based|"
     r"stationed|deployed|identified|known|wearing|carrying|trying|named)\b[^,.;]{0,70}?"
     r"(?=\b(?:was|were|is|are|has|have|had)\b)")
-
-
 _PREP_PHRASE = re.compile(
     r"(?i)^\s*(?:at\s+least\s+)?(?:\([^)]{0,60}\)\s*)?(?:,\s*)?(?:(?:of|from|in|at|on|near|inside|across|with|"
     r"without|aged|living|residing)\b[^.;:!?\d]{0,90}?(?=\s(?:was|were|is|are|has|have|had|remain|remained|"
     r"remains)\b)|(?:from|of)\s+[^.;:!?\d]{0,60}?(?=\s(?:killed|wounded|injured|died|dead|displaced|fled|evacuated|"
     r"relocated|returned|arrested|abducted|"
     r"kidnapped|missing)\b))")
-
-
 # "10 members of the regime forces and the militiamen loyal to them were killed"
 _COORD_NP = re.compile(r"(?i)^\s*(?:,\s*)?(?:and|or|&)\s+(?:the\s+|their\s+|its\s+|of\s+the\s+)?[^,.;:\d]{0,60}?"
                        r"(?=\s(?:were|was|are|is|have|has|had)\b)")
 _PAREN = re.compile(r"^\s*(?:\([^)]{0,80}\)|\[[^\]]{0,80}\])")
-
-
 _INCLUDING_CLAUSE = re.compile(r"(?i)^\s*,\s*(?:including|among\s+them|of\s+whom)\b[^;.]{0,120}?,")
 
 
@@ -111,21 +103,13 @@ def predicate_after(s: str, pos: int, mentions: list[Mention], index: int) -> tu
             pos += hop.end()
             rest = context_after(s, pos)
     return predicate_kind(s, pos)
-
-
 _TRANSITIVE = re.compile(r"(?i)(?:killed|wounded|injured|hurt|abducted|kidnapped|arrested|detained|captured|executed|"
                          r"displaced|evacuated|destroyed|damaged|seized|massacred|murdered)$")
-
-
 _ACTIVE_OBJECT = re.compile(
     r"(?i)\s+(?:a|an|the|his|her|their|its|two|three|four|five|six|seven|eight|nine|ten|\d[\d,]*|at\s+least|"
     r"more\s+than|about|some|several|dozens|hundreds|thousands|scores|many|nearly|over|up\s+to|another)\b")
-
-
 _POSSESSIVE = re.compile(r"(?i)['’]s\s+(?:(?P<killed>death|killing|murder|execution|assassination)|"
                          r"(?P<detained>arrest|detention|capture)|(?P<abducted>abduction|kidnapping))\b")
-
-
 _THEN_RETURNED = re.compile(r"(?i)^[^.;]{0,90}?\b(?:returned|went\s+home|have\s+returned)\b")
 
 

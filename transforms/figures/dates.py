@@ -69,7 +69,6 @@ class DateMention:
     end: int
     value: Resolved | None
     reporting: bool
-    paragraph_start: int
 
 
 # Words one of which a pattern's match must contain: a cheap test that skips most patterns.
@@ -121,7 +120,7 @@ def find_dates(text: str, published: date | None) -> list[DateMention]:
             value = _resolve(name, match, published, year_hint)
             reporting = name in ("weekday", "yesterday", "today") and bool(
                 _REPORTING_BEFORE.search(text[max(0, match.start() - 40):match.start()]))
-            found.append(DateMention(match.start(), match.end(), value, reporting, para_start))
+            found.append(DateMention(match.start(), match.end(), value, reporting))
             insort(taken, (match.start(), match.end()))
     found.sort(key=lambda d: d.start)
     return found

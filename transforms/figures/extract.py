@@ -49,7 +49,6 @@ def extract_figures(text: str, published: date | None, doc_id: str = "") -> list
             has_earlier = bool(figures) or any(c.kind and not c.drop for c in candidates[:k])
             if cand.kind is None and not cand.drop and refers_back and has_earlier:
                 cand.kind = "@previous"  # "... estimated to be 349, and according to the ministry the figure is 427"
-        base = len(figures)
         index_map: dict[int, int] = {}
         for i, cand in enumerate(candidates):
             if cand.drop or cand.kind is None:
@@ -70,7 +69,6 @@ def extract_figures(text: str, published: date | None, doc_id: str = "") -> list
                 earlier = figures[index_map[i] - 1]
                 fig.kind, fig.unit, fig.group = earlier.kind, earlier.unit, earlier.group
                 fig.part_of = earlier.part_of if earlier.part_of is not None else index_map[i] - 1
-        del base
     _link_rereports(figures, sources)
     for j, (cand, _sentence) in enumerate(sources):
         if cand.of_previous and figures[j].part_of is None:

@@ -167,7 +167,7 @@ def _read(sentence: str, match: re.Match[str]) -> Mention | None:
     if a is None:
         return None
     if b is not None and (sep in ("-", "–", "—", "to", "or") or (between and sep == "and")) and b > a:
-        if sep in ("-", "–", "—") and _looks_like_date_or_score(sentence, match):
+        if sep in ("-", "–", "—") and _followed_by_month(sentence, match):
             return None
         text_start = match.start("a")
         return Mention(text_start, match.end("b"), sentence[text_start:match.end("b")], a, a, b, "range", kind)
@@ -193,7 +193,7 @@ def _read(sentence: str, match: re.Match[str]) -> Mention | None:
     return Mention(start, end, text, low, a, high, qualifier, kind, hedge_start)
 
 
-def _looks_like_date_or_score(sentence: str, match: re.Match[str]) -> bool:
-    """'22 – 24 December', '2016-17', '3-1': hyphenated pairs that are not ranges of people."""
+def _followed_by_month(sentence: str, match: re.Match[str]) -> bool:
+    """'22 – 24 December': a hyphenated pair of days, not a range of people."""
     after = sentence[match.end():match.end() + 12].lower()
     return bool(re.match(r"\s*(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)", after))

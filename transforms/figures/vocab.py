@@ -40,7 +40,6 @@ HEDGES_BEFORE = {
     "up_to": ("up to", "as many as", "at most", "a maximum of"),
     "less_than": ("less than", "fewer than", "under", "below"),
 }
-HEDGES_AFTER = {"at_least": ("at least", "or more", "plus", "+"), "up_to": ("at most",)}
 
 # Person nouns (singular and plural) and the group each names.
 GROUPS: dict[str, tuple[str, ...]] = {
