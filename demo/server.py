@@ -26,6 +26,8 @@ from urllib.parse import urlsplit
 logger = logging.getLogger(__name__)
 
 DEFAULT_LAST_MODIFIED = "Sat, 28 Nov 2026 18:00:00 GMT"
+SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
+NEWS_NS = "http://www.google.com/schemas/sitemap-news/0.9"
 
 
 @dataclass
@@ -234,13 +236,43 @@ def render_story(story: dict[str, Any]) -> bytes:
     ).encode("utf-8")
 
 
+def add_sitemaps(server: LoopbackServer, stories: Sequence[dict[str, Any]]) -> None:
+    """Serve each site's stories the way news sites list them: ``robots.txt`` names a sitemap
+    index, which points at one Google News sitemap per publication day."""
+    by_site: dict[str, dict[str, list[dict[str, Any]]]] = {}
+    for story in stories:
+        parts = urlsplit(story["url"])
+        by_site.setdefault(f"{parts.scheme}://{parts.netloc}", {}).setdefault(story["published"][:10], []).append(story)
+    for site, days in by_site.items():
+        server.add(f"{site}/robots.txt", Resource(f"User-agent: *\nAllow: /\n\nSitemap: {site}/sitemap_index.xml\n"
+                                                  .encode(), "text/plain; charset=utf-8"))
+        index = "".join(f"<sitemap><loc>{site}/sitemaps/news-{day}.xml</loc>"
+                        f"<lastmod>{max(s['published'] for s in day_stories)}</lastmod></sitemap>"
+                        for day, day_stories in sorted(days.items()))
+        server.add(f"{site}/sitemap_index.xml", Resource(
+            f'<?xml version="1.0" encoding="UTF-8"?>\n<sitemapindex xmlns="{SITEMAP_NS}">{index}</sitemapindex>'
+            .encode(), "application/xml"))
+        for day, day_stories in days.items():
+            urls = "".join(
+                f"<url><loc>{html.escape(s['url'])}</loc><news:news><news:publication><news:name>"
+                f"{html.escape(s['site'])}</news:name><news:language>en</news:language></news:publication>"
+                f"<news:publication_date>{s['published']}</news:publication_date>"
+                f"<news:title>{html.escape(s['title'])}</news:title></news:news></url>"
+                for s in day_stories)
+            server.add(f"{site}/sitemaps/news-{day}.xml", Resource(
+                f'<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="{SITEMAP_NS}" xmlns:news="{NEWS_NS}">'
+                f"{urls}</urlset>".encode(), "application/xml"))
+
+
 def demo_server() -> LoopbackServer:
-    """A server with every demo feed and page; the missing page is simply not there (404)."""
+    """A server with every demo feed, page and sitemap; the missing page is simply not there (404)."""
     folder = files("demo")
     server = LoopbackServer()
     for feed in tomllib.loads(folder.joinpath("feeds.toml").read_text(encoding="utf-8"))["feed"]:
         body = folder.joinpath(feed["file"]).read_bytes()
         server.add(feed["url"], Resource(body, feed["content_type"]))
-    for story in tomllib.loads(folder.joinpath("stories.toml").read_text(encoding="utf-8"))["story"]:
+    stories = tomllib.loads(folder.joinpath("stories.toml").read_text(encoding="utf-8"))["story"]
+    for story in stories:
         server.add(story["url"], Resource(render_story(story)))
+    add_sitemaps(server, stories)
     return server

@@ -1,7 +1,7 @@
 """The Prefect shell of conflictwire: flows, tasks, the fetch seam and the CLI.
 
-Prefect's telemetry and update checks are switched off before Prefect is imported anywhere in
-the project, so runs work offline; a user's own environment still wins.
+Prefect reads its settings when it is first imported, so the project's defaults are set here,
+before anything imports Prefect; a user's own environment always wins.
 """
 
 import os
@@ -12,7 +12,12 @@ for _name, _value in {
     "DO_NOT_TRACK": "1",
     "PREFECT_SERVER_ANALYTICS_ENABLED": "false",
     "PREFECT_SERVER_UI_SHOW_PROMOTIONAL_CONTENT": "false",
-    # Surface our standard-library loggers in Prefect's run logs.
+    # Prefect's ephemeral API server (used when PREFECT_API_URL names no running server) takes
+    # 25-50 s to start with a fresh PREFECT_HOME on a loaded two-core machine; Prefect's own
+    # limit is 20 s, which made the first `make demo` on a new machine fail.
+    "PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS": "240",
+    # Surface our standard-library loggers in Prefect's run logs (flows.logs completes this in
+    # worker runs, where Prefect configured logging before this module was imported).
     "PREFECT_LOGGING_EXTRA_LOGGERS": "flows,transforms,warehouse",
     # the same loggers run outside flows too (CLI, tests): no warning when there is no run to log to
     "PREFECT_LOGGING_TO_API_WHEN_MISSING_FLOW": "ignore",

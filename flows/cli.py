@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import logging
+from datetime import datetime
 from importlib.resources import files
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated, Any, cast
 
 import typer
 from rich.console import Console
@@ -59,6 +60,41 @@ def demo(
 
 
 @app.command()
+def backfill(
+    start: Annotated[datetime, typer.Option(formats=["%Y-%m-%d"], help="first publication day (UTC)")],
+    end: Annotated[datetime, typer.Option(formats=["%Y-%m-%d"], help="last publication day (UTC), included")],
+    mode: Annotated[str, typer.Option(help="reprocess (stored pages, no network) or refetch (sitemaps and feeds)")]
+    = "reprocess",
+    feed: Annotated[list[str] | None, typer.Option(help="limit to this feed (repeat for several)")] = None,
+    feeds: Annotated[Path | None, typer.Option("--feeds", help="feed list (TOML)")] = None,
+    db: DbOption = None,
+) -> None:
+    """Run the backfill flow locally over a date range: the same flow the `backfill` deployment runs."""
+    from flows.backfill import Mode
+    from flows.backfill import backfill as backfill_flow
+    from flows.settings import use_settings
+
+    if mode not in ("reprocess", "refetch"):
+        raise typer.BadParameter("mode must be reprocess or refetch", param_hint="--mode")
+    settings = _settings(feeds=feeds, db=db)
+    with use_settings(settings):
+        result = backfill_flow(start.date(), end.date(), cast(Mode, mode), feed or None)
+    console.print(f"backfill {result.pop('run_id')} {result.pop('status')}: "
+                  + ", ".join(f"{v} {k.replace('_', ' ')}" for k, v in result.items()))
+
+
+@app.command()
+def serve(
+    port: Annotated[int | None, typer.Option(help="port of the Prefect API and UI (CONFLICTWIRE_SERVE_PORT)")] = None,
+) -> None:
+    """Start an operated service on loopback: a Prefect server with its UI, the `conflictwire` process
+    work pool, both deployments of prefect.yaml and a worker. Ctrl-C stops it all."""
+    from flows.serve import serve_forever
+
+    raise typer.Exit(serve_forever(_settings(serve_port=port), console.print))
+
+
+@app.command()
 def summary(db: DbOption = None) -> None:
     """Print articles per feed and open errors from the warehouse."""
     _print_summary(_settings(db=db).db)
@@ -99,8 +135,10 @@ def extract_stored(db: DbOption = None) -> None:
 
 def _run_and_report(settings: Settings) -> None:
     from flows.ingest import daily_ingest
+    from flows.settings import use_settings
 
-    result = daily_ingest(settings=settings)
+    with use_settings(settings):
+        result = daily_ingest()
     console.print(
         f"run {result['run_id']} {result['status']}: {result['feeds_checked']} feeds checked "
         f"({result['feeds_unchanged']} unchanged, {result['feeds_failed']} failed), "

@@ -1,120 +1,97 @@
 """The ``daily-ingest`` flow: discover -> fetch -> extract -> load, as coarse tasks.
 
-One task per feed to discover, one task per batch of pages to fetch, extract and load: never
-a task per article (Prefect's bookkeeping costs 6-70 ms and a database row per task run).
-Retries sit only on the network tasks. DuckDB allows one writer, so loading happens in the
-flow's own thread, batch after batch, while the next batch is already being fetched.
+Its parameters are what an operator fills in on the Prefect UI's run form; its settings come from
+the environment of the process that runs it (``flows.settings``).
 """
 
 from __future__ import annotations
 
 import logging
 import uuid
-from collections import deque
 from pathlib import Path
 from typing import Any
 
-from prefect import flow, task
-from prefect.cache_policies import NO_CACHE
-from prefect.futures import PrefectFuture
+from prefect import flow
 from prefect.runtime import flow_run
 
+from flows.artifacts import publish_run
 from flows.fetch import Fetcher
-from flows.settings import Settings
-from flows.steps import FetchedPage, check_feed, extract_pages, fetch_pages
+from flows.logs import route_project_logs
+from flows.settings import current_settings
+from flows.tasks import discover_feed, process_jobs, record_feeds
 from transforms.feedlist import FeedSource, parse_feed_list
-from transforms.records import ArticleRow, FeedCheck, FeedState, IngestError, PageJob
+from transforms.records import FeedState
 from transforms.timeutil import utcnow
 from warehouse import loader
 from warehouse.db import Warehouse
 
 logger = logging.getLogger(__name__)
 
-# Batches fetched ahead of the one being loaded: enough to keep the network busy, few enough
-# that page bodies never pile up in memory.
-FETCH_AHEAD = 2
-
 
 def load_feed_list(path: Path) -> list[FeedSource]:
     return parse_feed_list(path.read_text(encoding="utf-8"))
 
 
-@task(name="discover-feed", retries=2, retry_delay_seconds=5, cache_policy=NO_CACHE)
-def discover_feed(fetcher: Fetcher, feed: FeedSource, state: FeedState) -> FeedCheck:
-    return check_feed(fetcher, feed, state)
+def select_feeds(all_feeds: list[FeedSource], names: list[str] | None) -> list[FeedSource]:
+    """The feeds named (all of them for none); an unknown name is an error that lists the known ones."""
+    if not names:
+        return all_feeds
+    known = {f.name: f for f in all_feeds}
+    unknown = [n for n in names if n not in known]
+    if unknown:
+        raise ValueError(f"unknown feed(s) {unknown}; the feed list has {sorted(known)}")
+    return [known[n] for n in dict.fromkeys(names)]
 
 
-@task(name="record-feeds", cache_policy=NO_CACHE)
-def record_feeds(db: Path, run_id: str, checks: list[FeedCheck]) -> int:
-    with Warehouse(db) as wh:
-        return loader.record_feed_checks(wh, run_id, checks)
-
-
-@task(name="fetch-pages", retries=2, retry_delay_seconds=5, cache_policy=NO_CACHE)
-def fetch_batch(fetcher: Fetcher, jobs: list[PageJob], workers: int) -> list[FetchedPage | IngestError]:
-    return fetch_pages(fetcher, jobs, workers)
-
-
-@task(name="extract-pages", cache_policy=NO_CACHE)
-def extract_batch(pages: list[FetchedPage], min_body_chars: int) -> list[ArticleRow | IngestError]:
-    return extract_pages(pages, min_body_chars)
-
-
-@task(name="load-pages", cache_policy=NO_CACHE)
-def load_batch(db: Path, run_id: str, pages: list[FetchedPage],
-               outcomes: list[ArticleRow | IngestError]) -> loader.PageLoad:
-    with Warehouse(db) as wh:
-        return loader.load_pages(wh, run_id, [p.raw for p in pages], outcomes)
+def new_run_id() -> str:
+    return f"{utcnow():%Y%m%dT%H%M%SZ}-{uuid.uuid4().hex[:8]}"
 
 
 @flow(name="daily-ingest", log_prints=False)
-def daily_ingest(settings: Settings | None = None) -> dict[str, Any]:
-    """Poll every feed in the feed list and load the new articles into the warehouse."""
-    settings = settings or Settings()
-    feeds = load_feed_list(settings.feeds)
-    run_id = f"{utcnow():%Y%m%dT%H%M%SZ}-{uuid.uuid4().hex[:8]}"
+def daily_ingest(feeds: list[str] | None = None, max_articles: int | None = None) -> dict[str, Any]:
+    """Poll the feeds of the feed list and load their new articles and figures into the warehouse.
+
+    Args:
+        feeds: names of feeds in the feed list to poll (as in feeds.toml); empty for all of them
+        max_articles: fetch at most this many article pages in this run; empty for no limit
+    """
+    route_project_logs()
+    settings = current_settings()
+    if max_articles is not None:
+        settings = settings.model_copy(update={"max_articles": max_articles})
+    all_feeds = load_feed_list(settings.feeds)
+    selected = select_feeds(all_feeds, feeds)
+    run_id = new_run_id()
     with Warehouse(settings.db) as wh:
-        loader.start_run(wh, run_id, str(flow_run.id) if flow_run.id else None)
-        loader.sync_feeds(wh, feeds)
+        loader.start_run(wh, run_id, str(flow_run.id) if flow_run.id else None, "daily-ingest",
+                         {"feeds": feeds, "max_articles": max_articles})
+        loader.sync_feeds(wh, all_feeds)
         states = loader.feed_states(wh)
-    counts = {"feeds_checked": len(feeds), "feeds_unchanged": 0, "feeds_failed": 0, "entries_new": 0,
+    counts = {"feeds_checked": len(selected), "feeds_unchanged": 0, "feeds_failed": 0, "entries_new": 0,
               "pages_fetched": 0, "articles_new": 0, "figures_new": 0, "errors": 0}
     status = "failed"
+    unchanged: list[str] = []
+    failed: list[str] = []
     with Fetcher(settings) as fetcher:
         try:
-            futures = [discover_feed.submit(fetcher, feed, states.get(feed.name, FeedState())) for feed in feeds]
+            futures = [discover_feed.submit(fetcher, feed, states.get(feed.name, FeedState())) for feed in selected]
             checks = [future.result() for future in futures]
-            counts["feeds_unchanged"] = sum(c.outcome == "unchanged" for c in checks)
-            counts["feeds_failed"] = sum(c.outcome == "failed" for c in checks)
+            unchanged = [c.feed.name for c in checks if c.outcome == "unchanged"]
+            failed = [c.feed.name for c in checks if c.outcome == "failed"]
+            counts["feeds_unchanged"], counts["feeds_failed"] = len(unchanged), len(failed)
             counts["errors"] += sum(len(c.errors) for c in checks)
             counts["entries_new"] = record_feeds(settings.db, run_id, checks)
+            logger.info("%d feeds polled: %d unchanged, %d failed, %d new entries",
+                        len(checks), len(unchanged), len(failed), counts["entries_new"])
 
             with Warehouse(settings.db) as wh:
                 jobs = loader.pending_pages(wh, settings.max_error_attempts, settings.max_articles)
             logger.info("%d pages to fetch in batches of %d", len(jobs), settings.batch_size)
-            batches = [jobs[i:i + settings.batch_size] for i in range(0, len(jobs), settings.batch_size)]
-            in_flight: deque[PrefectFuture[list[FetchedPage | IngestError]]] = deque()
-            for batch in batches:
-                in_flight.append(fetch_batch.submit(fetcher, batch, settings.workers))
-                if len(in_flight) > FETCH_AHEAD:
-                    _finish_batch(settings, run_id, in_flight.popleft().result(), counts)
-            while in_flight:
-                _finish_batch(settings, run_id, in_flight.popleft().result(), counts)
+            process_jobs(settings, fetcher, run_id, jobs, counts)
             status = "completed"
         finally:
             with Warehouse(settings.db) as wh:
                 loader.finish_run(wh, run_id, status, counts)
     logger.info("run %s %s: %s", run_id, status, counts)
+    publish_run(settings.db, "daily-ingest", "Daily ingest", run_id, status, counts, unchanged, failed)
     return {"run_id": run_id, "status": status, **counts}
-
-
-def _finish_batch(settings: Settings, run_id: str, fetched: list[FetchedPage | IngestError],
-                  counts: dict[str, int]) -> None:
-    pages = [f for f in fetched if isinstance(f, FetchedPage)]
-    fetch_errors = [f for f in fetched if isinstance(f, IngestError)]
-    outcomes = extract_batch(pages, settings.min_body_chars)
-    result = load_batch(settings.db, run_id, pages, [*fetch_errors, *outcomes])
-    counts["pages_fetched"] += len(pages)
-    counts["articles_new"] += result.articles_new
-    counts["figures_new"] += result.figures
-    counts["errors"] += result.errors

@@ -1,8 +1,15 @@
 """The one settings object. Built at the entry point (CLI or flow), passed down; read from
-``CONFLICTWIRE_*`` environment variables. Domain constants are not settings."""
+``CONFLICTWIRE_*`` environment variables. Domain constants are not settings.
+
+Flows take only what an operator fills in a form (dates, a mode, feed names) as parameters;
+their settings come from the environment of the process that runs them (a worker, the CLI).
+``use_settings`` lets the CLI and the tests hand a flow a settings object of their own."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from pathlib import Path
 
 from pydantic import Field
@@ -36,3 +43,29 @@ class Settings(BaseSettings):
     max_error_attempts: int = Field(3, ge=1, description="runs that retry a temporary failure")
     max_articles: int | None = Field(None, ge=0, description="cap on pages fetched per run (0: discover only)")
     min_body_chars: int = 200
+
+    # Backfills
+    max_sitemaps: int = Field(200, ge=1, description="sitemap documents read per source in one refetch backfill")
+
+    # Operations: the Prefect server `conflictwire serve` starts, and the daily schedule
+    daily_hour: int = Field(5, ge=0, le=23, description="UTC hour of the daily-ingest schedule")
+    serve_host: str = Field("127.0.0.1", description="address the Prefect server of `conflictwire serve` binds")
+    serve_port: int = Field(4200, ge=1, le=65535, description="its port (API under /api, UI at /)")
+
+
+_override: ContextVar[Settings | None] = ContextVar("conflictwire_settings", default=None)
+
+
+def current_settings() -> Settings:
+    """The settings a flow runs with: those given to ``use_settings``, else the environment's."""
+    return _override.get() or Settings()
+
+
+@contextmanager
+def use_settings(settings: Settings) -> Iterator[Settings]:
+    """Run flows called inside this block with ``settings`` instead of the environment's."""
+    token = _override.set(settings)
+    try:
+        yield settings
+    finally:
+        _override.reset(token)

@@ -12,11 +12,21 @@ from dataclasses import dataclass
 
 from flows import __version__
 from flows.fetch import FailureKind, Fetcher, FetchError, FetchResult
-from transforms.article import ExtractionError, extract_article
+from transforms.article import EXTRACTOR, ExtractionError, extract_article
 from transforms.feedlist import FeedSource, feed_key
 from transforms.feeds import FeedParseError, parse_feed
-from transforms.figures import extract_figures
-from transforms.records import ArticleRow, FeedCheck, FeedState, IngestError, PageJob, RawPage
+from transforms.figures import EXTRACTOR_VERSION, extract_figures
+from transforms.records import (
+    ArticleRow,
+    ExtractorVersions,
+    FeedCheck,
+    FeedState,
+    IngestError,
+    PageJob,
+    RawPage,
+    Reextracted,
+    StoredPage,
+)
 from transforms.timeutil import parse_datetime, utcnow
 from transforms.urls import canonical_url, url_key
 
@@ -129,3 +139,46 @@ def _extract_page(page: FetchedPage, min_body_chars: int) -> ArticleRow | Ingest
         entry_url=job.url,
         figures=tuple(extract_figures(extracted.text, published, url_key(canonical))),
     )
+
+
+def reextract_pages(pages: list[StoredPage], versions: ExtractorVersions,
+                    min_body_chars: int) -> list[Reextracted | IngestError]:
+    """Extract stored pages again with the current extractors (CPU only: no network, no database)."""
+    return [_reextract_page(page, versions, min_body_chars) for page in pages]
+
+
+def _reextract_page(page: StoredPage, versions: ExtractorVersions, min_body_chars: int) -> Reextracted | IngestError:
+    # The feed's or the HTTP date is only known through the date stored with the article.
+    fallback = page.published_at if page.date_source in ("feed", "http") else None
+    try:
+        extracted = extract_article(gzip.decompress(page.gz), page.url, fallback, page.fetched_at,
+                                    min_chars=min_body_chars)
+    except ExtractionError as exc:
+        return IngestError("reprocess", page.url, page.article_key, page.feed_id, FailureKind.PERMANENT.value,
+                           str(exc), None, page.raw_sha256)
+    date_source = extracted.date_source
+    if date_source == "feed" and page.date_source == "http":
+        date_source = "http"
+    published = extracted.published_at.date() if extracted.published_at else None
+    return Reextracted(
+        article_key=page.article_key,
+        title=extracted.title,
+        author=extracted.author,
+        site_name=extracted.site_name,
+        language=extracted.language,
+        published_at=extracted.published_at,
+        date_source=date_source,
+        text=extracted.text,
+        text_sha256=extracted.text_sha256,
+        extractor=versions.extractor,
+        extractor_version=versions.article_version,
+        figures_version=versions.figures_version,
+        figures=tuple(extract_figures(extracted.text, published, page.article_key)),
+        text_changed=extracted.text_sha256 != page.text_sha256,
+        figures_before=page.figures,
+    )
+
+
+def current_versions() -> ExtractorVersions:
+    """The versions of the extractors this code runs."""
+    return ExtractorVersions(EXTRACTOR, __version__, EXTRACTOR_VERSION)

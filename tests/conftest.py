@@ -6,12 +6,13 @@ from __future__ import annotations
 import os
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 import flows  # noqa: F401  (sets Prefect's offline defaults before Prefect is imported)
 from demo.server import LoopbackServer
-from flows.settings import Settings
+from flows.settings import Settings, use_settings
 from warehouse.db import Warehouse
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
@@ -61,3 +62,21 @@ def shared_folder(*parts: str) -> Path:
     if not folder.exists():
         pytest.skip(f"{folder} is not on this machine")
     return folder
+
+
+def run_daily(settings: Settings, **parameters: Any) -> dict[str, Any]:
+    """Run the daily-ingest flow (under the harness) with these settings instead of the environment's."""
+    from flows.ingest import daily_ingest
+
+    with use_settings(settings):
+        return daily_ingest(**parameters)
+
+
+def prefect_api(path: str, body: dict[str, Any]) -> Any:
+    """POST to the current Prefect API (the harness's or a server's), as the UI does."""
+    import httpx
+    from prefect.settings import PREFECT_API_URL
+
+    response = httpx.post(f"{PREFECT_API_URL.value()}{path}", json=body, timeout=30.0)
+    response.raise_for_status()
+    return response.json()

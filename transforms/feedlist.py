@@ -1,4 +1,5 @@
-"""The feed list: a TOML file of ``[[feed]]`` tables (name, url, optional tags and country)."""
+"""The feed list: a TOML file of ``[[feed]]`` tables (name, url, optional tags, country and
+sitemaps: where a refetch backfill looks for older articles than the feed lists)."""
 
 from __future__ import annotations
 
@@ -21,6 +22,7 @@ class FeedSource:
     url: str
     tags: tuple[str, ...] = ()
     country: str | None = None
+    sitemaps: tuple[str, ...] = ()
 
 
 def parse_feed_list(text: str) -> list[FeedSource]:
@@ -48,8 +50,11 @@ def parse_feed_list(text: str) -> list[FeedSource]:
         country = item.get("country")
         if country is not None and not (isinstance(country, str) and len(country) == 3 and country.isalpha()):
             raise FeedListError(f"feed {name!r}: country must be an ISO 3166-1 alpha-3 code")
+        sitemaps = item.get("sitemaps", [])
+        if not isinstance(sitemaps, list) or not all(isinstance(s, str) and canonical_url(s) for s in sitemaps):
+            raise FeedListError(f"feed {name!r}: sitemaps must be a list of http(s) URLs")
         seen.add(name)
-        feeds.append(FeedSource(name, url, tuple(tags), country.upper() if country else None))
+        feeds.append(FeedSource(name, url, tuple(tags), country.upper() if country else None, tuple(sitemaps)))
     return feeds
 
 

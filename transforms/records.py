@@ -97,3 +97,49 @@ class FeedCheck:
     problem: str | None = None
     entries: tuple[FeedEntry, ...] = ()
     errors: tuple[IngestError, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class ExtractorVersions:
+    """What made an article's text and figures; a reprocess backfill redoes those made by others."""
+
+    extractor: str  # the body extractor and its version ("trafilatura 2.3.1")
+    article_version: str  # conflictwire's version
+    figures_version: str  # the figure extractor's EXTRACTOR_VERSION
+
+
+@dataclass(frozen=True, slots=True)
+class StoredPage:
+    """A stored article with its raw page, for extraction again without the network."""
+
+    article_key: str
+    url: str
+    feed_id: str
+    published_at: datetime | None
+    date_source: str
+    text_sha256: str
+    gz: bytes
+    fetched_at: datetime
+    raw_sha256: str
+    figures: int  # how many figures it has now
+
+
+@dataclass(frozen=True, slots=True)
+class Reextracted:
+    """A stored article extracted again: its new text and metadata and its new figures."""
+
+    article_key: str
+    title: str | None
+    author: str | None
+    site_name: str | None
+    language: str | None
+    published_at: datetime | None
+    date_source: str
+    text: str
+    text_sha256: str
+    extractor: str
+    extractor_version: str
+    figures_version: str
+    figures: tuple[Figure, ...]
+    text_changed: bool
+    figures_before: int

@@ -4,15 +4,18 @@ re-run of the same batch adds nothing."""
 
 from __future__ import annotations
 
+import json
 import logging
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Any
 
 import polars as pl
 
 from transforms.dedupe import plan_articles
 from transforms.feedlist import FeedSource, feed_key
+from transforms.feeds import FeedEntry
 from transforms.figures import EXTRACTOR_VERSION
 from transforms.records import ArticleRow, FeedCheck, FeedState, IngestError, PageJob, RawPage
 from transforms.timeutil import utcnow
@@ -27,7 +30,7 @@ UTC_TS = pl.Datetime("us", "UTC")
 ENTRY_SCHEMA = {
     "feed_id": pl.String, "entry_key": pl.String, "position": pl.Int32, "url": pl.String,
     "canonical_url": pl.String, "guid": pl.String, "title": pl.String, "summary": pl.String,
-    "published_raw": pl.String, "published_at": UTC_TS,
+    "published_raw": pl.String, "published_at": UTC_TS, "via": pl.String,
 }
 CHECK_SCHEMA = {
     "feed_id": pl.String, "outcome": pl.String, "checked_at": UTC_TS, "etag": pl.String,
@@ -58,12 +61,21 @@ def frame(rows: Iterable[Mapping[str, object]], schema: Mapping[str, Any]) -> pl
     return pl.DataFrame(list(rows), schema=schema)
 
 
-def start_run(wh: Warehouse, run_id: str, flow_run_id: str | None) -> None:
-    wh.rows("start_run", run_id=run_id, flow_run_id=flow_run_id, now=utcnow())
+RUN_COLUMNS = ("feeds_checked", "feeds_unchanged", "feeds_failed", "entries_new", "pages_fetched",
+               "articles_new", "figures_new", "errors")
 
 
-def finish_run(wh: Warehouse, run_id: str, status: str, counts: dict[str, int]) -> None:
-    wh.rows("finish_run", run_id=run_id, status=status, now=utcnow(), **counts)
+def start_run(wh: Warehouse, run_id: str, flow_run_id: str | None, flow: str = "daily-ingest",
+              parameters: Mapping[str, Any] | None = None) -> None:
+    wh.rows("start_run", run_id=run_id, flow_run_id=flow_run_id, now=utcnow(), flow=flow,
+            parameters=json.dumps(parameters or {}, default=str, sort_keys=True))
+
+
+def finish_run(wh: Warehouse, run_id: str, status: str, counts: Mapping[str, int]) -> None:
+    """Close a run: the daily flow's counts in their columns, every count (a backfill's too) in
+    ``counts`` as JSON."""
+    wh.rows("finish_run", run_id=run_id, status=status, now=utcnow(), counts=json.dumps(dict(counts)),
+            **{column: counts.get(column) for column in RUN_COLUMNS})
 
 
 def sync_feeds(wh: Warehouse, feeds: Sequence[FeedSource]) -> None:
@@ -86,24 +98,43 @@ def record_feed_checks(wh: Warehouse, run_id: str, checks: Sequence[FeedCheck]) 
                                             and e.url == c.feed.url), None),
         "entries": len(c.entries),
     } for c in checks]
-    entry_rows = [{
-        "feed_id": c.feed.name, "entry_key": e.key, "position": e.position, "url": e.url,
-        "canonical_url": e.canonical_url, "guid": e.guid, "title": e.title, "summary": e.summary,
-        "published_raw": e.published_raw, "published_at": e.published_at,
-    } for c in checks for e in c.entries]
     ok_feeds = [{"url_key": feed_key(c.feed)} for c in checks if c.outcome != "failed"]
     with wh.transaction():
-        before = wh.rows("count_entries")[0][0]
         wh.load("update_feed_checks", frame(state_rows, CHECK_SCHEMA))
-        wh.load("insert_feed_entries", frame(entry_rows, ENTRY_SCHEMA), now=now, run_id=run_id)
+        new = _insert_entries(wh, run_id, [(c.feed.name, e) for c in checks for e in c.entries], "feed", now)
         wh.load("resolve_errors", frame(ok_feeds, KEY_SCHEMA), now=now, stages=["discover"])
         record_errors(wh, run_id, [e for c in checks for e in c.errors], now=now)
-        after = wh.rows("count_entries")[0][0]
-    return int(after - before)
+    return new
 
 
-def pending_pages(wh: Warehouse, max_attempts: int, limit: int | None) -> list[PageJob]:
-    rows = wh.rows("pending_pages", max_attempts=max_attempts, limit=limit if limit is not None else 2**62)
+def record_entries(wh: Warehouse, run_id: str, entries: Sequence[tuple[str, FeedEntry]], via: str,
+                   errors: Sequence[IngestError] = ()) -> int:
+    """Store entries found outside a feed poll (a backfill's sitemaps and feed reads), each
+    under its feed id, with the errors met finding them; returns how many were new."""
+    now = utcnow()
+    with wh.transaction():
+        new = _insert_entries(wh, run_id, entries, via, now)
+        record_errors(wh, run_id, errors, now=now)
+    return new
+
+
+def _insert_entries(wh: Warehouse, run_id: str, entries: Sequence[tuple[str, FeedEntry]], via: str,
+                    now: datetime) -> int:
+    rows = [{
+        "feed_id": feed_id, "entry_key": e.key, "position": e.position, "url": e.url,
+        "canonical_url": e.canonical_url, "guid": e.guid, "title": e.title, "summary": e.summary,
+        "published_raw": e.published_raw, "published_at": e.published_at, "via": via,
+    } for feed_id, e in entries]
+    before = wh.rows("count_entries")[0][0]
+    wh.load("insert_feed_entries", frame(rows, ENTRY_SCHEMA), now=now, run_id=run_id)
+    return int(wh.rows("count_entries")[0][0] - before)
+
+
+def pending_pages(wh: Warehouse, max_attempts: int, limit: int | None,
+                  keys: Sequence[str] | None = None) -> list[PageJob]:
+    """Entries whose page is still to fetch, oldest first; only those of ``keys`` when given."""
+    rows = wh.rows("pending_pages", max_attempts=max_attempts, limit=limit if limit is not None else 2**62,
+                   any_key=keys is None, keys=list(keys or [""]))
     return [PageJob(key, url, canonical, feed_id, published) for key, url, canonical, feed_id, published in rows]
 
 
@@ -121,7 +152,7 @@ def load_pages(wh: Warehouse, run_id: str, raw_pages: Sequence[RawPage],
                          texts=[r.text_sha256 for r in rows] or [""])
         new, aliases = plan_articles(rows, {k for k, _ in stored}, {t: k for k, t in stored})
         wh.load("insert_articles", frame([{k: getattr(r, k) for k in ARTICLE_SCHEMA} for r in new],
-                                         ARTICLE_SCHEMA), run_id=run_id)
+                                         ARTICLE_SCHEMA), run_id=run_id, figures_version=EXTRACTOR_VERSION)
         wh.load("insert_aliases", frame([{k: getattr(a, k) for k in ALIAS_SCHEMA} for a in aliases],
                                         ALIAS_SCHEMA).unique("alias_key"), now=now)
         figures = [row for r in new for row in figure_rows(r.article_key, r.figures, EXTRACTOR_VERSION)]

@@ -13,9 +13,8 @@ import feedparser
 import pytest
 
 from demo.server import LoopbackServer, Resource
-from flows.ingest import daily_ingest
 from flows.settings import Settings
-from tests.conftest import shared_folder
+from tests.conftest import run_daily, shared_folder
 from transforms.urls import canonical_url
 from warehouse.db import Warehouse
 
@@ -42,7 +41,7 @@ def test_real_feeds_load_every_item(server: LoopbackServer, settings: Settings) 
     settings.feeds.write_text("".join(lines))
     settings = settings.model_copy(update={"proxy": server.proxy_url, "max_articles": 0})
 
-    result = daily_ingest(settings=settings)
+    result = run_daily(settings)
     assert result["status"] == "completed"
 
     with Warehouse(settings.db) as wh:

@@ -9,8 +9,8 @@ from typing import Any
 import pytest
 
 from demo.server import LoopbackServer, Resource, demo_server, render_story
-from flows.ingest import daily_ingest
 from flows.settings import Settings
+from tests.conftest import run_daily
 from warehouse.db import Warehouse
 
 pytestmark = pytest.mark.usefixtures("prefect_harness")
@@ -49,9 +49,9 @@ def test_demo_loads_each_story_once_files_the_broken_page_and_reruns_as_a_no_op(
     with demo_server() as server:
         settings = Settings(db=tmp_path / "demo.duckdb", feeds=Path(str(files("demo").joinpath("feeds.toml"))),
                             proxy=server.proxy_url, per_host_interval=0.0)
-        first = daily_ingest(settings=settings)
+        first = run_daily(settings)
         pages_first = {k: n for k, n in server.hits.items() if "/20" in k or "/updates/" in k}
-        second = daily_ingest(settings=settings)
+        second = run_daily(settings)
         pages_second = {k: n for k, n in server.hits.items() if "/20" in k or "/updates/" in k}
 
     assert first["status"] == "completed" and first["articles_new"] == 8
@@ -93,8 +93,8 @@ def test_unchanged_feeds_cost_one_request_by_etag_or_by_body_hash(server: Loopba
     no_etag = server.add(server.url("/plain.xml"), Resource(rss(page), "application/rss+xml", conditional=False))
     write_feeds(settings, {"with etag": with_etag, "without etag": no_etag})
 
-    daily_ingest(settings=settings)
-    second = daily_ingest(settings=settings)
+    run_daily(settings)
+    second = run_daily(settings)
 
     assert second["feeds_unchanged"] == 2 and second["entries_new"] == 0
     second_request = server.requests_for(with_etag)[1]
@@ -117,14 +117,14 @@ def test_failed_pages_land_in_errors_and_only_temporary_ones_are_retried_up_to_t
     write_feeds(settings, {"test": feed})
     settings = settings.model_copy(update={"attempts": 1, "max_error_attempts": 2})
 
-    daily_ingest(settings=settings)
+    run_daily(settings)
     errors = {url: (stage, kind, status, attempts) for stage, kind, status, attempts, url in query(
         settings, "SELECT stage, kind, http_status, attempts, url FROM ingest_errors")}
     assert errors == {missing: ("fetch", "permanent", 404, 1), broken: ("fetch", "temporary", 500, 1),
                       empty: ("extract", "permanent", 200, 1)}
 
-    daily_ingest(settings=settings)  # retries the 500 only
-    daily_ingest(settings=settings)  # the 500 has used its 2 attempts: left alone
+    run_daily(settings)  # retries the 500 only
+    run_daily(settings)  # the 500 has used its 2 attempts: left alone
     assert (server.hits_for(missing), server.hits_for(broken), server.hits_for(empty), server.hits_for(good)) == (
         1, 2, 1, 1)
     assert query(settings, "SELECT attempts FROM ingest_errors WHERE url = $url", url=broken) == [(2,)]
@@ -135,8 +135,8 @@ def test_a_page_that_recovers_closes_its_error(server: LoopbackServer, settings:
     url = server.add(server.url("/later"), [Resource(b"", status=503), story(server.url("/later"))])
     write_feeds(settings, {"test": server.add(server.url("/f.xml"), Resource(rss(url), "application/rss+xml"))})
     settings = settings.model_copy(update={"attempts": 1})
-    daily_ingest(settings=settings)
-    daily_ingest(settings=settings)
+    run_daily(settings)
+    run_daily(settings)
     assert query(settings, "SELECT count(*) FROM articles") == [(1,)]
     assert query(settings, "SELECT resolved_at IS NOT NULL FROM ingest_errors") == [(True,)]
 
@@ -148,7 +148,7 @@ def test_a_failing_feed_is_recorded_and_does_not_stop_the_others(server: Loopbac
     down = server.add(server.url("/down.xml"), Resource(b"", status=502))
     junk = server.add(server.url("/junk.xml"), Resource(b"<html><body>Moved</body></html>", "text/html"))
     write_feeds(settings, {"ok": ok, "down": down, "junk": junk})
-    result = daily_ingest(settings=settings.model_copy(update={"attempts": 1}))
+    result = run_daily(settings.model_copy(update={"attempts": 1}))
     assert result["status"] == "completed" and result["feeds_failed"] == 2 and result["articles_new"] == 1
     feeds = query(settings, "SELECT feed_id, failure_count, last_error FROM feeds ORDER BY feed_id")
     assert feeds[0][:2] == ("down", 1) and "502" in feeds[0][2]
@@ -162,5 +162,5 @@ def test_entries_without_a_link_become_error_rows(server: LoopbackServer, settin
     body = (b'<?xml version="1.0"?><rss version="2.0"><channel><title>t</title>'
             b"<item><title>No link here</title><guid isPermaLink='false'>x-1</guid></item></channel></rss>")
     write_feeds(settings, {"t": server.add(server.url("/f.xml"), Resource(body, "application/rss+xml"))})
-    daily_ingest(settings=settings)
+    run_daily(settings)
     assert query(settings, "SELECT stage, reason FROM ingest_errors") == [("discover", "entry has no usable link")]

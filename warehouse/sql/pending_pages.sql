@@ -1,5 +1,6 @@
 -- Pages to fetch: entries that are not an article or an alias yet, and whose page has not
--- failed for good (a permanent failure, or temporary failures on $max_attempts runs).
+-- failed for good (a permanent failure, or temporary failures on $max_attempts runs); all of
+-- them ($any_key) or only those of $keys (a backfill's range).
 SELECT
     e.entry_key,
     arg_min(e.url, e.first_seen_at) AS url,
@@ -7,7 +8,8 @@ SELECT
     arg_min(e.feed_id, e.first_seen_at) AS feed_id,
     max(e.published_at) AS feed_published_at
 FROM feed_entries AS e
-WHERE NOT EXISTS (SELECT 1 FROM articles AS a WHERE a.article_key = e.entry_key)
+WHERE ($any_key OR e.entry_key IN (SELECT unnest($keys)))
+  AND NOT EXISTS (SELECT 1 FROM articles AS a WHERE a.article_key = e.entry_key)
   AND NOT EXISTS (SELECT 1 FROM url_aliases AS u WHERE u.alias_key = e.entry_key)
   AND NOT EXISTS (
       SELECT 1 FROM ingest_errors AS x

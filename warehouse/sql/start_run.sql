@@ -1,1 +1,2 @@
-INSERT INTO runs (run_id, flow_run_id, started_at, status) VALUES ($run_id, $flow_run_id, $now, 'running');
+INSERT INTO runs (run_id, flow_run_id, started_at, status, flow, parameters)
+VALUES ($run_id, $flow_run_id, $now, 'running', $flow, $parameters);

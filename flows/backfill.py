@@ -1,0 +1,168 @@
+"""The ``backfill`` flow: a date range of articles, extracted again or fetched for the first time.
+
+- ``reprocess`` re-extracts the stored raw pages of the articles published in the range with the
+  current body and figure extractors (no network), and replaces the text and figures of those
+  made by another extractor version. An up-to-date article is left alone.
+- ``refetch`` finds the range's articles in each source's sitemaps and feed, fetches the pages
+  not stored yet and loads them like the daily flow does.
+
+Both go a day at a time in bounded batches, each batch loaded in one transaction; what is done
+is recorded as it is done, so an interrupted backfill started again finishes the rest and
+duplicates nothing.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections import defaultdict
+from datetime import date, timedelta
+from typing import Any, Literal
+
+from prefect import flow
+from prefect.runtime import flow_run
+
+from flows.artifacts import publish_run
+from flows.fetch import Fetcher
+from flows.ingest import load_feed_list, new_run_id, select_feeds
+from flows.logs import route_project_logs
+from flows.settings import Settings, current_settings
+from flows.sitemaps import origin_of
+from flows.steps import current_versions
+from flows.tasks import discover_range_task, load_reprocessed, process_jobs, reextract_batch
+from transforms.feedlist import FeedSource
+from transforms.records import ExtractorVersions, PageJob
+from warehouse import loader
+from warehouse.db import Warehouse
+from warehouse.reprocess import day_counts, stale_batch
+
+logger = logging.getLogger(__name__)
+
+Mode = Literal["reprocess", "refetch"]
+# A backfill of more than this many days is a mistake in a form more often than a plan.
+MAX_DAYS = 3660
+
+
+def days(start: date, end: date) -> list[date]:
+    if end < start:
+        raise ValueError(f"end_date {end} is before start_date {start}")
+    if (end - start).days + 1 > MAX_DAYS:
+        raise ValueError(f"a backfill covers at most {MAX_DAYS} days; {start} to {end} is longer")
+    return [start + timedelta(days=i) for i in range((end - start).days + 1)]
+
+
+@flow(name="backfill", log_prints=False)
+def backfill(start_date: date, end_date: date, mode: Mode = "reprocess",
+             feeds: list[str] | None = None) -> dict[str, Any]:
+    """Extract again, or fetch for the first time, the articles published from start_date to end_date.
+
+    Args:
+        start_date: first publication day of the range (UTC)
+        end_date: last publication day of the range (UTC), included
+        mode: reprocess: extract the stored pages again with the current extractors, no network;
+            refetch: find the range's articles in each source's sitemaps and feed and fetch those
+            not stored yet
+        feeds: names of feeds in the feed list (as in feeds.toml) to limit the backfill to; empty for all
+    """
+    route_project_logs()
+    settings = current_settings()
+    range_days = days(start_date, end_date)
+    all_feeds = load_feed_list(settings.feeds)
+    selected = select_feeds(all_feeds, feeds)
+    run_id = new_run_id()
+    parameters = {"start_date": start_date.isoformat(), "end_date": end_date.isoformat(), "mode": mode,
+                  "feeds": feeds}
+    with Warehouse(settings.db) as wh:
+        loader.start_run(wh, run_id, str(flow_run.id) if flow_run.id else None, "backfill", parameters)
+        loader.sync_feeds(wh, all_feeds)
+    logger.info("backfill %s: %s from %s to %s (%d days), feeds: %s", run_id, mode, start_date, end_date,
+                len(range_days), ", ".join(f.name for f in selected) if feeds else "all")
+    counts: dict[str, int] = {}
+    status = "failed"
+    try:
+        if mode == "reprocess":
+            counts = reprocess(settings, run_id, range_days, [f.name for f in selected] if feeds else None,
+                               current_versions())
+        elif mode == "refetch":
+            counts = refetch(settings, run_id, range_days, selected)
+        else:
+            raise ValueError(f"mode must be 'reprocess' or 'refetch', not {mode!r}")
+        status = "completed"
+    finally:
+        with Warehouse(settings.db) as wh:
+            loader.finish_run(wh, run_id, status, counts)
+    logger.info("backfill %s %s: %s", run_id, status, counts)
+    publish_run(settings.db, "backfill", f"Backfill ({mode})", run_id, status, counts, parameters=parameters)
+    return {"run_id": run_id, "status": status, **counts}
+
+
+def reprocess(settings: Settings, run_id: str, range_days: list[date], feeds: list[str] | None,
+              versions: ExtractorVersions) -> dict[str, int]:
+    """Re-extract the out-of-date articles of each day, batch by batch."""
+    counts = dict.fromkeys(("days", "articles_in_range", "up_to_date", "articles_reprocessed", "texts_changed",
+                            "figures_before", "figures_after", "errors"), 0)
+    for day in range_days:
+        with Warehouse(settings.db) as wh:
+            articles, stale = day_counts(wh, day, feeds, versions)
+        counts["days"] += 1
+        counts["articles_in_range"] += articles
+        counts["up_to_date"] += articles - stale
+        after, done = "", 0
+        while stale:
+            with Warehouse(settings.db) as wh:
+                pages = stale_batch(wh, day, feeds, versions, after, settings.batch_size)
+            if not pages:
+                break
+            load = load_reprocessed(settings.db, run_id, reextract_batch(pages, versions, settings.min_body_chars))
+            after = pages[-1].article_key
+            done += len(pages)
+            counts["articles_reprocessed"] += load.articles
+            counts["texts_changed"] += load.texts_changed
+            counts["figures_before"] += load.figures_before
+            counts["figures_after"] += load.figures_after
+            counts["errors"] += load.errors
+            logger.info("%s: %d of %d out-of-date articles reprocessed", day, done, stale)
+        logger.info("%s: %d articles, %d were up to date", day, articles, articles - stale)
+    return counts
+
+
+def refetch(settings: Settings, run_id: str, range_days: list[date], feeds: list[FeedSource]) -> dict[str, int]:
+    """Discover the range's entries of every feed, then fetch what is not stored, day by day."""
+    start, end = range_days[0], range_days[-1]
+    counts = dict.fromkeys(("feeds", "sitemaps_read", "entries_found", "entries_new", "already_stored",
+                            "pages_fetched", "articles_new", "figures_new", "errors"), 0)
+    with Warehouse(settings.db) as wh:
+        origins = {feed_id: origin for feed_id, origin in wh.rows("feed_origins")}
+    keys: set[str] = set()
+    with Fetcher(settings) as fetcher:
+        futures = [discover_range_task.submit(fetcher, feed, [origins.get(feed.name) or origin_of(feed.url)],
+                                              start, end, settings.max_sitemaps) for feed in feeds]
+        for future in futures:
+            found = future.result()
+            with Warehouse(settings.db) as wh:
+                new = loader.record_entries(wh, run_id, [(found.feed.name, e) for e in found.from_feed], "feed",
+                                            found.errors)
+                new += loader.record_entries(wh, run_id, [(found.feed.name, e) for e in found.from_sitemaps],
+                                             "sitemap")
+            keys.update(e.key for e in (*found.from_sitemaps, *found.from_feed) if e.key)
+            counts["feeds"] += 1
+            counts["sitemaps_read"] += found.sitemaps_read
+            counts["entries_new"] += new
+            counts["errors"] += len(found.errors)
+        counts["entries_found"] = len(keys)
+        with Warehouse(settings.db) as wh:
+            jobs = loader.pending_pages(wh, settings.max_error_attempts, None, sorted(keys)) if keys else []
+        counts["already_stored"] = len(keys) - len(jobs)
+        logger.info("%d articles in the range, %d stored already, %d to fetch", len(keys),
+                    counts["already_stored"], len(jobs))
+        for day, day_jobs in sorted(_by_day(jobs, start).items()):
+            before = counts["articles_new"]
+            process_jobs(settings, fetcher, run_id, day_jobs, counts)
+            logger.info("%s: %d pages fetched, %d new articles", day, len(day_jobs), counts["articles_new"] - before)
+    return counts
+
+
+def _by_day(jobs: list[PageJob], fallback: date) -> dict[date, list[PageJob]]:
+    grouped: dict[date, list[PageJob]] = defaultdict(list)
+    for job in jobs:
+        grouped[job.feed_published_at.date() if job.feed_published_at else fallback].append(job)
+    return grouped

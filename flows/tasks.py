@@ -1,0 +1,114 @@
+"""The Prefect tasks both flows use: each wraps one plain function of ``flows.steps`` or the
+warehouse, and adds retries only where the network is involved.
+
+Tasks are coarse (one per feed or per batch, never per article): Prefect's bookkeeping costs
+6-70 ms and a database row per task run. DuckDB allows one writer, so loading tasks run in the
+flow's own thread, batch after batch, while the next batch is already being fetched.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections import deque
+from datetime import date
+from pathlib import Path
+
+from prefect import task
+from prefect.cache_policies import NO_CACHE
+from prefect.futures import PrefectFuture
+
+from flows.fetch import Fetcher
+from flows.settings import Settings
+from flows.sitemaps import Discovery, discover_range
+from flows.steps import FetchedPage, check_feed, extract_pages, fetch_pages, reextract_pages
+from transforms.feedlist import FeedSource
+from transforms.records import (
+    ArticleRow,
+    ExtractorVersions,
+    FeedCheck,
+    FeedState,
+    IngestError,
+    PageJob,
+    Reextracted,
+    StoredPage,
+)
+from warehouse import loader
+from warehouse.db import Warehouse
+from warehouse.reprocess import ReprocessLoad, apply_reprocessed
+
+logger = logging.getLogger(__name__)
+
+FETCH_AHEAD = 2
+
+
+@task(name="discover-feed", retries=2, retry_delay_seconds=5, cache_policy=NO_CACHE)
+def discover_feed(fetcher: Fetcher, feed: FeedSource, state: FeedState) -> FeedCheck:
+    return check_feed(fetcher, feed, state)
+
+
+@task(name="record-feeds", cache_policy=NO_CACHE)
+def record_feeds(db: Path, run_id: str, checks: list[FeedCheck]) -> int:
+    with Warehouse(db) as wh:
+        return loader.record_feed_checks(wh, run_id, checks)
+
+
+@task(name="fetch-pages", retries=2, retry_delay_seconds=5, cache_policy=NO_CACHE)
+def fetch_batch(fetcher: Fetcher, jobs: list[PageJob], workers: int) -> list[FetchedPage | IngestError]:
+    return fetch_pages(fetcher, jobs, workers)
+
+
+@task(name="extract-pages", cache_policy=NO_CACHE)
+def extract_batch(pages: list[FetchedPage], min_body_chars: int) -> list[ArticleRow | IngestError]:
+    return extract_pages(pages, min_body_chars)
+
+
+@task(name="load-pages", cache_policy=NO_CACHE)
+def load_batch(db: Path, run_id: str, pages: list[FetchedPage],
+               outcomes: list[ArticleRow | IngestError]) -> loader.PageLoad:
+    with Warehouse(db) as wh:
+        return loader.load_pages(wh, run_id, [p.raw for p in pages], outcomes)
+
+
+@task(name="discover-range", retries=1, retry_delay_seconds=5, cache_policy=NO_CACHE)
+def discover_range_task(fetcher: Fetcher, feed: FeedSource, origins: list[str], start: date, end: date,
+                        max_sitemaps: int) -> Discovery:
+    return discover_range(fetcher, feed, origins, start, end, max_sitemaps)
+
+
+@task(name="reextract-pages", cache_policy=NO_CACHE)
+def reextract_batch(pages: list[StoredPage], versions: ExtractorVersions,
+                    min_body_chars: int) -> list[Reextracted | IngestError]:
+    return reextract_pages(pages, versions, min_body_chars)
+
+
+@task(name="load-reprocessed", cache_policy=NO_CACHE)
+def load_reprocessed(db: Path, run_id: str, results: list[Reextracted | IngestError]) -> ReprocessLoad:
+    with Warehouse(db) as wh:
+        return apply_reprocessed(wh, run_id, results)
+
+
+def finish_batch(settings: Settings, run_id: str, fetched: list[FetchedPage | IngestError],
+                 counts: dict[str, int]) -> None:
+    """Extract and load one fetched batch, adding what it did to ``counts``."""
+    pages = [f for f in fetched if isinstance(f, FetchedPage)]
+    fetch_errors = [f for f in fetched if isinstance(f, IngestError)]
+    outcomes = extract_batch(pages, settings.min_body_chars)
+    result = load_batch(settings.db, run_id, pages, [*fetch_errors, *outcomes])
+    counts["pages_fetched"] += len(pages)
+    counts["articles_new"] += result.articles_new
+    counts["figures_new"] += result.figures
+    counts["errors"] += result.errors
+
+
+def process_jobs(settings: Settings, fetcher: Fetcher, run_id: str, jobs: list[PageJob],
+                 counts: dict[str, int]) -> None:
+    """Fetch, extract and load ``jobs`` in batches, ``FETCH_AHEAD`` batches fetched ahead of the
+    one being loaded: enough to keep the network busy, few enough that bodies never pile up."""
+    batches = [jobs[i:i + settings.batch_size] for i in range(0, len(jobs), settings.batch_size)]
+    in_flight: deque[PrefectFuture[list[FetchedPage | IngestError]]] = deque()
+    for batch in batches:
+        in_flight.append(fetch_batch.submit(fetcher, batch, settings.workers))
+        if len(in_flight) > FETCH_AHEAD:
+            finish_batch(settings, run_id, in_flight.popleft().result(), counts)
+    while in_flight:
+        finish_batch(settings, run_id, in_flight.popleft().result(), counts)

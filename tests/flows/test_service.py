@@ -1,0 +1,183 @@
+"""The operated service, as an operator meets it: a real Prefect server on a free loopback port,
+the deployments of prefect.yaml applied with `prefect deploy`, a process worker, runs started
+through the API exactly as the UI's custom-run form does, and the real UI driven in headless
+Chromium. One service for the module (it takes 20-60 s to start)."""
+
+from __future__ import annotations
+
+import shutil
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass
+from importlib.resources import files
+from pathlib import Path
+from typing import Any
+
+import httpx
+import pytest
+
+from demo.server import LoopbackServer, demo_server
+from flows.serve import PrefectService, free_port
+from flows.settings import Settings
+from flows.steps import current_versions
+from warehouse.db import Warehouse
+
+pytestmark = pytest.mark.service
+
+CHROMIUM = "/usr/bin/chromium"
+# What the machine's closed network needs (no background look-ups), as root in a container.
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage"]
+TERMINAL = {"COMPLETED", "FAILED", "CRASHED", "CANCELLED"}
+
+
+@dataclass
+class Running:
+    service: PrefectService
+    demo: LoopbackServer
+    db: Path
+
+    def api(self, method: str, path: str, body: dict[str, Any] | None = None) -> Any:
+        response = httpx.request(method, f"{self.service.api_url}{path}", json=body, timeout=30.0)
+        response.raise_for_status()
+        return response.json()
+
+    def deployment(self, name: str) -> dict[str, Any]:
+        (found,) = self.api("POST", "/deployments/filter", {"deployments": {"name": {"any_": [name]}}})
+        return dict(found)
+
+    def run(self, name: str, parameters: dict[str, Any]) -> dict[str, Any]:
+        """Start a run the way the UI's custom-run form does, and wait for it to end."""
+        run = self.api("POST", f"/deployments/{self.deployment(name)['id']}/create_flow_run",
+                       {"parameters": parameters, "state": {"type": "SCHEDULED"}})
+        return self.wait(run["id"])
+
+    def wait(self, flow_run_id: str, timeout: float = 240.0) -> dict[str, Any]:
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            self.service.check()
+            run = self.api("GET", f"/flow_runs/{flow_run_id}")
+            if run["state_type"] in TERMINAL:
+                return dict(run)
+            time.sleep(1.0)
+        raise AssertionError(f"flow run {flow_run_id} did not finish in {timeout:.0f} s: {run['state_type']}")
+
+    def logs_of(self, flow_run_id: str, logger: str, text: str, timeout: float = 60.0) -> list[str]:
+        """The run's log messages, once one from ``logger`` containing ``text`` has arrived (a
+        run's process sends its last batch of logs as it exits, after its final state)."""
+        deadline = time.monotonic() + timeout
+        while True:
+            logs = self.api("POST", "/logs/filter", {"logs": {"flow_run_id": {"any_": [flow_run_id]}}})
+            if any(log["name"] == logger and text in log["message"] for log in logs) or time.monotonic() > deadline:
+                return [f"{log['name']}: {log['message']}" for log in logs]
+            time.sleep(0.5)
+
+    def query(self, sql: str, **params: Any) -> list[tuple[Any, ...]]:
+        with Warehouse(self.db) as wh:
+            return wh.con.execute(sql, params or None).fetchall()
+
+    def make_stale(self) -> None:
+        self.query("UPDATE articles SET figures_version = 'figures-old'")
+
+
+@pytest.fixture(scope="module")
+def running(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Running]:
+    folder = tmp_path_factory.mktemp("service")
+    db = folder / "warehouse.duckdb"
+    with demo_server() as demo:
+        settings = Settings(serve_port=free_port(), daily_hour=7)
+        env = {
+            "PREFECT_HOME": str(folder / "prefect-home"),  # a new machine's: empty
+            "CONFLICTWIRE_DB": str(db),
+            "CONFLICTWIRE_FEEDS": str(files("demo").joinpath("feeds.toml")),
+            "CONFLICTWIRE_PROXY": demo.proxy_url,
+            "CONFLICTWIRE_PER_HOST_INTERVAL": "0",
+        }
+        with PrefectService(settings, env=env, log_dir=folder / "logs", poll_seconds=1.0) as service:
+            running = Running(service, demo, db)
+            first = running.run("daily-ingest", {})
+            assert first["state_type"] == "COMPLETED", (folder / "logs" / "worker.log").read_text()[-3000:]
+            yield running
+
+
+def test_prefect_yaml_deploys_a_daily_schedule_at_the_configured_hour_and_a_backfill_form(running: Running) -> None:
+    daily = running.deployment("daily-ingest")
+    assert [s["schedule"]["cron"] for s in daily["schedules"]] == ["0 7 * * *"]
+    assert daily["schedules"][0]["schedule"]["timezone"] == "UTC"
+    form = running.deployment("backfill")["parameter_openapi_schema"]
+    assert form["required"] == ["start_date", "end_date"]
+    properties = form["properties"]
+    assert properties["start_date"]["format"] == properties["end_date"]["format"] == "date"
+    assert properties["mode"]["enum"] == ["reprocess", "refetch"]
+    assert all(p.get("description") for p in properties.values())  # the form explains every field
+    assert "settings" not in properties and "settings" not in daily["parameter_openapi_schema"]["properties"]
+
+
+def test_the_daily_deployment_loads_the_demo_and_its_run_shows_our_logs_and_artifact(running: Running) -> None:
+    assert running.query("SELECT count(*) FROM articles") == [(8,)]
+    (flow_run_id,) = running.query("SELECT flow_run_id FROM runs WHERE flow = 'daily-ingest'")[0]
+    logs = running.logs_of(flow_run_id, "flows.ingest", "feeds polled")
+    assert any(line.startswith("flows.ingest: 4 feeds polled") for line in logs), logs
+    (artifact,) = running.api("POST", "/artifacts/filter", {"artifacts": {"flow_run_id": {"any_": [flow_run_id]}}})
+    assert artifact["key"] == "daily-ingest" and "| articles new | 8 |" in artifact["data"]
+
+
+def test_a_custom_backfill_run_through_the_api_reprocesses_the_range(running: Running) -> None:
+    running.make_stale()
+    run = running.run("backfill", {"start_date": "2026-11-26", "end_date": "2026-11-28", "mode": "reprocess"})
+    assert run["state_type"] == "COMPLETED"
+    current = current_versions().figures_version
+    assert running.query("SELECT count(*) FILTER (WHERE figures_version = $v), count(*) FROM articles",
+                         v=current) == [(6, 8)]
+    (artifact,) = running.api("POST", "/artifacts/filter", {"artifacts": {"flow_run_id": {"any_": [run["id"]]}}})
+    assert artifact["key"] == "backfill" and "| articles reprocessed | 6 |" in artifact["data"]
+    logs = running.logs_of(run["id"], "flows.backfill", "out-of-date articles reprocessed")
+    assert "flows.backfill: 2026-11-28: 3 of 3 out-of-date articles reprocessed" in logs, logs
+
+
+def test_an_operator_starts_a_backfill_from_the_ui_form_and_sees_it_complete(running: Running) -> None:
+    if not Path(CHROMIUM).exists() or shutil.which("chromium") is None:
+        pytest.fail(f"Chromium is not installed at {CHROMIUM}: install Debian's chromium "
+                    "(`apt-get install chromium`, as .ci/run does) to run the UI test")
+    from playwright.sync_api import expect, sync_playwright
+
+    running.make_stale()
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
+        try:
+            page = browser.new_page(viewport={"width": 1400, "height": 1000})
+            page.goto(f"{running.service.ui_url}/deployments")
+            page.get_by_role("link", name="backfill", exact=True).first.click()
+            page.get_by_role("button", name="Run", exact=True).click()
+            page.get_by_text("Custom run").click()
+            run_name = page.get_by_role("textbox").first.input_value()  # the form's generated "Run Name"
+            assert run_name
+            for position, day in enumerate(("2026-11-26", "2026-11-28")):  # the date pickers
+                page.locator(".p-date-button__control").nth(position).click()
+                page.locator("input[type=date]:visible").fill(day)
+                page.get_by_role("button", name="Apply").click()
+            expect(page.get_by_text("Nov 26th, 2026")).to_be_visible()
+            select = page.locator(".p-select-button__control").first
+            select.click()
+            if not page.get_by_role("option", name="refetch").is_visible():
+                select.press("ArrowDown")  # the select opens on the keyboard when a click only focuses it
+            page.get_by_role("option", name="reprocess").click()
+            page.get_by_role("button", name="Submit").click()
+            expect(page.get_by_text(f"{run_name} scheduled to start now").first).to_be_visible()  # the toast
+            page.get_by_role("button", name="View run").first.click(force=True)  # the toast still slides in
+            # the run's state badge in the page heading follows the run: Submitting, Pending, Running ...
+            badge = page.locator(".page-heading-flow-run__meta .state-badge")
+            expect(badge).to_have_text("Completed", timeout=240_000)
+            page.screenshot(path=str(running.db.parent / "ui-backfill-completed.png"))
+        finally:
+            browser.close()
+
+    deployment_id = running.deployment("backfill")["id"]
+    runs = running.api("POST", "/flow_runs/filter", {"deployments": {"id": {"any_": [deployment_id]}},
+                                                      "sort": "EXPECTED_START_TIME_DESC", "limit": 1})
+    assert runs[0]["name"] == run_name
+    assert runs[0]["parameters"] == {"start_date": "2026-11-26", "end_date": "2026-11-28", "mode": "reprocess",
+                                     "feeds": None}
+    assert runs[0]["state_type"] == "COMPLETED"
+    current = current_versions().figures_version
+    assert running.query("SELECT count(*) FROM articles WHERE figures_version = $v", v=current) == [(6,)]
