@@ -3,8 +3,10 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
+# Tests that start a real Prefect server and drive the UI in Chromium (about a minute).
+SLOW := service
 
-.PHONY: demo test lint bench install clean lock
+.PHONY: demo test quick lint bench serve install clean lock
 
 $(STAMP): pyproject.toml requirements.lock
 	$(PYTHON) -m venv $(VENV)
@@ -18,12 +20,22 @@ install: $(STAMP)
 demo: $(STAMP)
 	$(BIN)/conflictwire demo
 
+# An operated service on loopback: Prefect server and UI, work pool, deployments, worker.
+serve: $(STAMP)
+	$(BIN)/conflictwire serve
+
 lint: $(STAMP)
 	$(BIN)/ruff check flows transforms warehouse demo tests benchmarks
 	$(BIN)/mypy
 
+# Everything, as CI runs it.
 test: lint
+	scripts/ensure-chromium
 	$(BIN)/pytest
+
+# Everyday iteration: lint and every test but the real-server and browser ones.
+quick: lint
+	$(BIN)/pytest -m "not $(SLOW)"
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/extract_figures.py

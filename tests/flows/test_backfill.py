@@ -251,3 +251,20 @@ def test_a_stored_page_that_no_longer_extracts_is_an_error_of_stage_reprocess() 
     (result,) = reextract_pages([stored(b"<html><body><p>Subscribe</p></body></html>")], current_versions(), 200)
     assert isinstance(result, IngestError)
     assert (result.stage, result.kind, result.url_key, result.raw_sha256) == ("reprocess", "permanent", "k1", "raw1")
+
+
+def test_the_backfill_command_runs_the_same_flow_locally(demo_loaded: tuple[Settings, LoopbackServer]) -> None:
+    from typer.testing import CliRunner
+
+    from flows.cli import app
+
+    settings, _ = demo_loaded
+    query(settings, "UPDATE articles SET figures_version = 'figures-old' WHERE feed_id = 'Sahel Wire'")
+    args = ["backfill", "--start", "2026-11-20", "--end", "2026-11-30", "--db", str(settings.db),
+            "--feeds", str(DEMO_FEEDS)]
+    done = CliRunner().invoke(app, [*args, "--mode", "reprocess", "--feed", "Sahel Wire"])
+    assert done.exit_code == 0, done.output
+    assert "completed" in done.output and "3 articles reprocessed" in done.output
+    assert query(settings, "SELECT count(*) FROM articles WHERE figures_version = 'figures-old'") == [(0,)]
+    wrong = CliRunner().invoke(app, [*args, "--mode", "everything"])
+    assert wrong.exit_code == 2 and "mode must be reprocess or refetch" in wrong.output
