@@ -16,6 +16,7 @@ import subprocess
 import sys
 import time
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 from types import FrameType
 from typing import IO
@@ -51,16 +52,17 @@ def _port_taken(host: str, port: int) -> bool:
 class PrefectService:
     """``with PrefectService(settings) as service: ...`` starts everything and stops it on exit.
 
-    ``env`` is added to the environment of every process (the worker's flow runs inherit it:
-    that is how ``CONFLICTWIRE_*`` settings reach deployments). Logs of the server and the
-    worker go to ``log_dir``."""
+    ``env`` is added to this process's environment for every process it starts (the worker's
+    flow runs inherit it: that is how ``CONFLICTWIRE_*`` settings reach deployments). Logs of the
+    server, the set-up commands and the worker go to ``log_dir`` (default: ``prefect-logs`` beside
+    the warehouse file)."""
 
     def __init__(self, settings: Settings, *, env: dict[str, str] | None = None, log_dir: Path | None = None,
                  project_dir: Path = PROJECT_DIR, poll_seconds: float = 5.0,
                  worker_output: IO[str] | None = None) -> None:
         self.host, self.port = settings.serve_host, settings.serve_port
         self.project_dir = project_dir
-        self.log_dir = log_dir or project_dir / "data" / "prefect-logs"
+        self.log_dir = (log_dir or settings.db.parent / "prefect-logs").resolve()
         self.worker_output = worker_output
         self.env = {
             **os.environ,
@@ -142,7 +144,10 @@ class PrefectService:
         log = open(self.log_dir / f"{name}.log", "ab")  # noqa: SIM115  (the process owns it until it exits)
         self.processes[name] = subprocess.Popen(
             self._command(args), cwd=self.project_dir, env=self.env, stdin=subprocess.DEVNULL,
-            stdout=output or log, stderr=subprocess.STDOUT, start_new_session=True,  # Ctrl-C is ours to relay
+            stdout=output or log, stderr=subprocess.STDOUT,
+            start_new_session=True,  # Ctrl-C reaches us alone: we stop the worker before the server
+            # the worker waits for a server that is gone on SIGTERM: it gets SIGKILL
+            preexec_fn=partial(_die_with_parent, signal.SIGKILL if name == "worker" else signal.SIGTERM),
         )
 
     def _prefect(self, args: list[str]) -> None:
@@ -165,6 +170,17 @@ class PrefectService:
             time.sleep(0.5)
         raise ServiceError(f"the Prefect server was not healthy after {timeout:.0f} s; "
                            f"see {self.log_dir / 'server.log'}")
+
+
+def _die_with_parent(signum: int) -> None:
+    """In the child, before exec: have Linux send ``signum`` when ``conflictwire serve`` dies,
+    even by SIGKILL, so no server or worker outlives it. Elsewhere a no-op."""
+    if sys.platform != "linux":
+        return
+    import ctypes
+
+    pr_set_pdeathsig = 1
+    ctypes.CDLL(None, use_errno=True).prctl(pr_set_pdeathsig, signum)
 
 
 def serve_forever(settings: Settings, say: Callable[[str], object]) -> int:

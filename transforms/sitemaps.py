@@ -72,7 +72,7 @@ def parse_sitemap(body: bytes, base_url: str) -> Sitemap:
         return _parse_text(body)
     try:
         root = etree.fromstring(body, _PARSER)
-    except etree.XMLSyntaxError as exc:
+    except (etree.XMLSyntaxError, ValueError) as exc:
         raise SitemapError(f"not XML: {exc}") from exc
     if root is None:
         raise SitemapError("not XML: no root element")
@@ -114,7 +114,9 @@ def _texts(element: etree._Element) -> dict[str, str]:
 
 
 def _name(node: etree._Element) -> str:
-    return etree.QName(node).localname.lower() if isinstance(node.tag, str) else ""
+    """The local name of an element ("{namespace}url" -> "url"); "" for comments and the like.
+    Plain string work: lxml's QName refuses the odd names its recovering parser lets through."""
+    return node.tag.rpartition("}")[2].lower() if isinstance(node.tag, str) else ""
 
 
 def _text(node: etree._Element) -> str:

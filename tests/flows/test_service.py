@@ -5,7 +5,12 @@ Chromium. One service for the module (it takes 20-60 s to start)."""
 
 from __future__ import annotations
 
+import os
 import shutil
+import signal
+import subprocess
+import sys
+import threading
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -17,8 +22,7 @@ import httpx
 import pytest
 
 from demo.server import LoopbackServer, demo_server
-from flows.serve import PrefectService, free_port
-from flows.settings import Settings
+from flows.serve import free_port
 from flows.steps import current_versions
 from warehouse.db import Warehouse
 
@@ -33,12 +37,22 @@ TERMINAL = {"COMPLETED", "FAILED", "CRASHED", "CANCELLED"}
 
 @dataclass
 class Running:
-    service: PrefectService
+    """`conflictwire serve` running in its own process, and the demo sites it ingests from."""
+
+    process: subprocess.Popen[str]
+    output: Output
+    api_url: str
+    ui_url: str
     demo: LoopbackServer
     db: Path
+    logs: Path
+
+    def check(self) -> None:
+        if self.process.poll() is not None:
+            raise AssertionError(f"conflictwire serve exited ({self.process.returncode}); logs in {self.logs}")
 
     def api(self, method: str, path: str, body: dict[str, Any] | None = None) -> Any:
-        response = httpx.request(method, f"{self.service.api_url}{path}", json=body, timeout=30.0)
+        response = httpx.request(method, f"{self.api_url}{path}", json=body, timeout=30.0)
         response.raise_for_status()
         return response.json()
 
@@ -55,7 +69,7 @@ class Running:
     def wait(self, flow_run_id: str, timeout: float = 240.0) -> dict[str, Any]:
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
-            self.service.check()
+            self.check()
             run = self.api("GET", f"/flow_runs/{flow_run_id}")
             if run["state_type"] in TERMINAL:
                 return dict(run)
@@ -80,24 +94,70 @@ class Running:
         self.query("UPDATE articles SET figures_version = 'figures-old'")
 
 
+class Output:
+    """The lines a process prints, read by a thread as they come (select() on a buffered pipe
+    misses lines already read into the buffer)."""
+
+    def __init__(self, process: subprocess.Popen[str]) -> None:
+        self.lines: list[str] = []
+        self._thread = threading.Thread(target=self._read, args=(process,), daemon=True)
+        self._thread.start()
+
+    def _read(self, process: subprocess.Popen[str]) -> None:
+        assert process.stdout is not None
+        for line in process.stdout:
+            self.lines.append(line)
+
+    def wait_for(self, text: str, timeout: float) -> str:
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            if any(text in line for line in self.lines):
+                return "".join(self.lines)
+            time.sleep(0.2)
+        raise AssertionError(f"no {text!r} from conflictwire serve in {timeout:.0f} s:\n{''.join(self.lines)}")
+
+    def text(self) -> str:
+        self._thread.join(timeout=10)
+        return "".join(self.lines)
+
+
 @pytest.fixture(scope="module")
 def running(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Running]:
     folder = tmp_path_factory.mktemp("service")
     db = folder / "warehouse.duckdb"
+    port = free_port()
     with demo_server() as demo:
-        settings = Settings(serve_port=free_port(), daily_hour=7)
         env = {
+            **os.environ,
             "PREFECT_HOME": str(folder / "prefect-home"),  # a new machine's: empty
+            "CONFLICTWIRE_SERVE_PORT": str(port),
+            "CONFLICTWIRE_DAILY_HOUR": "7",
             "CONFLICTWIRE_DB": str(db),
             "CONFLICTWIRE_FEEDS": str(files("demo").joinpath("feeds.toml")),
             "CONFLICTWIRE_PROXY": demo.proxy_url,
             "CONFLICTWIRE_PER_HOST_INTERVAL": "0",
+            "PREFECT_WORKER_QUERY_SECONDS": "1",  # the worker picks runs up within a second
+            "COLUMNS": "200",
         }
-        with PrefectService(settings, env=env, log_dir=folder / "logs", poll_seconds=1.0) as service:
-            running = Running(service, demo, db)
+        env.pop("PREFECT_API_URL", None)
+        process = subprocess.Popen([sys.executable, "-m", "flows.cli", "serve"], env=env, stdin=subprocess.DEVNULL,
+                                   stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+        try:
+            out = Output(process)
+            output = out.wait_for("Ctrl-C stops everything", timeout=300)
+            assert f"UI:   http://127.0.0.1:{port}" in output and f"API:  http://127.0.0.1:{port}/api" in output
+            running = Running(process, out, f"http://127.0.0.1:{port}/api", f"http://127.0.0.1:{port}", demo, db,
+                              folder / "prefect-logs")
             first = running.run("daily-ingest", {})
-            assert first["state_type"] == "COMPLETED", (folder / "logs" / "worker.log").read_text()[-3000:]
+            assert first["state_type"] == "COMPLETED", (running.logs / "worker.log").read_text()[-3000:]
             yield running
+        finally:
+            if process.poll() is None:  # a test failed before the Ctrl-C test: stop it the same way
+                process.send_signal(signal.SIGINT)
+                try:
+                    process.wait(timeout=60)
+                except subprocess.TimeoutExpired:
+                    process.kill()
 
 
 def test_prefect_yaml_deploys_a_daily_schedule_at_the_configured_hour_and_a_backfill_form(running: Running) -> None:
@@ -116,7 +176,7 @@ def test_prefect_yaml_deploys_a_daily_schedule_at_the_configured_hour_and_a_back
 def test_the_daily_deployment_loads_the_demo_and_its_run_shows_our_logs_and_artifact(running: Running) -> None:
     assert running.query("SELECT count(*) FROM articles") == [(8,)]
     (flow_run_id,) = running.query("SELECT flow_run_id FROM runs WHERE flow = 'daily-ingest'")[0]
-    logs = running.logs_of(flow_run_id, "flows.ingest", "feeds polled")
+    logs = running.logs_of(flow_run_id, "flows.ingest", "4 feeds polled")
     assert any(line.startswith("flows.ingest: 4 feeds polled") for line in logs), logs
     (artifact,) = running.api("POST", "/artifacts/filter", {"artifacts": {"flow_run_id": {"any_": [flow_run_id]}}})
     assert artifact["key"] == "daily-ingest" and "| articles new | 8 |" in artifact["data"]
@@ -131,7 +191,7 @@ def test_a_custom_backfill_run_through_the_api_reprocesses_the_range(running: Ru
                          v=current) == [(6, 8)]
     (artifact,) = running.api("POST", "/artifacts/filter", {"artifacts": {"flow_run_id": {"any_": [run["id"]]}}})
     assert artifact["key"] == "backfill" and "| articles reprocessed | 6 |" in artifact["data"]
-    logs = running.logs_of(run["id"], "flows.backfill", "out-of-date articles reprocessed")
+    logs = running.logs_of(run["id"], "flows.backfill", "2026-11-28: 3 of 3 out-of-date articles reprocessed")
     assert "flows.backfill: 2026-11-28: 3 of 3 out-of-date articles reprocessed" in logs, logs
 
 
@@ -146,7 +206,7 @@ def test_an_operator_starts_a_backfill_from_the_ui_form_and_sees_it_complete(run
         browser = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
         try:
             page = browser.new_page(viewport={"width": 1400, "height": 1000})
-            page.goto(f"{running.service.ui_url}/deployments")
+            page.goto(f"{running.ui_url}/deployments")
             page.get_by_role("link", name="backfill", exact=True).first.click()
             page.get_by_role("button", name="Run", exact=True).click()
             page.get_by_text("Custom run").click()
@@ -181,3 +241,25 @@ def test_an_operator_starts_a_backfill_from_the_ui_form_and_sees_it_complete(run
     assert runs[0]["state_type"] == "COMPLETED"
     current = current_versions().figures_version
     assert running.query("SELECT count(*) FROM articles WHERE figures_version = $v", v=current) == [(6,)]
+
+
+def test_the_cli_runs_its_flows_on_the_server_prefect_api_url_names(running: Running) -> None:
+    env = {**os.environ, "PREFECT_API_URL": running.api_url}
+    command = [sys.executable, "-m", "flows.cli", "backfill", "--start", "2026-11-26", "--end", "2026-11-26",
+               "--db", str(running.db), "--feeds", str(files("demo").joinpath("feeds.toml"))]
+    done = subprocess.run(command, env=env, capture_output=True, text=True, timeout=300, check=False)
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert "Starting temporary server" not in done.stdout + done.stderr  # no ephemeral server
+    runs = running.api("POST", "/flow_runs/filter", {"flow_runs": {"deployment_id": {"is_null_": True}},
+                                                      "flows": {"name": {"any_": ["backfill"]}}})
+    assert [(r["parameters"]["start_date"], r["state_type"]) for r in runs] == [("2026-11-26", "COMPLETED")]
+
+
+def test_ctrl_c_stops_the_worker_and_the_server_and_frees_the_port(running: Running) -> None:
+    running.process.send_signal(signal.SIGINT)
+    running.process.wait(timeout=60)
+    output = running.output.text()
+    assert running.process.returncode == 0, output
+    assert "stopping the worker and the server" in output
+    with pytest.raises(httpx.ConnectError):
+        httpx.get(f"{running.api_url}/health", timeout=5.0)
