@@ -17,32 +17,22 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from enum import StrEnum
+from urllib.parse import urljoin, urlsplit
 
 import httpx
 
+from flows.bodies import BodyDecoder
+from flows.failures import FailureKind, FetchError
+from flows.netguard import GuardedBackend, OutboundPolicy, PolicyRefusedError, parse_allow_list
 from flows.settings import Settings
 from transforms.urls import host_of
 
 logger = logging.getLogger(__name__)
 
+__all__ = ["FailureKind", "FetchError", "FetchResult", "Fetcher"]
+
 RETRY_STATUSES = frozenset({429, 500, 502, 503, 504, 520, 521, 522, 523, 524})
-
-
-class FailureKind(StrEnum):
-    TEMPORARY = "temporary"
-    PERMANENT = "permanent"
-
-
-class FetchError(Exception):
-    def __init__(self, url: str, kind: FailureKind, reason: str, status: int | None = None,
-                 attempts: int = 1) -> None:
-        super().__init__(f"{url}: {reason}")
-        self.url = url
-        self.kind = kind
-        self.reason = reason
-        self.status = status
-        self.attempts = attempts
+REDIRECT_STATUSES = frozenset({301, 302, 303, 307, 308})
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,13 +83,18 @@ class Fetcher:
     def __init__(self, settings: Settings) -> None:
         self.settings = settings
         self.limiter = HostLimiter(settings.per_host_concurrency, settings.per_host_interval)
+        self.policy = OutboundPolicy(parse_allow_list(settings.allow_private_hosts), _proxy_address(settings.proxy))
+        transport = httpx.HTTPTransport(proxy=settings.proxy, limits=httpx.Limits(max_connections=settings.workers * 2))
+        pool = getattr(transport, "_pool", None)
+        if not hasattr(pool, "_network_backend"):  # pragma: no cover - a guard against an httpx upgrade
+            raise RuntimeError("httpx's transport changed: the outbound policy cannot be installed")
+        pool._network_backend = GuardedBackend(self.policy)  # type: ignore[union-attr]
         self.client = httpx.Client(
+            transport=transport,
             timeout=httpx.Timeout(settings.read_timeout, connect=settings.connect_timeout),
-            follow_redirects=True,
-            max_redirects=settings.max_redirects,
+            follow_redirects=False,  # every hop is vetted by the policy and counted here
+            # only what we decode ourselves, so corrupt, truncated and bomb bodies are caught
             headers={"User-Agent": settings.user_agent, "Accept-Encoding": "gzip, deflate"},
-            proxy=settings.proxy,
-            limits=httpx.Limits(max_connections=settings.workers * 2),
             trust_env=False,  # only our settings decide where requests go
         )
 
@@ -127,20 +122,26 @@ class Fetcher:
         while True:
             attempt += 1
             try:
-                with self.limiter.slot(host):
-                    status, final_url, response_headers, body = self._request(url, headers)
+                with self.limiter.slot(host), self.policy.deadline_of(self.settings.request_deadline) as deadline:
+                    try:
+                        status, final_url, response_headers, body = self._follow(url, headers)
+                    except (httpx.TimeoutException, httpx.TransportError) as exc:
+                        if deadline.expired:
+                            raise FetchError(url, FailureKind.TEMPORARY, "request deadline of "
+                                             f"{self.settings.request_deadline:.0f}s exceeded", None, attempt) from exc
+                        raise
             except FetchError as exc:
                 exc.attempts = attempt
                 raise
-            except httpx.TooManyRedirects as exc:
-                raise FetchError(url, FailureKind.PERMANENT, f"too many redirects: {exc}", None, attempt) from exc
+            except PolicyRefusedError as exc:
+                raise FetchError(url, FailureKind.PERMANENT, str(exc), None, attempt) from exc
             except (httpx.TimeoutException, httpx.TransportError) as exc:
                 reason = f"{type(exc).__name__}: {exc}" if str(exc) else type(exc).__name__
                 if attempt >= self.settings.attempts:
                     raise FetchError(url, FailureKind.TEMPORARY, reason, None, attempt) from exc
                 self._wait(url, attempt, None, reason)
                 continue
-            except httpx.InvalidURL as exc:
+            except (httpx.InvalidURL, httpx.UnsupportedProtocol) as exc:
                 raise FetchError(url, FailureKind.PERMANENT, f"invalid URL: {exc}", None, attempt) from exc
 
             if status in RETRY_STATUSES:
@@ -158,22 +159,42 @@ class Fetcher:
             kind = FailureKind.TEMPORARY if status in (408, 425) else FailureKind.PERMANENT
             raise FetchError(url, kind, f"HTTP {status}", status, attempt)
 
-    def _request(self, url: str, headers: dict[str, str]) -> tuple[int, str, dict[str, str], bytes]:
+    def _follow(self, url: str, headers: dict[str, str]) -> tuple[int, str, dict[str, str], bytes]:
+        """One request and its redirects, each hop checked by the outbound policy."""
+        seen = [url]
+        while True:
+            self.policy.check_url(url)
+            status, response_headers, body = self._request(url, headers)
+            location = response_headers.get("location")
+            if status not in REDIRECT_STATUSES or not location:
+                return status, url, response_headers, body
+            target = urljoin(url, location.strip())
+            if urlsplit(target).scheme.lower() not in ("http", "https"):
+                raise FetchError(url, FailureKind.PERMANENT, f"redirect to an unsupported scheme: {target[:80]}",
+                                 status)
+            if target in seen:
+                raise FetchError(url, FailureKind.PERMANENT, f"too many redirects: a redirect loop back to {target}",
+                                 status)
+            if len(seen) > self.settings.max_redirects:
+                raise FetchError(url, FailureKind.PERMANENT,
+                                 f"too many redirects: more than {self.settings.max_redirects} hops", status)
+            seen.append(target)
+            url = target
+
+    def _request(self, url: str, headers: dict[str, str]) -> tuple[int, dict[str, str], bytes]:
         cap = self.settings.max_bytes
         with self.client.stream("GET", url, headers=headers) as response:
-            declared = response.headers.get("content-length")
+            lowered = {k.lower(): v for k, v in response.headers.items()}
+            declared = lowered.get("content-length")
             if declared and declared.isdigit() and int(declared) > cap:
                 raise FetchError(url, FailureKind.PERMANENT, f"response too large ({declared} bytes, cap {cap})",
                                  response.status_code)
-            chunks, size = [], 0
-            for chunk in response.iter_bytes():
-                size += len(chunk)
-                if size > cap:
-                    raise FetchError(url, FailureKind.PERMANENT, f"response too large (over {cap} bytes)",
-                                     response.status_code)
-                chunks.append(chunk)
-            lowered = {k.lower(): v for k, v in response.headers.items()}
-            return response.status_code, str(response.url), lowered, b"".join(chunks)
+            if response.status_code in REDIRECT_STATUSES or response.status_code == 304:
+                return response.status_code, lowered, b""
+            body = BodyDecoder(url, lowered.get("content-encoding"), cap, response.status_code)
+            for chunk in response.iter_raw():
+                body.feed(chunk)
+            return response.status_code, lowered, body.finish()
 
     def _wait(self, url: str, attempt: int, retry_after: float | None, reason: str) -> None:
         delay = retry_after if retry_after is not None else self.settings.backoff * 2 ** (attempt - 1)
@@ -196,3 +217,10 @@ def _retry_after(value: str | None) -> float | None:
     if when.tzinfo is None:
         when = when.replace(tzinfo=UTC)
     return max(0.0, (when - datetime.now(UTC)).total_seconds())
+
+
+def _proxy_address(proxy: str | None) -> tuple[str, int] | None:
+    if not proxy:
+        return None
+    parts = urlsplit(proxy)
+    return (parts.hostname or "").lower(), parts.port or (443 if parts.scheme == "https" else 80)

@@ -37,6 +37,10 @@ class Settings(BaseSettings):
     per_host_interval: float = Field(1.0, ge=0, description="minimum seconds between requests to a host")
     workers: int = Field(8, ge=1, description="requests in flight across all hosts")
     proxy: str | None = None
+    request_deadline: float = Field(60.0, gt=0, description="longest one request may take, body included (seconds)")
+    allow_private_hosts: str | None = Field(
+        None, description="comma-separated host or host:port the outbound policy lets through although they are "
+                          "loopback, private or link-local (CONFLICTWIRE_ALLOW_PRIVATE_HOSTS)")
 
     # Pipeline
     batch_size: int = Field(50, ge=1, description="articles per fetch/extract/load task")

@@ -26,9 +26,11 @@ def server() -> Iterator[LoopbackServer]:
 
 
 @pytest.fixture
-def settings(tmp_path: Path) -> Settings:
-    """Fast, strict settings: tiny waits so retry tests do not sleep, real limits otherwise."""
+def settings(tmp_path: Path, server: LoopbackServer) -> Settings:
+    """Fast, strict settings: tiny waits so retry tests do not sleep, real limits otherwise. The
+    loopback server's own address is the one private host the outbound policy lets through."""
     return Settings(
+        allow_private_hosts=f"127.0.0.1:{server.port}",
         db=tmp_path / "test.duckdb",
         feeds=tmp_path / "feeds.toml",
         backoff=0.01,

@@ -103,7 +103,8 @@ def test_a_read_timeout_is_a_temporary_failure(server: LoopbackServer, settings:
 def test_a_refused_connection_is_a_temporary_failure(settings: Settings) -> None:
     with LoopbackServer() as gone:
         url = gone.url("/x")
-    with Fetcher(settings.model_copy(update={"attempts": 1})) as fetcher, pytest.raises(FetchError) as info:
+    allowed = settings.model_copy(update={"attempts": 1, "allow_private_hosts": f"127.0.0.1:{gone.port}"})
+    with Fetcher(allowed) as fetcher, pytest.raises(FetchError) as info:
         fetcher.get(url)
     assert info.value.kind is FailureKind.TEMPORARY
 
