@@ -6,10 +6,9 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Mapping, Sequence
-from pathlib import Path
 from typing import Any
 
-from warehouse.db import Warehouse
+from flows.settings import Settings
 
 logger = logging.getLogger(__name__)
 
@@ -49,14 +48,14 @@ def render_run(title: str, run_id: str, status: str, counts: Mapping[str, int],
     return "\n".join(lines) + "\n"
 
 
-def publish_run(db: Path, key: str, title: str, run_id: str, status: str, counts: Mapping[str, int],
+def publish_run(settings: Settings, key: str, title: str, run_id: str, status: str, counts: Mapping[str, int],
                 feeds_unchanged: Sequence[str] = (), feeds_failed: Sequence[str] = (),
                 parameters: Mapping[str, Any] | None = None) -> str:
     """Publish the run's markdown artifact under ``key`` (its history is the run history of that
     flow) and return the markdown."""
     from prefect.artifacts import create_markdown_artifact
 
-    with Warehouse(db) as wh:
+    with settings.open_warehouse() as wh:
         figures = wh.rows("run_figures", run_id=run_id)
         errors = wh.rows("run_errors", run_id=run_id)
     markdown = render_run(title, run_id, status, counts, figures, errors, feeds_unchanged, feeds_failed, parameters)

@@ -19,11 +19,10 @@ from datetime import date, timedelta
 from typing import Any, Literal
 
 from prefect import flow
-from prefect.runtime import flow_run
 
 from flows.artifacts import publish_run
 from flows.fetch import Fetcher
-from flows.ingest import load_feed_list, new_run_id, select_feeds
+from flows.ingest import load_feed_list, new_run_id, select_feeds, start_run
 from flows.logs import route_project_logs
 from flows.settings import Settings, current_settings
 from flows.sitemaps import origin_of
@@ -32,7 +31,6 @@ from flows.tasks import discover_range_task, load_reprocessed, process_jobs, ree
 from transforms.feedlist import FeedSource
 from transforms.records import ExtractorVersions, PageJob
 from warehouse import loader
-from warehouse.db import Warehouse
 from warehouse.reprocess import day_counts, stale_batch
 
 logger = logging.getLogger(__name__)
@@ -71,8 +69,8 @@ def backfill(start_date: date, end_date: date, mode: Mode = "reprocess",
     run_id = new_run_id()
     parameters = {"start_date": start_date.isoformat(), "end_date": end_date.isoformat(), "mode": mode,
                   "feeds": feeds}
-    with Warehouse(settings.db) as wh:
-        loader.start_run(wh, run_id, str(flow_run.id) if flow_run.id else None, "backfill", parameters)
+    with settings.open_warehouse() as wh:
+        start_run(wh, settings, run_id, "backfill", parameters)
         loader.sync_feeds(wh, all_feeds)
     logger.info("backfill %s: %s from %s to %s (%d days), feeds: %s", run_id, mode, start_date, end_date,
                 len(range_days), ", ".join(f.name for f in selected) if feeds else "all")
@@ -88,10 +86,10 @@ def backfill(start_date: date, end_date: date, mode: Mode = "reprocess",
             raise ValueError(f"mode must be 'reprocess' or 'refetch', not {mode!r}")
         status = "completed"
     finally:
-        with Warehouse(settings.db) as wh:
+        with settings.open_warehouse() as wh:
             loader.finish_run(wh, run_id, status, counts)
     logger.info("backfill %s %s: %s", run_id, status, counts)
-    publish_run(settings.db, "backfill", f"Backfill ({mode})", run_id, status, counts, parameters=parameters)
+    publish_run(settings, "backfill", f"Backfill ({mode})", run_id, status, counts, parameters=parameters)
     return {"run_id": run_id, "status": status, **counts}
 
 
@@ -101,18 +99,18 @@ def reprocess(settings: Settings, run_id: str, range_days: list[date], feeds: li
     counts = dict.fromkeys(("days", "articles_in_range", "up_to_date", "articles_reprocessed", "texts_changed",
                             "figures_before", "figures_after", "errors"), 0)
     for day in range_days:
-        with Warehouse(settings.db) as wh:
+        with settings.open_warehouse() as wh:
             articles, stale = day_counts(wh, day, feeds, versions)
         counts["days"] += 1
         counts["articles_in_range"] += articles
         counts["up_to_date"] += articles - stale
         after, done = "", 0
         while stale:
-            with Warehouse(settings.db) as wh:
+            with settings.open_warehouse() as wh:
                 pages = stale_batch(wh, day, feeds, versions, after, settings.batch_size)
             if not pages:
                 break
-            load = load_reprocessed(settings.db, run_id, reextract_batch(pages, versions, settings.min_body_chars))
+            load = load_reprocessed(settings, run_id, reextract_batch(pages, versions, settings.min_body_chars))
             after = pages[-1].article_key
             done += len(pages)
             counts["articles_reprocessed"] += load.articles
@@ -130,7 +128,7 @@ def refetch(settings: Settings, run_id: str, range_days: list[date], feeds: list
     start, end = range_days[0], range_days[-1]
     counts = dict.fromkeys(("feeds", "sitemaps_read", "entries_found", "entries_new", "already_stored",
                             "pages_fetched", "articles_new", "figures_new", "errors"), 0)
-    with Warehouse(settings.db) as wh:
+    with settings.open_warehouse() as wh:
         origins = {feed_id: origin for feed_id, origin in wh.rows("feed_origins")}
     keys: set[str] = set()
     with Fetcher(settings) as fetcher:
@@ -138,7 +136,7 @@ def refetch(settings: Settings, run_id: str, range_days: list[date], feeds: list
                                               start, end, settings.max_sitemaps) for feed in feeds]
         for future in futures:
             found = future.result()
-            with Warehouse(settings.db) as wh:
+            with settings.open_warehouse() as wh:
                 new = loader.record_entries(wh, run_id, [(found.feed.name, e) for e in found.from_feed], "feed",
                                             found.errors)
                 new += loader.record_entries(wh, run_id, [(found.feed.name, e) for e in found.from_sitemaps],
@@ -149,7 +147,7 @@ def refetch(settings: Settings, run_id: str, range_days: list[date], feeds: list
             counts["entries_new"] += new
             counts["errors"] += len(found.errors)
         counts["entries_found"] = len(keys)
-        with Warehouse(settings.db) as wh:
+        with settings.open_warehouse() as wh:
             jobs = loader.pending_pages(wh, settings.max_error_attempts, None, sorted(keys)) if keys else []
         counts["already_stored"] = len(keys) - len(jobs)
         logger.info("%d articles in the range, %d stored already, %d to fetch", len(keys),

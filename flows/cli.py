@@ -107,6 +107,23 @@ def serve(
 
 
 @app.command()
+def feeds(db: DbOption = None) -> None:
+    """List every feed's state: active or dead, last success, consecutive failures, the last
+    error and, for a dead feed, when it is polled next."""
+    settings = _settings(db=db)
+    with settings.open_warehouse() as wh:
+        rows = wh.rows("feed_report")
+    table = Table(title=f"Feeds ({settings.db})")
+    for column in ("feed", "status", "last success", "failures", "last status", "last error", "next poll", "entries"):
+        table.add_column(column, overflow="fold")
+    for feed_id, status, success, failures, last_status, error, next_check, entries in rows:
+        table.add_row(feed_id, status, f"{success:%Y-%m-%d %H:%M}" if success else "never", str(failures),
+                      str(last_status or ""), error or "", f"{next_check:%Y-%m-%d}" if next_check else "every run",
+                      str(entries if entries is not None else ""))
+    console.print(table)
+
+
+@app.command()
 def summary(db: DbOption = None) -> None:
     """Print articles per feed and open errors from the warehouse."""
     _print_summary(_settings(db=db).db)
@@ -136,11 +153,10 @@ def extract_stored(db: DbOption = None) -> None:
     extractor upgrade); raw pages and articles are untouched."""
     from transforms.figures import EXTRACTOR_VERSION
     from transforms.timeutil import utcnow
-    from warehouse.db import Warehouse
     from warehouse.figures import reextract
 
     settings = _settings(db=db)
-    with Warehouse(settings.db) as wh:
+    with settings.open_warehouse() as wh:
         articles, figures = reextract(wh, f"reextract-{utcnow():%Y%m%dT%H%M%SZ}", EXTRACTOR_VERSION)
     console.print(f"{articles} articles re-extracted: {figures} figures")
 

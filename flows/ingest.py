@@ -7,6 +7,8 @@ the environment of the process that runs it (``flows.settings``).
 from __future__ import annotations
 
 import logging
+import os
+import socket
 import uuid
 from pathlib import Path
 from typing import Any
@@ -17,7 +19,7 @@ from prefect.runtime import flow_run
 from flows.artifacts import publish_run
 from flows.fetch import Fetcher
 from flows.logs import route_project_logs
-from flows.settings import current_settings
+from flows.settings import Settings, current_settings
 from flows.tasks import discover_feed, process_jobs, record_feeds
 from transforms.feedlist import FeedSource, parse_feed_list
 from transforms.records import FeedState
@@ -47,6 +49,26 @@ def new_run_id() -> str:
     return f"{utcnow():%Y%m%dT%H%M%SZ}-{uuid.uuid4().hex[:8]}"
 
 
+def start_run(wh: Warehouse, settings: Settings, run_id: str, flow_name: str, parameters: dict[str, Any]) -> None:
+    """Record a new run of this process, after marking the runs that died without finishing
+    (killed, crashed, powered off) ``abandoned``: what they did stays, what they left is redone."""
+    host = socket.gethostname()
+    abandoned = loader.abandon_dead_runs(wh, host, _alive, settings.abandon_after_hours)
+    if abandoned:
+        logger.warning("runs that never finished are marked abandoned: %s", ", ".join(abandoned))
+    loader.start_run(wh, run_id, str(flow_run.id) if flow_run.id else None, flow_name, parameters, host, os.getpid())
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # someone else's process: alive
+        return True
+    return True
+
+
 @flow(name="daily-ingest", log_prints=False)
 def daily_ingest(feeds: list[str] | None = None, max_articles: int | None = None) -> dict[str, Any]:
     """Poll the feeds of the feed list and load their new articles and figures into the warehouse.
@@ -62,13 +84,17 @@ def daily_ingest(feeds: list[str] | None = None, max_articles: int | None = None
     all_feeds = load_feed_list(settings.feeds)
     selected = select_feeds(all_feeds, feeds)
     run_id = new_run_id()
-    with Warehouse(settings.db) as wh:
-        loader.start_run(wh, run_id, str(flow_run.id) if flow_run.id else None, "daily-ingest",
-                         {"feeds": feeds, "max_articles": max_articles})
+    with settings.open_warehouse() as wh:
+        start_run(wh, settings, run_id, "daily-ingest", {"feeds": feeds, "max_articles": max_articles})
         loader.sync_feeds(wh, all_feeds)
         states = loader.feed_states(wh)
-    counts = {"feeds_checked": len(selected), "feeds_unchanged": 0, "feeds_failed": 0, "entries_new": 0,
-              "pages_fetched": 0, "articles_new": 0, "figures_new": 0, "errors": 0}
+    now = utcnow()
+    resting = [f.name for f in selected if not states.get(f.name, FeedState()).due(now)]
+    if resting:
+        logger.info("%d dead feeds are not due for a poll: %s", len(resting), ", ".join(resting))
+    selected = [f for f in selected if f.name not in resting]
+    counts = {"feeds_checked": len(selected), "feeds_unchanged": 0, "feeds_failed": 0, "feeds_dead_resting":
+              len(resting), "entries_new": 0, "pages_fetched": 0, "articles_new": 0, "figures_new": 0, "errors": 0}
     status = "failed"
     unchanged: list[str] = []
     failed: list[str] = []
@@ -80,18 +106,18 @@ def daily_ingest(feeds: list[str] | None = None, max_articles: int | None = None
             failed = [c.feed.name for c in checks if c.outcome == "failed"]
             counts["feeds_unchanged"], counts["feeds_failed"] = len(unchanged), len(failed)
             counts["errors"] += sum(len(c.errors) for c in checks)
-            counts["entries_new"] = record_feeds(settings.db, run_id, checks)
+            counts["entries_new"] = record_feeds(settings, run_id, checks)
             logger.info("%d feeds polled: %d unchanged, %d failed, %d new entries",
                         len(checks), len(unchanged), len(failed), counts["entries_new"])
 
-            with Warehouse(settings.db) as wh:
+            with settings.open_warehouse() as wh:
                 jobs = loader.pending_pages(wh, settings.max_error_attempts, settings.max_articles)
             logger.info("%d pages to fetch in batches of %d", len(jobs), settings.batch_size)
             process_jobs(settings, fetcher, run_id, jobs, counts)
             status = "completed"
         finally:
-            with Warehouse(settings.db) as wh:
+            with settings.open_warehouse() as wh:
                 loader.finish_run(wh, run_id, status, counts)
     logger.info("run %s %s: %s", run_id, status, counts)
-    publish_run(settings.db, "daily-ingest", "Daily ingest", run_id, status, counts, unchanged, failed)
+    publish_run(settings, "daily-ingest", "Daily ingest", run_id, status, counts, unchanged, failed)
     return {"run_id": run_id, "status": status, **counts}

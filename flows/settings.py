@@ -16,6 +16,8 @@ from pydantic import Field
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from flows import __version__
+from warehouse.db import Warehouse
+from warehouse.loader import DeadFeedRule
 
 
 class Settings(BaseSettings):
@@ -47,6 +49,15 @@ class Settings(BaseSettings):
     max_error_attempts: int = Field(3, ge=1, description="runs that retry a temporary failure")
     max_articles: int | None = Field(None, ge=0, description="cap on pages fetched per run (0: discover only)")
     min_body_chars: int = 200
+    lock_timeout: float = Field(120.0, ge=0, description="seconds the writer waits for a warehouse another "
+                                                         "process holds before the step fails")
+    abandon_after_hours: float = Field(72.0, gt=0, description="a 'running' run of another machine older than "
+                                                               "this is marked abandoned")
+
+    # Feeds that are gone (Media Cloud's hard failures): polled rarely, listed by `conflictwire feeds`
+    dead_after_gone: int = Field(3, ge=1, description="polls in a row answered 410 before a feed is dead")
+    dead_after_missing_days: int = Field(14, ge=1, description="days of 404s before a feed is dead")
+    dead_poll_days: int = Field(7, ge=1, description="days between polls of a dead feed")
 
     # Backfills
     max_sitemaps: int = Field(200, ge=1, description="sitemap documents read per source in one refetch backfill")
@@ -55,6 +66,14 @@ class Settings(BaseSettings):
     daily_hour: int = Field(5, ge=0, le=23, description="UTC hour of the daily-ingest schedule")
     serve_host: str = Field("127.0.0.1", description="address the Prefect server of `conflictwire serve` binds")
     serve_port: int = Field(4200, ge=1, le=65535, description="its port (API under /api, UI at /)")
+
+
+    def open_warehouse(self, read_only: bool = False) -> Warehouse:
+        """The warehouse file, waiting up to ``lock_timeout`` for another process's lock."""
+        return Warehouse(self.db, read_only=read_only, lock_timeout=self.lock_timeout)
+
+    def dead_feed_rule(self) -> DeadFeedRule:
+        return DeadFeedRule(self.dead_after_gone, self.dead_after_missing_days, self.dead_poll_days)
 
 
 _override: ContextVar[Settings | None] = ContextVar("conflictwire_settings", default=None)

@@ -9,6 +9,7 @@ import hashlib
 import logging
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
+from datetime import datetime
 
 from flows import __version__
 from flows.fetch import FailureKind, Fetcher, FetchError, FetchResult
@@ -44,13 +45,31 @@ class FetchedPage:
     raw: RawPage
 
 
+def unexpected(stage: str, url: str, key: str, feed_id: str | None, exc: Exception,
+               raw_sha256: str | None = None) -> IngestError:
+    """The error row of an item our code raised on, its traceback logged."""
+    logger.error("%s of %s failed unexpectedly", stage, url, exc_info=exc)
+    reason = f"{type(exc).__name__}: {exc}" if str(exc) else type(exc).__name__
+    return IngestError(stage, url, key, feed_id, FailureKind.UNEXPECTED.value, reason[:500], None, raw_sha256)
+
+
 def check_feed(fetcher: Fetcher, feed: FeedSource, state: FeedState) -> FeedCheck:
-    """Poll one feed with conditional headers; parse it only when its body changed."""
+    """Poll one feed with conditional headers; parse it only when its body changed. Never
+    raises: whatever goes wrong is the feed's error row."""
     started = utcnow()
+    try:
+        return _check_feed(fetcher, feed, state, started)
+    except Exception as exc:
+        return FeedCheck(feed, started, "failed", state.etag, state.last_modified, state.body_sha256,
+                         errors=(unexpected("discover", feed.url, feed_key(feed), feed.name, exc),))
+
+
+def _check_feed(fetcher: Fetcher, feed: FeedSource, state: FeedState, started: datetime) -> FeedCheck:
     try:
         result = fetcher.get(feed.url, etag=state.etag, last_modified=state.last_modified, accept=FEED_ACCEPT)
     except FetchError as exc:
-        error = IngestError("discover", feed.url, feed_key(feed), feed.name, exc.kind.value, exc.reason, exc.status)
+        error = IngestError("discover", feed.url, feed_key(feed), feed.name, exc.kind.value, exc.reason, exc.status,
+                            tries=exc.attempts)
         return FeedCheck(feed, started, "failed", errors=(error,))
     etag = result.headers.get("etag") or state.etag
     last_modified = result.headers.get("last-modified") or state.last_modified
@@ -90,9 +109,17 @@ def fetch_pages(fetcher: Fetcher, jobs: list[PageJob], workers: int) -> list[Fet
 
 def _fetch_page(fetcher: Fetcher, job: PageJob) -> FetchedPage | IngestError:
     try:
+        return _fetch_one(fetcher, job)
+    except Exception as exc:
+        return unexpected("fetch", job.url, job.entry_key, job.feed_id, exc)
+
+
+def _fetch_one(fetcher: Fetcher, job: PageJob) -> FetchedPage | IngestError:
+    try:
         result = fetcher.get(job.url, accept=PAGE_ACCEPT)
     except FetchError as exc:
-        return IngestError("fetch", job.url, job.entry_key, job.feed_id, exc.kind.value, exc.reason, exc.status)
+        return IngestError("fetch", job.url, job.entry_key, job.feed_id, exc.kind.value, exc.reason, exc.status,
+                           tries=exc.attempts)
     content_type = result.content_type
     if content_type and not any(t in content_type.lower() for t in ("html", "xml", "text/plain")):
         return IngestError("fetch", job.url, job.entry_key, job.feed_id, FailureKind.PERMANENT.value,
@@ -108,11 +135,19 @@ def extract_pages(pages: list[FetchedPage], min_body_chars: int) -> list[Article
 
 
 def _extract_page(page: FetchedPage, min_body_chars: int) -> ArticleRow | IngestError:
+    try:
+        return _extract_one(page, min_body_chars)
+    except Exception as exc:  # trafilatura, lxml or our figure extractor on input nobody foresaw
+        return unexpected("extract", page.job.url, page.job.entry_key, page.job.feed_id, exc, page.raw.sha256)
+
+
+def _extract_one(page: FetchedPage, min_body_chars: int) -> ArticleRow | IngestError:
     job, result = page.job, page.result
     try:
         extracted = extract_article(result.body, result.final_url, job.feed_published_at, result.fetched_at,
                                     min_chars=min_body_chars,
-                                    http_date=parse_datetime(result.headers.get("last-modified")))
+                                    http_date=parse_datetime(result.headers.get("last-modified")),
+                                    content_type=result.content_type)
     except ExtractionError as exc:
         return IngestError("extract", job.url, job.entry_key, job.feed_id, FailureKind.PERMANENT.value,
                            str(exc), result.status, page.raw.sha256)
@@ -148,11 +183,18 @@ def reextract_pages(pages: list[StoredPage], versions: ExtractorVersions,
 
 
 def _reextract_page(page: StoredPage, versions: ExtractorVersions, min_body_chars: int) -> Reextracted | IngestError:
+    try:
+        return _reextract_one(page, versions, min_body_chars)
+    except Exception as exc:
+        return unexpected("reprocess", page.url, page.article_key, page.feed_id, exc, page.raw_sha256)
+
+
+def _reextract_one(page: StoredPage, versions: ExtractorVersions, min_body_chars: int) -> Reextracted | IngestError:
     # The feed's or the HTTP date is only known through the date stored with the article.
     fallback = page.published_at if page.date_source in ("feed", "http") else None
     try:
         extracted = extract_article(gzip.decompress(page.gz), page.url, fallback, page.fetched_at,
-                                    min_chars=min_body_chars)
+                                    min_chars=min_body_chars, content_type=page.content_type)
     except ExtractionError as exc:
         return IngestError("reprocess", page.url, page.article_key, page.feed_id, FailureKind.PERMANENT.value,
                            str(exc), None, page.raw_sha256)

@@ -11,7 +11,6 @@ from __future__ import annotations
 import logging
 from collections import deque
 from datetime import date
-from pathlib import Path
 
 from prefect import task
 from prefect.cache_policies import NO_CACHE
@@ -20,7 +19,7 @@ from prefect.futures import PrefectFuture
 from flows.fetch import Fetcher
 from flows.settings import Settings
 from flows.sitemaps import Discovery, discover_range
-from flows.steps import FetchedPage, check_feed, extract_pages, fetch_pages, reextract_pages
+from flows.steps import FetchedPage, check_feed, extract_pages, fetch_pages, reextract_pages, unexpected
 from transforms.feedlist import FeedSource
 from transforms.records import (
     ArticleRow,
@@ -33,7 +32,7 @@ from transforms.records import (
     StoredPage,
 )
 from warehouse import loader
-from warehouse.db import Warehouse
+from warehouse.errors import record_errors
 from warehouse.reprocess import ReprocessLoad, apply_reprocessed
 
 logger = logging.getLogger(__name__)
@@ -41,18 +40,20 @@ logger = logging.getLogger(__name__)
 FETCH_AHEAD = 2
 
 
-@task(name="discover-feed", retries=2, retry_delay_seconds=5, cache_policy=NO_CACHE)
+# No Prefect retries: network failures come back as records (retried within the fetch seam and
+# across runs), and a retried batch would fetch all of its pages again after a bug.
+@task(name="discover-feed", cache_policy=NO_CACHE)
 def discover_feed(fetcher: Fetcher, feed: FeedSource, state: FeedState) -> FeedCheck:
     return check_feed(fetcher, feed, state)
 
 
 @task(name="record-feeds", cache_policy=NO_CACHE)
-def record_feeds(db: Path, run_id: str, checks: list[FeedCheck]) -> int:
-    with Warehouse(db) as wh:
-        return loader.record_feed_checks(wh, run_id, checks)
+def record_feeds(settings: Settings, run_id: str, checks: list[FeedCheck]) -> int:
+    with settings.open_warehouse() as wh:
+        return loader.record_feed_checks(wh, run_id, checks, settings.dead_feed_rule())
 
 
-@task(name="fetch-pages", retries=2, retry_delay_seconds=5, cache_policy=NO_CACHE)
+@task(name="fetch-pages", cache_policy=NO_CACHE)
 def fetch_batch(fetcher: Fetcher, jobs: list[PageJob], workers: int) -> list[FetchedPage | IngestError]:
     return fetch_pages(fetcher, jobs, workers)
 
@@ -63,13 +64,13 @@ def extract_batch(pages: list[FetchedPage], min_body_chars: int) -> list[Article
 
 
 @task(name="load-pages", cache_policy=NO_CACHE)
-def load_batch(db: Path, run_id: str, pages: list[FetchedPage],
+def load_batch(settings: Settings, run_id: str, pages: list[FetchedPage],
                outcomes: list[ArticleRow | IngestError]) -> loader.PageLoad:
-    with Warehouse(db) as wh:
+    with settings.open_warehouse() as wh:
         return loader.load_pages(wh, run_id, [p.raw for p in pages], outcomes)
 
 
-@task(name="discover-range", retries=1, retry_delay_seconds=5, cache_policy=NO_CACHE)
+@task(name="discover-range", cache_policy=NO_CACHE)
 def discover_range_task(fetcher: Fetcher, feed: FeedSource, origins: list[str], start: date, end: date,
                         max_sitemaps: int) -> Discovery:
     return discover_range(fetcher, feed, origins, start, end, max_sitemaps)
@@ -82,8 +83,8 @@ def reextract_batch(pages: list[StoredPage], versions: ExtractorVersions,
 
 
 @task(name="load-reprocessed", cache_policy=NO_CACHE)
-def load_reprocessed(db: Path, run_id: str, results: list[Reextracted | IngestError]) -> ReprocessLoad:
-    with Warehouse(db) as wh:
+def load_reprocessed(settings: Settings, run_id: str, results: list[Reextracted | IngestError]) -> ReprocessLoad:
+    with settings.open_warehouse() as wh:
         return apply_reprocessed(wh, run_id, results)
 
 
@@ -93,11 +94,30 @@ def finish_batch(settings: Settings, run_id: str, fetched: list[FetchedPage | In
     pages = [f for f in fetched if isinstance(f, FetchedPage)]
     fetch_errors = [f for f in fetched if isinstance(f, IngestError)]
     outcomes = extract_batch(pages, settings.min_body_chars)
-    result = load_batch(settings.db, run_id, pages, [*fetch_errors, *outcomes])
     counts["pages_fetched"] += len(pages)
+    try:
+        result = load_batch(settings, run_id, pages, [*fetch_errors, *outcomes])
+    except Exception as exc:
+        # The batch's transaction rolled back: nothing of it is stored, so its entries are still
+        # pending and the next run fetches them again. Say so on each page, if the warehouse lets us.
+        logger.error("loading a batch of %d pages failed; they stay pending", len(fetched), exc_info=exc)
+        counts["errors"] += len(fetched)
+        _record_load_failure(settings, run_id, fetched, exc)
+        return
     counts["articles_new"] += result.articles_new
     counts["figures_new"] += result.figures
     counts["errors"] += result.errors
+
+
+def _record_load_failure(settings: Settings, run_id: str, fetched: list[FetchedPage | IngestError],
+                         exc: Exception) -> None:
+    jobs = [f.job for f in fetched if isinstance(f, FetchedPage)]
+    errors = [unexpected("load", job.url, job.entry_key, job.feed_id, exc) for job in jobs]
+    try:
+        with settings.open_warehouse() as wh:
+            record_errors(wh, run_id, errors)
+    except Exception as again:
+        logger.error("could not record the failed batch either", exc_info=again)
 
 
 def process_jobs(settings: Settings, fetcher: Fetcher, run_id: str, jobs: list[PageJob],

@@ -17,6 +17,7 @@ from importlib.metadata import version
 import trafilatura
 from trafilatura.settings import Document
 
+from transforms.charset import decode_html
 from transforms.timeutil import as_utc, parse_datetime
 from transforms.urls import canonical_url
 
@@ -28,7 +29,11 @@ MIN_BODY_CHARS = 200
 # A publication date more than this far after the fetch is a template or a typo.
 FUTURE_TOLERANCE = timedelta(days=1)
 
-_HTML_LANG = re.compile(rb"<html[^>]*?\blang\s*=\s*[\"']?([A-Za-z]{2,3})(?:[-_][A-Za-z0-9]+)?", re.I)
+_HTML_LANG = re.compile(r"<html[^>]*?\blang\s*=\s*[\"']?([A-Za-z]{2,3})(?:[-_][A-Za-z0-9]+)?", re.I)
+# Bodies servers send as text/html that are not: the magic numbers of the usual suspects.
+_MAGIC = ((b"%PDF-", "a PDF document"), (b"\x89PNG\r\n\x1a\n", "a PNG image"), (b"\xff\xd8\xff", "a JPEG image"),
+          (b"GIF8", "a GIF image"), (b"PK\x03\x04", "a ZIP archive"), (b"\x1f\x8b", "gzip data"),
+          (b"RIFF", "a RIFF (WebP, WAV) file"), (b"\x00\x00\x00", "binary data"))
 
 
 class ExtractionError(Exception):
@@ -50,17 +55,25 @@ class ExtractedArticle:
 
 
 def extract_article(html: bytes, url: str, feed_published: datetime | None, fetched_at: datetime,
-                    min_chars: int = MIN_BODY_CHARS, http_date: datetime | None = None) -> ExtractedArticle:
+                    min_chars: int = MIN_BODY_CHARS, http_date: datetime | None = None,
+                    content_type: str | None = None) -> ExtractedArticle:
     """Extract the main text and metadata of one page. Raises ``ExtractionError`` when there is
     no usable body.
+
+    The bytes are decoded first, the HTTP ``content_type``'s charset, the page's meta charset and
+    the bytes themselves reconciled (``transforms.charset``).
 
     The publication date is the page's own (htmldate), else the feed entry's, else the HTTP
     response's Last-Modified, in that order of trust; a date more than a day after the fetch is
     no publication date. ``date_source`` says which won: page, feed, http or none."""
     latest = fetched_at + FUTURE_TOLERANCE
+    kind = sniff_non_html(html)
+    if kind:
+        raise ExtractionError(f"not a web page: the body is {kind}")
+    page = decode_html(html, content_type).text
     try:
         doc = trafilatura.bare_extraction(
-            html,
+            page,
             url=url,
             with_metadata=True,
             include_comments=False,
@@ -98,7 +111,7 @@ def extract_article(html: bytes, url: str, feed_published: datetime | None, fetc
         title=doc.title or None,
         author=doc.author or None,
         site_name=doc.sitename or None,
-        language=(doc.language or _html_lang(html)),
+        language=(doc.language or _html_lang(page)),
         text=text,
         text_sha256=hashlib.sha256(text.encode("utf-8")).hexdigest(),
         page_canonical_url=_page_canonical(doc.url, url),
@@ -108,9 +121,15 @@ def extract_article(html: bytes, url: str, feed_published: datetime | None, fetc
     )
 
 
-def _html_lang(html: bytes) -> str | None:
-    match = _HTML_LANG.search(html[:4096])
-    return match.group(1).decode("ascii").lower() if match else None
+def sniff_non_html(body: bytes) -> str | None:
+    """What a body is when its first bytes say it is no web page at all, else None."""
+    head = body[:16].lstrip(b"\xef\xbb\xbf")
+    return next((kind for magic, kind in _MAGIC if head.startswith(magic)), None)
+
+
+def _html_lang(page: str) -> str | None:
+    match = _HTML_LANG.search(page[:4096])
+    return match.group(1).lower() if match else None
 
 
 def _page_canonical(declared: str | None, fetched_url: str) -> str | None:

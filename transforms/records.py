@@ -19,10 +19,11 @@ class IngestError:
     url: str
     url_key: str
     feed_id: str | None
-    kind: str  # temporary | permanent
+    kind: str  # temporary | permanent | unexpected (flows.failures)
     reason: str
     http_status: int | None = None
     raw_sha256: str | None = None
+    tries: int | None = None  # HTTP attempts within this run (runs across days are ingest_errors.attempts)
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,6 +82,12 @@ class FeedState:
     etag: str | None = None
     last_modified: str | None = None
     body_sha256: str | None = None
+    status: str = "active"  # active | dead
+    next_check_at: datetime | None = None  # when a dead feed is polled again
+
+    def due(self, now: datetime) -> bool:
+        """Whether this run polls the feed: always, unless it is dead and not yet due again."""
+        return self.status != "dead" or self.next_check_at is None or self.next_check_at <= now
 
 
 @dataclass(frozen=True, slots=True)
@@ -122,6 +129,7 @@ class StoredPage:
     fetched_at: datetime
     raw_sha256: str
     figures: int  # how many figures it has now
+    content_type: str | None = None  # the stored page's, for its charset
 
 
 @dataclass(frozen=True, slots=True)

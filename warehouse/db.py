@@ -9,6 +9,7 @@ from __future__ import annotations
 import hashlib
 import logging
 import re
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
@@ -32,6 +33,10 @@ CREATE TABLE IF NOT EXISTS schema_migrations (
     applied_at  TIMESTAMPTZ NOT NULL
 )
 """
+
+
+class WarehouseBusyError(RuntimeError):
+    """Another process held the warehouse file for longer than we were willing to wait."""
 
 
 class MigrationError(RuntimeError):
@@ -58,15 +63,34 @@ def migrations() -> list[tuple[int, str, str]]:
     return found
 
 
+def _connect(path: str, read_only: bool, lock_timeout: float) -> duckdb.DuckDBPyConnection:
+    """Open the file, retrying with backoff while another process holds its lock (DuckDB lets
+    one process write, and refuses every other process meanwhile, readers included)."""
+    deadline = time.monotonic() + lock_timeout
+    delay = 0.05
+    while True:
+        try:
+            return duckdb.connect(path, read_only=read_only)
+        except duckdb.IOException as exc:
+            if "lock" not in str(exc).lower():
+                raise
+            if time.monotonic() + delay > deadline:
+                raise WarehouseBusyError(f"{path} is held by another process for over {lock_timeout:.0f}s: "
+                                         f"{exc}") from exc
+            logger.info("%s is held by another process; trying again in %.2fs", path, delay)
+            time.sleep(delay)
+            delay = min(delay * 2, 2.0)
+
+
 class Warehouse:
     """One open DuckDB file. DuckDB allows one writing process per file, so a flow opens the
     warehouse once per step that writes and closes it straight after."""
 
-    def __init__(self, path: Path | str, read_only: bool = False) -> None:
+    def __init__(self, path: Path | str, read_only: bool = False, lock_timeout: float = 120.0) -> None:
         self.path = Path(path)
         if str(path) != ":memory:" and not read_only:
             self.path.parent.mkdir(parents=True, exist_ok=True)
-        self.con = duckdb.connect(str(path), read_only=read_only)
+        self.con = _connect(str(path), read_only, lock_timeout)
         self.con.execute("SET TimeZone = 'UTC'").fetchall()
         if not read_only:
             self.migrate()

@@ -13,7 +13,7 @@ from warehouse.db import Warehouse
 
 ERROR_SCHEMA = {
     "stage": pl.String, "url_key": pl.String, "url": pl.String, "feed_id": pl.String, "kind": pl.String,
-    "reason": pl.String, "http_status": pl.Int32, "raw_sha256": pl.String,
+    "reason": pl.String, "http_status": pl.Int32, "raw_sha256": pl.String, "tries": pl.Int32,
 }
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import json
 import logging
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -35,7 +35,7 @@ ENTRY_SCHEMA = {
 CHECK_SCHEMA = {
     "feed_id": pl.String, "outcome": pl.String, "checked_at": UTC_TS, "etag": pl.String,
     "last_modified": pl.String, "body_sha256": pl.String, "format": pl.String, "problem": pl.String,
-    "error": pl.String, "entries": pl.Int32,
+    "error": pl.String, "entries": pl.Int32, "http_status": pl.Int32,
 }
 RAW_SCHEMA = {"sha256": pl.String, "size": pl.Int32, "content_type": pl.String, "gz": pl.Binary,
               "fetched_at": UTC_TS}
@@ -66,9 +66,22 @@ RUN_COLUMNS = ("feeds_checked", "feeds_unchanged", "feeds_failed", "entries_new"
 
 
 def start_run(wh: Warehouse, run_id: str, flow_run_id: str | None, flow: str = "daily-ingest",
-              parameters: Mapping[str, Any] | None = None) -> None:
+              parameters: Mapping[str, Any] | None = None, host: str | None = None, pid: int | None = None) -> None:
     wh.rows("start_run", run_id=run_id, flow_run_id=flow_run_id, now=utcnow(), flow=flow,
-            parameters=json.dumps(parameters or {}, default=str, sort_keys=True))
+            parameters=json.dumps(parameters or {}, default=str, sort_keys=True), host=host, pid=pid)
+
+
+def abandon_dead_runs(wh: Warehouse, host: str, alive: Callable[[int], bool], after_hours: float) -> list[str]:
+    """Mark ``abandoned`` the runs still ``running`` whose process is gone: on this host, when
+    ``alive(pid)`` says so; on other hosts (or without a pid), when older than ``after_hours``.
+    Returns their run ids."""
+    now = utcnow()
+    dead = [run_id for run_id, run_host, pid, started in wh.rows("running_runs")
+            if (run_host == host and pid is not None and not alive(int(pid)))
+            or ((run_host != host or pid is None) and (now - started).total_seconds() > after_hours * 3600)]
+    if dead:
+        wh.rows("abandon_runs", run_ids=dead, now=now)
+    return dead
 
 
 def finish_run(wh: Warehouse, run_id: str, status: str, counts: Mapping[str, int]) -> None:
@@ -85,22 +98,35 @@ def sync_feeds(wh: Warehouse, feeds: Sequence[FeedSource]) -> None:
 
 
 def feed_states(wh: Warehouse) -> dict[str, FeedState]:
-    return {feed_id: FeedState(etag, modified, digest) for feed_id, etag, modified, digest in wh.rows("feed_states")}
+    return {feed_id: FeedState(*state) for feed_id, *state in wh.rows("feed_states")}
 
 
-def record_feed_checks(wh: Warehouse, run_id: str, checks: Sequence[FeedCheck]) -> int:
+@dataclass(frozen=True, slots=True)
+class DeadFeedRule:
+    """When a failing feed counts as gone, and how often a gone feed is polled again."""
+
+    after_gone: int = 3  # polls in a row answered 410
+    after_missing_days: int = 14  # days of 404s
+    poll_days: int = 7
+
+
+def record_feed_checks(wh: Warehouse, run_id: str, checks: Sequence[FeedCheck],
+                       dead: DeadFeedRule = DeadFeedRule()) -> int:
     """Store each feed's new HTTP state, its entries and its errors; returns new entries."""
     now = utcnow()
-    state_rows = [{
-        "feed_id": c.feed.name, "outcome": c.outcome, "checked_at": c.checked_at, "etag": c.etag,
-        "last_modified": c.last_modified, "body_sha256": c.body_sha256, "format": c.format,
-        "problem": c.problem, "error": next((e.reason for e in c.errors if e.stage == "discover"
-                                            and e.url == c.feed.url), None),
-        "entries": len(c.entries),
-    } for c in checks]
+    state_rows = []
+    for c in checks:
+        own = next((e for e in c.errors if e.stage == "discover" and e.url == c.feed.url), None)
+        state_rows.append({
+            "feed_id": c.feed.name, "outcome": c.outcome, "checked_at": c.checked_at, "etag": c.etag,
+            "last_modified": c.last_modified, "body_sha256": c.body_sha256, "format": c.format,
+            "problem": c.problem, "error": own.reason if own else None, "entries": len(c.entries),
+            "http_status": own.http_status if own else None,
+        })
     ok_feeds = [{"url_key": feed_key(c.feed)} for c in checks if c.outcome != "failed"]
     with wh.transaction():
-        wh.load("update_feed_checks", frame(state_rows, CHECK_SCHEMA))
+        wh.load("update_feed_checks", frame(state_rows, CHECK_SCHEMA), dead_after_gone=dead.after_gone,
+                dead_after_missing_days=dead.after_missing_days, dead_poll_days=dead.poll_days)
         new = _insert_entries(wh, run_id, [(c.feed.name, e) for c in checks for e in c.entries], "feed", now)
         wh.load("resolve_errors", frame(ok_feeds, KEY_SCHEMA), now=now, stages=["discover"])
         record_errors(wh, run_id, [e for c in checks for e in c.errors], now=now)
