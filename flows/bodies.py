@@ -40,9 +40,10 @@ class BodyDecoder:
             return
         if self._inflate.eof:
             return  # bytes after the end of the compressed stream are ignored, as browsers do
+        room = self.cap - self.size
         try:
             # never inflate more than the cap allows: a 10 KB bomb stops at cap + 1 bytes
-            self._add(self._inflate.decompress(chunk, self.cap - self.size + 1))
+            out = self._inflate.decompress(chunk, room + 1)
         except zlib.error as exc:
             if self.encoding == "deflate" and not self._raw_deflate_tried and not self.size:
                 # servers often send raw deflate (no zlib header) under this name
@@ -51,9 +52,10 @@ class BodyDecoder:
                 self.feed(chunk)
                 return
             raise self._error(FailureKind.PERMANENT, f"corrupt {self.encoding} body: {exc}") from exc
-        if self._inflate.unconsumed_tail:
-            raise self._error(FailureKind.PERMANENT,
-                              f"response too large (inflates past {self.cap} bytes: a compression bomb?)")
+        if len(out) > room or self._inflate.unconsumed_tail:
+            raise self._error(FailureKind.PERMANENT, f"response too large ({self.raw_size} bytes inflate past "
+                                                     f"the cap of {self.cap}: a compression bomb?)")
+        self._add(out)
 
     def finish(self) -> bytes:
         if self._inflate is not None and not self._inflate.eof:

@@ -126,7 +126,7 @@ class Fetcher:
                     try:
                         status, final_url, response_headers, body = self._follow(url, headers)
                     except (httpx.TimeoutException, httpx.TransportError) as exc:
-                        if deadline.expired:
+                        if deadline.passed():
                             raise FetchError(url, FailureKind.TEMPORARY, "request deadline of "
                                              f"{self.settings.request_deadline:.0f}s exceeded", None, attempt) from exc
                         raise
@@ -147,11 +147,11 @@ class Fetcher:
             if status in RETRY_STATUSES:
                 reason = f"HTTP {status}"
                 retry_after = _retry_after(response_headers.get("retry-after"))
-                if attempt >= self.settings.attempts:
-                    raise FetchError(url, FailureKind.TEMPORARY, reason, status, attempt)
                 if retry_after is not None and retry_after > self.settings.max_retry_wait:
                     raise FetchError(url, FailureKind.TEMPORARY,
                                      f"{reason}, Retry-After {retry_after:.0f}s is beyond this run", status, attempt)
+                if attempt >= self.settings.attempts:
+                    raise FetchError(url, FailureKind.TEMPORARY, reason, status, attempt)
                 self._wait(url, attempt, retry_after, reason)
                 continue
             if status == 304 or 200 <= status < 300:

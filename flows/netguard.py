@@ -44,9 +44,9 @@ def address_problem(ip: IPAddress) -> str | None:
     """Why we never connect to ``ip``, or None for a public address."""
     if isinstance(ip, ipaddress.IPv6Address) and ip.ipv4_mapped is not None:
         return address_problem(ip.ipv4_mapped)
-    for label, flag in (("a loopback", ip.is_loopback), ("a link-local (cloud metadata)", ip.is_link_local),
-                        ("a private", ip.is_private), ("a multicast", ip.is_multicast),
-                        ("an unspecified", ip.is_unspecified), ("a reserved", ip.is_reserved)):
+    for label, flag in (("an unspecified", ip.is_unspecified), ("a loopback", ip.is_loopback),
+                        ("a link-local (cloud metadata)", ip.is_link_local), ("a multicast", ip.is_multicast),
+                        ("a private", ip.is_private), ("a reserved", ip.is_reserved)):
         if flag:
             return f"{label} address"
     if not ip.is_global:  # shared address space (100.64/10), documentation ranges ...
@@ -68,6 +68,11 @@ class Deadline:
 
     def remaining(self) -> float | None:
         return None if self.at is None else self.at - time.monotonic()
+
+    def passed(self) -> bool:
+        """Whether the request ran out of time (a read given only the time left timed out)."""
+        remaining = self.remaining()
+        return self.expired or (remaining is not None and remaining <= 0.01)
 
 
 @dataclass
