@@ -5,6 +5,7 @@ by itself (bounded loops), and the server stops with the test."""
 
 from __future__ import annotations
 
+import contextlib
 import gzip
 import socket
 import socketserver
@@ -148,10 +149,8 @@ class HangingListener:
         for _ in range(4):  # fill the accept queue
             filler = socket.socket()
             filler.setblocking(False)
-            try:
+            with contextlib.suppress(BlockingIOError):
                 filler.connect(self.sock.getsockname())
-            except BlockingIOError:
-                pass
             self.fillers.append(filler)
 
     @property
