@@ -39,7 +39,8 @@ def rss(*items: tuple[str, str] | str, extra: str = "") -> bytes:
         link, guid = item if isinstance(item, tuple) else (item, item)
         parts.append(f"<item><title>Story {i}</title><link>{link}</link><guid>{guid}</guid>"
                      f"<pubDate>Fri, 20 Nov 2026 10:{i % 60:02d}:00 GMT</pubDate></item>")
-    return f'<?xml version="1.0"?>{extra}<rss version="2.0"><channel><title>t</title>{"".join(parts)}</channel></rss>'.encode()
+    channel = f'<rss version="2.0"><channel><title>t</title>{"".join(parts)}</channel></rss>'
+    return f'<?xml version="1.0"?>{extra}{channel}'.encode()
 
 
 def write_feeds(settings: Settings, feeds: dict[str, str]) -> None:
