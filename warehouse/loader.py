@@ -184,6 +184,6 @@ def load_pages(wh: Warehouse, run_id: str, raw_pages: Sequence[RawPage],
         figures = [row for r in new for row in figure_rows(r.article_key, r.figures, EXTRACTOR_VERSION)]
         loaded, _rejected = replace_figures(wh, run_id, [r.article_key for r in new], figures)
         done = frame([{"url_key": r.entry_key} for r in rows], KEY_SCHEMA)
-        wh.load("resolve_errors", done, now=now, stages=["fetch", "extract"])
+        wh.load("resolve_errors", done, now=now, stages=["fetch", "extract", "load"])
         record_errors(wh, run_id, errors, now=now)
     return PageLoad(len(new), len(aliases), len(errors), loaded)

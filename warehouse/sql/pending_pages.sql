@@ -14,7 +14,7 @@ WHERE ($any_key OR e.entry_key IN (SELECT unnest($keys)))
   AND NOT EXISTS (
       SELECT 1 FROM ingest_errors AS x
       WHERE x.url_key = e.entry_key
-        AND x.stage IN ('fetch', 'extract')
+        AND x.stage IN ('fetch', 'extract', 'load')
         AND x.resolved_at IS NULL
         AND (x.kind = 'permanent' OR x.attempts >= $max_attempts)
   )
