@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed-stamp
 # Tests that start a real Prefect server and drive the UI in Chromium (about a minute).
 SLOW := service
 
-.PHONY: demo test quick lint bench serve install clean lock
+.PHONY: demo test quick lint bench serve install clean lock pin-extractor
 
 $(STAMP): pyproject.toml requirements.lock
 	$(PYTHON) -m venv $(VENV)
@@ -39,6 +39,10 @@ quick: lint
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/extract_figures.py
+
+# After bumping EXTRACTOR_VERSION: record the digest of the extractor's code beside it.
+pin-extractor: $(STAMP)
+	$(BIN)/python -m tests.extractor_pin
 
 # Re-pin the lock file after changing dependencies in pyproject.toml.
 lock: $(STAMP)

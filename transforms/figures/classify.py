@@ -147,7 +147,6 @@ def _sequence_outcome(rest: str) -> bool:
 
 
 def modality_of(s: str, m: Mention, np: NounPhrase, before: str, where: str) -> str:
-    window_before = before[-60:]
     gap = where.split(":", 1)[1] if where.startswith("right:") else ""
     clause_start = max(before.rfind(","), before.rfind(";"), before.rfind(" while "))
     verb_zone = before[clause_start + 1:] if where in ("left", "toll") else ""
@@ -157,7 +156,6 @@ def modality_of(s: str, m: Mention, np: NounPhrase, before: str, where: str) -> 
         return "uncertain"
     if T.HYPOTHETICAL.search(gap) or (where == "left" and T.HYPOTHETICAL.search(verb_zone)):
         return "hypothetical"
-    del window_before
     return "asserted"
 
 

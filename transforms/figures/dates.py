@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import calendar
 import re
-from bisect import bisect_left, bisect_right, insort
+from bisect import bisect_left, insort
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -19,10 +19,15 @@ from transforms.figures.sentences import Sentence
 
 Resolved = tuple[date, date, str]
 
-MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
-MONTHS.update({name.lower(): i for i, name in enumerate(calendar.month_abbr) if name})
+# English names, fixed: `calendar.month_name` follows the process's locale, and a German locale
+# would make "März" a month and "March" none.
+_MONTH_NAMES = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+                "november", "december")
+MONTHS = {name: i for i, name in enumerate(_MONTH_NAMES, start=1)}
+MONTHS.update({name[:3]: i for i, name in enumerate(_MONTH_NAMES, start=1)})
 MONTHS["sept"] = 9
-WEEKDAYS = {name.lower(): i for i, name in enumerate(calendar.day_name)}
+WEEKDAYS = {name: i for i, name in enumerate(("monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
+                                                "sunday"))}
 
 _M = r"(?P<{}>january|february|march|april|may|june|july|august|september|october|november|december|" \
      r"jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)\.?"
@@ -132,13 +137,6 @@ def _has_any(text: str, needles: tuple[str, ...]) -> bool:
         if needle in text:
             return True
     return False
-
-
-def is_date_number(start: int, end: int, dates: list[DateMention], starts: list[int]) -> bool:
-    """True when a number is part of a date expression ("26" in "On 26 September"). ``dates``
-    is sorted by start, ``starts`` holds their starts, and their spans do not overlap."""
-    i = bisect_right(starts, start)
-    return i > 0 and dates[i - 1].start <= start and end <= dates[i - 1].end
 
 
 def _overlaps(taken: list[tuple[int, int]], start: int, end: int) -> bool:
