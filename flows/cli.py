@@ -147,6 +147,22 @@ def extract_figures_command(
     raise typer.Exit(1 if errors else 0)
 
 
+@app.command("classify-context")
+def classify_context_command(
+    input_path: Annotated[Path, typer.Argument(metavar="INPUT.jsonl", help="one document a line: id, text, published")],
+    output: Annotated[Path, typer.Option("-o", "--output", help="where to write one context a document")],
+) -> None:
+    """Classify each document as about conflict, a disaster, or other: one line a document with
+    doc_id, context and confidence. Bad lines are reported on stderr and skipped (exit status 1)."""
+    from flows.extract_cli import classify_stream
+
+    err = Console(stderr=True)
+    with input_path.open(encoding="utf-8") as source, output.open("w", encoding="utf-8") as sink:
+        documents, _, errors = classify_stream(source, sink)
+    err.print(f"{documents} documents classified, {len(errors)} bad lines skipped")
+    raise typer.Exit(1 if errors else 0)
+
+
 @app.command("extract-stored")
 def extract_stored(db: DbOption = None) -> None:
     """Run the figure extractor again over every stored article, replacing its figures (after an

@@ -14,6 +14,7 @@ from datetime import datetime
 from flows import __version__
 from flows.fetch import FailureKind, Fetcher, FetchError, FetchResult
 from transforms.article import EXTRACTOR, ExtractionError, extract_article
+from transforms.context import classify_context
 from transforms.feedlist import FeedSource, feed_key
 from transforms.feeds import FeedParseError, parse_feed
 from transforms.figures import EXTRACTOR_VERSION, extract_figures
@@ -153,6 +154,7 @@ def _extract_one(page: FetchedPage, min_body_chars: int) -> ArticleRow | IngestE
                            str(exc), result.status, page.raw.sha256)
     canonical = extracted.page_canonical_url or canonical_url(result.final_url) or job.canonical_url
     published = extracted.published_at.date() if extracted.published_at else None
+    context = classify_context(extracted.text)
     return ArticleRow(
         article_key=url_key(canonical),
         canonical_url=canonical,
@@ -173,6 +175,8 @@ def _extract_one(page: FetchedPage, min_body_chars: int) -> ArticleRow | IngestE
         entry_key=job.entry_key,
         entry_url=job.url,
         figures=tuple(extract_figures(extracted.text, published, url_key(canonical))),
+        context=context.context,
+        context_confidence=context.confidence,
     )
 
 
@@ -202,6 +206,7 @@ def _reextract_one(page: StoredPage, versions: ExtractorVersions, min_body_chars
     if date_source == "feed" and page.date_source == "http":
         date_source = "http"
     published = extracted.published_at.date() if extracted.published_at else None
+    context = classify_context(extracted.text)
     return Reextracted(
         article_key=page.article_key,
         title=extracted.title,
@@ -218,6 +223,8 @@ def _reextract_one(page: StoredPage, versions: ExtractorVersions, min_body_chars
         figures=tuple(extract_figures(extracted.text, published, page.article_key)),
         text_changed=extracted.text_sha256 != page.text_sha256,
         figures_before=page.figures,
+        context=context.context,
+        context_confidence=context.confidence,
     )
 
 

@@ -15,7 +15,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 PIN = Path(__file__).with_name("extractor_version.json")
 # everything that decides what the extractor returns for a text
-SOURCES = ("transforms/figures", "transforms/gazetteer.py")
+SOURCES = ("transforms/figures", "transforms/gazetteer.py", "transforms/context.py")
 
 
 def digest() -> str:

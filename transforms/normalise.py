@@ -16,6 +16,7 @@ from typing import Any
 
 import polars as pl
 
+from transforms.context import CONTEXTS
 from transforms.figures.model import GROUPS, KINDS, MODALITIES, PRECISIONS, QUALIFIERS, UNITS
 
 logger = logging.getLogger(__name__)
@@ -25,7 +26,7 @@ HOUSEHOLD_SOURCE = "UN DESA Population Division, Database on Household Size and 
 
 ENUMS: dict[str, tuple[str, ...]] = {
     "kind": KINDS, "group": GROUPS, "unit": UNITS, "qualifier": QUALIFIERS, "modality": MODALITIES,
-    "date_precision": PRECISIONS, "geo_precision": GEO_PRECISIONS,
+    "date_precision": PRECISIONS, "geo_precision": GEO_PRECISIONS, "context": CONTEXTS,
 }
 RAW_SCHEMA: dict[str, Any] = {
     "article_key": pl.String, "figure_index": pl.Int32, "kind": pl.String, "group": pl.String,
@@ -34,7 +35,7 @@ RAW_SCHEMA: dict[str, Any] = {
     "part_of": pl.Int32, "cumulative": pl.Boolean, "modality": pl.String, "event_date_start": pl.Date,
     "event_date_end": pl.Date, "date_precision": pl.String, "place": pl.String, "country_iso3": pl.String,
     "admin1": pl.String, "geo_precision": pl.String, "latitude": pl.Float64, "longitude": pl.Float64,
-    "extractor_version": pl.String,
+    "extractor_version": pl.String, "context": pl.String,
 }
 
 

@@ -67,6 +67,8 @@ class ArticleRow:
     entry_key: str  # the entry URL's key; an alias when the page names another canonical URL
     entry_url: str
     figures: tuple[Figure, ...] = ()
+    context: str | None = None  # conflict | disaster | other
+    context_confidence: float | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -151,3 +153,5 @@ class Reextracted:
     figures: tuple[Figure, ...]
     text_changed: bool
     figures_before: int
+    context: str | None = None
+    context_confidence: float | None = None

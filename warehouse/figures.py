@@ -26,6 +26,7 @@ def figure_rows(article_key: str, figures: Sequence[Figure], extractor_version: 
         "event_date_end": f.event_date_end, "date_precision": f.date_precision, "place": f.place,
         "country_iso3": f.country_iso3, "latitude": f.latitude, "longitude": f.longitude,
         "admin1": f.admin1, "geo_precision": f.geo_precision, "extractor_version": extractor_version,
+        "context": f.context,
     } for i, f in enumerate(figures)]
 
 

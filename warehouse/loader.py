@@ -44,6 +44,7 @@ ARTICLE_SCHEMA = {
     "title": pl.String, "author": pl.String, "site_name": pl.String, "language": pl.String,
     "published_at": UTC_TS, "date_source": pl.String, "text": pl.String, "text_sha256": pl.String,
     "raw_sha256": pl.String, "extractor": pl.String, "extractor_version": pl.String, "fetched_at": UTC_TS,
+    "context": pl.String, "context_confidence": pl.Float64,
 }
 ALIAS_SCHEMA = {"alias_key": pl.String, "alias_url": pl.String, "article_key": pl.String, "reason": pl.String}
 KEY_SCHEMA = {"url_key": pl.String}

@@ -24,7 +24,7 @@ UPDATE_SCHEMA = {
     "article_key": pl.String, "title": pl.String, "author": pl.String, "site_name": pl.String,
     "language": pl.String, "published_at": UTC_TS, "date_source": pl.String, "text": pl.String,
     "text_sha256": pl.String, "extractor": pl.String, "extractor_version": pl.String,
-    "figures_version": pl.String,
+    "figures_version": pl.String, "context": pl.String, "context_confidence": pl.Float64,
 }
 
 

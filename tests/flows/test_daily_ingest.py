@@ -78,6 +78,11 @@ def test_demo_loads_each_story_once_files_the_broken_page_and_reruns_as_a_no_op(
     per_article = dict(query(settings, "SELECT a.title, count(f.figure_index) FROM articles a "
                                        "LEFT JOIN figures f USING (article_key) GROUP BY a.title"))
     assert all(n > 0 for n in per_article.values()), per_article
+    # what each story is about, and every figure with a context of its own
+    contexts = dict(query(settings, "SELECT title, context FROM articles"))
+    assert contexts["Gunmen kill 14 villagers in northern Burkina Faso"] == "conflict"
+    assert contexts["Floods force 12,000 from their homes in Niger's Tillaberi region"] == "disaster"
+    assert query(settings, "SELECT count(*) FROM figures WHERE context IS NULL") == [(0,)]
     assert query(settings, "SELECT count(*) FROM figures WHERE sentence NOT LIKE '%' || number_text || '%'") == [(0,)]
     car_bomb = query(settings, "SELECT kind, best, qualifier FROM figures f JOIN articles a USING (article_key) "
                                "WHERE a.title LIKE 'Car bomb%' AND f.part_of IS NULL AND NOT f.cumulative "

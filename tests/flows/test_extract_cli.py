@@ -34,7 +34,8 @@ def test_writes_one_figure_a_line_with_the_contract_fields(tmp_path: Path) -> No
     assert done.returncode == 0, done.stderr
     assert [(r["doc_id"], r["kind"], r["best"]) for r in out] == [
         ("a", "killed", 7), ("a", "injured", 3), ("c", "displaced", 11000)]
-    assert all(set(r) == CONTRACT_FIELDS for r in out)
+    assert all(set(r) == CONTRACT_FIELDS | {"context"} for r in out)  # the contract's fields, and the context
+    assert [r["context"] for r in out] == ["conflict", "conflict", "disaster"]
     assert out[0]["event_date_start"] == "2026-11-18" and out[0]["country_iso3"] == "BFA"
 
 
@@ -51,3 +52,17 @@ def test_bad_lines_are_reported_with_their_number_skipped_and_fail_the_exit_stat
     for number, reason in [(1, "not JSON"), (3, "no text"), (4, "no text"), (5, "published"), (6, "not a JSON object")]:
         assert f"line {number}: {reason}" in done.stderr
     assert [r["doc_id"] for r in out] == ["ok"]
+
+
+def test_classify_context_writes_one_line_a_document_and_reports_bad_lines(tmp_path: Path) -> None:
+    source, target = tmp_path / "in.jsonl", tmp_path / "out.jsonl"
+    source.write_text("\n".join([doc("war", "Militants killed 12 soldiers in an ambush on an army convoy."),
+                                  doc("flood", "Flash floods after heavy rain forced 2,000 people to evacuate."),
+                                  "not json", doc("bank", "The central bank cut interest rates on Tuesday.")]) + "\n")
+    done = subprocess.run([sys.executable, "-m", "flows.cli", "classify-context", str(source), "-o", str(target)],
+                          capture_output=True, text=True, timeout=120, check=False)
+    assert done.returncode == 1 and "line 3" in done.stderr
+    rows = [json.loads(line) for line in target.read_text(encoding="utf-8").splitlines()]
+    assert [(r["doc_id"], r["context"]) for r in rows] == [("war", "conflict"), ("flood", "disaster"),
+                                                           ("bank", "other")]
+    assert all(0.5 <= r["confidence"] <= 1.0 for r in rows)

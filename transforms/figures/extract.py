@@ -12,6 +12,7 @@ import logging
 import re
 from datetime import date
 
+from transforms.context import classify_context, figure_context
 from transforms.figures.candidates import ANAPHORA_BEFORE, REFERS_BACK, Candidate, sentence_candidates
 from transforms.figures.classify import context_before
 from transforms.figures.dates import DateMention, find_dates
@@ -91,6 +92,10 @@ def extract_figures(text: str, published: date | None, doc_id: str = "") -> list
     if figures:  # dates are read only for texts that have figures to date
         _assign_dates(figures, sources, find_dates(text, published), published, text)
     assign_places(figures, sentences, text)
+    if figures:
+        document = classify_context(text).context
+        for fig, (_cand, sentence) in zip(figures, sources, strict=True):
+            fig.context = figure_context(sentence.text, document)
     if back is not None:
         for fig, (_cand, sentence) in zip(figures, sources, strict=True):
             fig.start, fig.end = back[fig.start], back[fig.end]

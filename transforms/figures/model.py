@@ -50,6 +50,7 @@ class Figure:
     # beyond the contract's fields: the place's first-level admin area and how precise it is
     admin1: str | None = None
     geo_precision: str | None = None  # town | admin_area | country
+    context: str = "other"  # conflict | disaster | other (transforms.context)
 
     def as_json(self) -> dict[str, Any]:
         row = asdict(self)

@@ -11,6 +11,8 @@ UPDATE articles SET
     text_sha256 = incoming.text_sha256,
     extractor = incoming.extractor,
     extractor_version = incoming.extractor_version,
-    figures_version = incoming.figures_version
+    figures_version = incoming.figures_version,
+    context = incoming.context,
+    context_confidence = incoming.context_confidence
 FROM incoming
 WHERE articles.article_key = incoming.article_key;

@@ -1,0 +1,50 @@
+"""Conflict, disaster or other: the cue lexicons on made-up wire sentences, one class of text a row."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from transforms.context import classify_context, figure_context
+from transforms.figures import extract_figures
+
+CASES = [
+    ("Militants stormed a village and killed 12 civilians, the army said.", "conflict", "militant-attack"),
+    ("An airstrike on a market killed at least 20 people on Tuesday.", "conflict", "airstrike"),
+    ("Clashes between rival armed groups forced 3,000 people to flee.", "conflict", "clashes"),
+    ("Boko Haram fighters abducted 40 schoolgirls from a boarding school.", "conflict", "named-group"),
+    ("IS claimed the suicide bombing that killed nine worshippers.", "conflict", "islamic-state-abbreviation"),
+    ("Flash floods after torrential rain swept away 200 homes in the valley.", "disaster", "flood"),
+    ("A magnitude 6.1 earthquake flattened houses and killed 15 people.", "disaster", "earthquake"),
+    ("The wildfire forced 8,000 residents to evacuate as flames reached the town.", "disaster", "wildfire"),
+    ("Cyclone Idai left thousands homeless along the coast.", "disaster", "cyclone"),
+    ("Firefighters battled the blaze for hours; two tenants suffered smoke inhalation.", "disaster", "house-fire"),
+    ("The Black Death killed an estimated 25 million people in the fourteenth century.", "other", "history"),
+    ("Air pollution causes some seven million premature deaths a year, the study found.", "other", "pollution"),
+    ("In the new game, players defeat hundreds of stormtroopers on a desert planet.", "other", "video-game"),
+    ("The central bank raised interest rates for the third time this year.", "other", "economy"),
+    ("A US programme offers online university courses to refugees worldwide.", "other", "education"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), [c[:2] for c in CASES], ids=[c[2] for c in CASES])
+def test_context_of_a_text(text: str, expected: str) -> None:
+    found = classify_context(text)
+    assert found.context == expected, found
+    assert 0.5 <= found.confidence <= 1.0
+
+
+def test_a_figure_takes_its_documents_context_unless_its_sentence_clearly_says_another() -> None:
+    assert figure_context("Aid agencies distributed food to 500 families.", "disaster") == "disaster"
+    assert figure_context("In a separate attack, militants ambushed a patrol and killed five soldiers.",
+                          "disaster") == "conflict"
+
+
+def test_figures_carry_their_context() -> None:
+    text = ("Floods after days of heavy rain have forced 12,000 people from their homes in the delta, the "
+            "disaster management agency said. In the north, militants ambushed an army convoy and killed "
+            "seven soldiers in an attack near the border.")
+    figures = extract_figures(text, date(2026, 11, 20))
+    assert [(f.kind, f.best, f.context) for f in figures] == [("displaced", 12000, "disaster"),
+                                                              ("killed", 7, "conflict")]

@@ -1,0 +1,87 @@
+"""Is a text about conflict, a disaster, or neither? (IDMC's IDETECT classifies every text this
+way before it counts anyone.) Offline and fast: two cue lexicons, each cue with a weight, read
+as whole words; a text is what its cues say most, and ``other`` when neither says enough. The
+plague of the fourteenth century, air pollution or a video game's stormtroopers are ``other``,
+so an analyst's conflict totals never hold them.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from dataclasses import dataclass
+
+logger = logging.getLogger(__name__)
+
+CONTEXTS = ("conflict", "disaster", "other")
+
+# Weighted cues. Stems end in \w* where English inflects; weights say how sure one cue is alone:
+# 3 names the domain outright ("airstrike", "earthquake"), 1 leans towards it ("forces", "rain").
+_CONFLICT: dict[str, float] = {
+    r"airstrikes?|air\s+strikes?|air\s+raids?|bombard\w*|shell(?:ed|ing|s)|mortars?|artillery|rockets?": 3,
+    r"militants?|militias?|militiam[ae]n|insurgen\w*|rebels?|jihadis\w*|gunm[ae]n|terroris\w*|extremis\w*": 3,
+    r"armed\s+(?:groups?|men|forces|conflict|clashes|attack\w*)|clash\w*|fighting|hostilit\w*|ceasefire": 3,
+    r"suicide\s+bomb\w*|car\s+bomb\w*|ied|explosive\s+device|landmines?|snipers?|ambush\w*|massacr\w*": 3,
+    r"war|civil\s+war|offensive|siege|besieged|front\s?lines?|battles?|battlefields?|combat\w*|occupation|occupied": 2,
+    r"troops|soldiers?|army|military|security\s+forces|police|paramilitar\w*|armed|weapons?|guns?|gunfire|shot": 1.5,
+    r"attack\w*|raid\w*|bomb\w*|explosions?|blasts?|killed|killings?|abduct\w*|kidnap\w*|hostages?": 1.5,
+    r"violence|violent|conflict\w*|insecurity|unrest|riots?|protesters?|crackdown|persecut\w*": 1.5,
+    r"boko\s+haram|al[-\s]shabaab|islamic\s+state|isis|isil|daesh|taliban|al[-\s]qaeda|houthis?|jnim|m23|adf|rsf": 3,
+    r"demolition\w*|demolish\w*|evict\w*|settlers?|checkpoints?|curfews?|coup": 1,
+    r"murder\w*|shoot\w*|shooters?|gunshots?|stabb\w*|fighters|firing|opened\s+fire|bomb\s+threats?|hijack\w*": 2,
+    r"refugees?|asylum|displacement\s+camps?|idp\s+camps?|coalition|airstrip|drones?|missiles?|grenades?": 1,
+    r"assailants?|attackers?|warplanes?|fighter\s+jets?|regime|forces|genocide|ethnic\s+cleansing|war[-\s]torn": 1.5,
+}
+_DISASTER: dict[str, float] = {
+    r"earthquakes?|quakes?|tremors?|aftershocks?|seismic|magnitude|tsunamis?|volcan\w*|eruptions?|lava": 3,
+    r"floods?|flooding|flooded|flash\s+floods?|inundat\w*|landslides?|mudslides?|avalanches?": 3,
+    r"cyclones?|typhoons?|hurricanes?|tropical\s+storms?|storms?|tornado\w*|monsoon\w*|el\s+ni[nñ]o": 3,
+    r"droughts?|wildfires?|bush\s?fires?|brush\s+fires?|forest\s+fires?|heat\s?waves?|cold\s+waves?|blizzards?": 3,
+    r"rain\w*|downpours?|rivers?|dams?|embankments?|water\s+levels?|weather|meteorolog\w*|winds?": 1,
+    r"disasters?|natural\s+hazards?|calamit\w*|relief\s+camps?|evacuat\w*|rescue\w*|debris|collapsed": 1,
+    r"fires?|blaze\w*|flames?|smoke|firefighters?|fire\s+(?:crews?|fighters|department|chief)|burn\w*": 2,
+    r"flashfloods?|flood[-\s]affected|water[-\s]?logg\w*|roofs?|zinc|sandbags?|shelters?|red\s+cross": 1,
+    r"hail\w*|snow\w*|erosion|sinkholes?|gas\s+leak|emergency\s+services|power\s+(?:cuts?|outages?|lines?)": 1,
+    r"cloudbursts?|thunderstorms?|lightning|deluge|submerged|washed\s+away|swollen|overflow\w*|storm\s+surges?": 2,
+    r"high\s+tides?|tidal|waves|breach\w*|disaster\s+management|relief\s+(?:materials|goods|supplies)": 1,
+}
+_WORDS = {name: [(re.compile(rf"(?i)\b(?:{cue})\b"), weight) for cue, weight in table.items()]
+          for name, table in (("conflict", _CONFLICT), ("disaster", _DISASTER))}
+# Case matters for a few: "IS" is the Islamic State, "is" is not.
+_WORDS["conflict"].append((re.compile(r"\b(?:IS|ISIS|ISIL|IDF|PKK|FARC|ELN|SDF|YPG|LRA)\b"), 3))
+
+# How much cue weight a text needs before it is about anything, and how far ahead the winner must be.
+MIN_WEIGHT = 2.0
+MIN_SHARE = 0.6
+
+
+@dataclass(frozen=True, slots=True)
+class Context:
+    context: str  # conflict | disaster | other
+    confidence: float  # 0.5 .. 1.0: the winner's share of the cue weight (other: how little there was)
+    conflict: float
+    disaster: float
+
+
+def classify_context(text: str) -> Context:
+    """The context of a text by its cues. Each cue counts once however often it repeats, so a
+    long text does not win on length."""
+    scores = {name: sum(weight for pattern, weight in cues if pattern.search(text)) for name, cues in _WORDS.items()}
+    conflict, disaster = scores["conflict"], scores["disaster"]
+    total = conflict + disaster
+    if total < MIN_WEIGHT:
+        return Context("other", round(1.0 - total / (2 * MIN_WEIGHT), 3), conflict, disaster)
+    best = "conflict" if conflict >= disaster else "disaster"
+    share = max(conflict, disaster) / total
+    if share < MIN_SHARE and max(conflict, disaster) < 2 * MIN_WEIGHT:
+        return Context("other", round(1.0 - share / 2, 3), conflict, disaster)
+    return Context(best, round(share, 3), conflict, disaster)
+
+
+def figure_context(sentence: str, document: str) -> str:
+    """A figure's context: its document's, unless its own sentence clearly says another
+    (a disaster toll quoted in a war story, a battle recalled in a flood report)."""
+    own = classify_context(sentence)
+    if own.context not in ("other", document) and own.confidence >= 0.8 and max(own.conflict, own.disaster) >= 3:
+        return own.context
+    return document
