@@ -80,3 +80,15 @@ def test_without_a_publication_date_only_absolute_dates_resolve(text: str, expec
 def test_numbers_inside_dates_are_never_figures() -> None:
     assert extract_figures("On 26 September 2020 the talks resumed.", P) == []
     assert len(find_dates("between 21 and 23 February 2019", None)) == 1
+
+
+@pytest.mark.parametrize(("text", "start", "end"), [
+    ("The Black Death killed 25 million people in the fourteenth century.", date(1301, 1, 1), date(1400, 12, 31)),
+    ("In the 1300s, plague killed some 25 million people.", date(1300, 1, 1), date(1399, 12, 31)),
+    ("During the 1990s the war killed 200,000 people.", date(1990, 1, 1), date(1999, 12, 31)),
+    ("Between 2010 and 2015, the fighting displaced 40,000 people.", date(2010, 1, 1), date(2015, 12, 31)),
+    ("In 2009, floods killed 300 people in the region.", date(2009, 1, 1), date(2009, 12, 31)),
+], ids=["century-words", "hundreds", "decade", "year-span", "year"])
+def test_history_keeps_its_own_dates_never_the_publication_date(text: str, start: date, end: date) -> None:
+    (figure,) = extract_figures(text, date(2026, 11, 20))
+    assert (figure.event_date_start, figure.event_date_end, figure.date_precision) == (start, end, "year")

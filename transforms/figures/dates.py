@@ -35,7 +35,18 @@ _Y = r"(?P<{}>(?:19|20)\d\d)"
 _D = r"(?P<{}>[0-3]?\d)(?:st|nd|rd|th)?"
 _WD = r"(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
 
+_ORDINALS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
+             "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth",
+             "eighteenth", "nineteenth", "twentieth", "twenty-first")
+_CENTURY = r"(?P<c>" + "|".join(sorted(_ORDINALS, key=len, reverse=True)) + r"|[12]?\d(?:st|nd|rd|th))"
+
 PATTERNS: list[tuple[str, re.Pattern[str]]] = [(name, re.compile(pattern, re.I)) for name, pattern in [
+    # the past, told as history: "between 2010 and 2015", "in the 1990s", "the 1300s", "the 14th century"
+    ("yspan", r"\b(?:between|from)\s+(?P<y1>(?:1[0-9]|20)\d\d)\s*(?:and|to|until|-|–)\s*(?P<y2>(?:1[0-9]|20)\d\d)\b"),
+    ("decade", r"\b(?:in|during|since|of|throughout|by|until|from)\s+the\s+(?:early\s+|late\s+|mid-?\s*)?"
+               r"(?P<dec>1[0-9]\d0|20[0-2]0)s\b"),
+    ("century", rf"\b(?:in|during|since|of|throughout|by|until|from)?\s*the\s+(?:early\s+|late\s+|mid-?\s*)?"
+                rf"{_CENTURY}\s+century\b"),
     ("iso", r"\b(?P<y>(?:19|20)\d\d)-(?P<mo>[01]\d)-(?P<d>[0-3]\d)\b"),
     ("span2", rf"\b(?:between\s+|from\s+)?{_D.format('d1')}\s+{_M.format('m1')}\s*(?:-|–|—|and|to|until)\s*"
               rf"{_D.format('d2')}\s+{_M.format('m2')}(?:\s*,?\s*{_Y.format('y')})?\b"),
@@ -87,7 +98,8 @@ NEEDS: dict[str, tuple[str, ...]] = {
     "last_month": ("last month",), "last_year": ("last year",), "this_year": ("this year",),
     "yesterday": ("yesterday", "previous day", "day before"),
     "today": ("today", "this morning", "this afternoon", "this evening", "tonight"),
-    "weekday": ("day",), "year": ("19", "20"),
+    "weekday": ("day",), "year": ("19", "20"), "yspan": ("between", "from"), "decade": ("0s",),
+    "century": ("century",),
 }
 
 
@@ -191,6 +203,19 @@ def _resolve(name: str, m: re.Match[str], published: date | None, year_hint: int
         if name == "year":
             y = int(g["y"])
             return date(y, 1, 1), date(y, 12, 31), "year"
+        if name == "yspan":
+            first, last = sorted((int(g["y1"]), int(g["y2"])))
+            return date(first, 1, 1), date(last, 12, 31), "year"
+        if name == "decade":
+            start = int(g["dec"])
+            span = 100 if start % 100 == 0 and start < 1900 else 10  # "the 1300s" is a century, "the 1990s" a decade
+            return date(start, 1, 1), date(start + span - 1, 12, 31), "year"
+        if name == "century":
+            word = g["c"].lower()
+            n = _ORDINALS.index(word) + 1 if word in _ORDINALS else int(re.sub(r"\D", "", word))
+            if not 1 <= n <= 21:
+                return None
+            return date((n - 1) * 100 + 1, 1, 1), date(n * 100, 12, 31), "year"
     except (ValueError, KeyError):
         return None
     if published is None:
