@@ -17,17 +17,27 @@ from warehouse.errors import record_errors
 
 logger = logging.getLogger(__name__)
 
-def figure_rows(article_key: str, figures: Sequence[Figure], extractor_version: str) -> list[dict[str, object]]:
-    return [{
+def figure_rows(article_key: str, figures: Sequence[Figure], extractor_version: str,
+                feed_country: str | None = None) -> list[dict[str, object]]:
+    """Table rows of one article's figures. ``feed_country`` (the feed list's ``country`` of the
+    feed that led to the article) is the last resort for a figure whose text ties it to no
+    place: its country, with precision ``country``."""
+    return [_row(article_key, i, f, extractor_version, feed_country if f.country_iso3 is None else None)
+            for i, f in enumerate(figures)]
+
+
+def _row(article_key: str, i: int, f: Figure, extractor_version: str, fallback: str | None) -> dict[str, object]:
+    return {
         "article_key": article_key, "figure_index": i, "kind": f.kind, "group": f.group, "unit": f.unit,
         "low": f.low, "best": f.best, "high": f.high, "qualifier": f.qualifier, "number_text": f.number_text,
         "start_offset": f.start, "end_offset": f.end, "sentence": f.sentence, "part_of": f.part_of,
         "cumulative": f.cumulative, "modality": f.modality, "event_date_start": f.event_date_start,
         "event_date_end": f.event_date_end, "date_precision": f.date_precision, "place": f.place,
-        "country_iso3": f.country_iso3, "latitude": f.latitude, "longitude": f.longitude,
-        "admin1": f.admin1, "geo_precision": f.geo_precision, "extractor_version": extractor_version,
+        "country_iso3": fallback or f.country_iso3, "latitude": f.latitude, "longitude": f.longitude,
+        "admin1": f.admin1, "geo_precision": "country" if fallback else f.geo_precision,
+        "extractor_version": extractor_version,
         "context": f.context,
-    } for i, f in enumerate(figures)]
+    }
 
 
 def replace_figures(wh: Warehouse, load_id: str, article_keys: Iterable[str],
@@ -57,8 +67,10 @@ def reextract(wh: Warehouse, load_id: str, extractor_version: str, page_size: in
         page = wh.rows("article_texts", after=after, limit=page_size)
         if not page:
             return articles, total
+        countries = dict(wh.rows("article_countries", keys=[key for key, _, _ in page]))
         rows = [row for key, text, published in page
-                for row in figure_rows(key, extract_figures(text, published, key), extractor_version)]
+                for row in figure_rows(key, extract_figures(text, published, key), extractor_version,
+                                       countries.get(key))]
         with wh.transaction():
             total += replace_figures(wh, load_id, [key for key, _, _ in page], rows)[0]
         articles += len(page)

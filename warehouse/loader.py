@@ -182,7 +182,9 @@ def load_pages(wh: Warehouse, run_id: str, raw_pages: Sequence[RawPage],
                                          ARTICLE_SCHEMA), run_id=run_id, figures_version=EXTRACTOR_VERSION)
         wh.load("insert_aliases", frame([{k: getattr(a, k) for k in ALIAS_SCHEMA} for a in aliases],
                                         ALIAS_SCHEMA).unique("alias_key"), now=now)
-        figures = [row for r in new for row in figure_rows(r.article_key, r.figures, EXTRACTOR_VERSION)]
+        countries = dict(wh.rows("feed_countries"))
+        figures = [row for r in new
+                   for row in figure_rows(r.article_key, r.figures, EXTRACTOR_VERSION, countries.get(r.feed_id))]
         loaded, _rejected = replace_figures(wh, run_id, [r.article_key for r in new], figures)
         done = frame([{"url_key": r.entry_key} for r in rows], KEY_SCHEMA)
         wh.load("resolve_errors", done, now=now, stages=["fetch", "extract", "load"])

@@ -61,7 +61,9 @@ def apply_reprocessed(wh: Warehouse, run_id: str, results: Sequence[Reextracted 
     done = [r for r in results if isinstance(r, Reextracted)]
     errors = [r for r in results if isinstance(r, IngestError)]
     updates = frame([{k: getattr(r, k) for k in UPDATE_SCHEMA} for r in done], UPDATE_SCHEMA)
-    rows = [row for r in done for row in figure_rows(r.article_key, r.figures, r.figures_version)]
+    countries = dict(wh.rows("article_countries", keys=[r.article_key for r in done] or [""]))
+    rows = [row for r in done
+            for row in figure_rows(r.article_key, r.figures, r.figures_version, countries.get(r.article_key))]
     with wh.transaction():
         wh.load("update_articles", updates)
         loaded, _rejected = replace_figures(wh, run_id, [r.article_key for r in done], rows)

@@ -169,3 +169,22 @@ def test_entries_without_a_link_become_error_rows(server: LoopbackServer, settin
     write_feeds(settings, {"t": server.add(server.url("/f.xml"), Resource(body, "application/rss+xml"))})
     run_daily(settings)
     assert query(settings, "SELECT stage, reason FROM ingest_errors") == [("discover", "entry has no usable link")]
+
+
+def test_a_feeds_country_is_the_last_resort_for_figures_whose_text_names_no_place(
+        server: LoopbackServer, settings: Settings) -> None:
+    unplaced = ["Gunmen killed four farmers and wounded two others in an attack on their village overnight, "
+                "a local official said on Friday.", "The army said it had sent reinforcements to the area."]
+    page = server.add(server.url("/local"), Resource(render_story({
+        "url": server.url("/local"), "site": "Kivu Daily", "title": "Four farmers killed", "author": "Desk",
+        "published": "2026-11-20T10:00:00+00:00", "body": unplaced})))
+    placed = server.add(server.url("/placed"), story(server.url("/placed")))
+    feed = server.add(server.url("/f.xml"), Resource(rss(page, placed), "application/rss+xml"))
+    settings.feeds.write_text(f'[[feed]]\nname = "Kivu Daily"\nurl = "{feed}"\ncountry = "COD"\n')
+    run_daily(settings)
+    rows = query(settings, "SELECT a.title, f.kind, f.country_iso3, f.geo_precision, f.place FROM figures f "
+                           "JOIN articles a USING (article_key) ORDER BY a.title, f.figure_index")
+    local = [r for r in rows if r[0] == "Four farmers killed"]
+    assert local and all(r[2:] == ("COD", "country", None) for r in local)
+    # a figure whose text names its place keeps that place
+    assert any(r[0] != "Four farmers killed" and r[4] == "Sake" and r[3] == "town" for r in rows), rows

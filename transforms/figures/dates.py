@@ -204,12 +204,12 @@ def _resolve(name: str, m: re.Match[str], published: date | None, year_hint: int
             y = int(g["y"])
             return date(y, 1, 1), date(y, 12, 31), "year"
         if name == "yspan":
-            first, last = sorted((int(g["y1"]), int(g["y2"])))
-            return date(first, 1, 1), date(last, 12, 31), "year"
+            y_first, y_last = sorted((int(g["y1"]), int(g["y2"])))
+            return date(y_first, 1, 1), date(y_last, 12, 31), "year"
         if name == "decade":
-            start = int(g["dec"])
-            span = 100 if start % 100 == 0 and start < 1900 else 10  # "the 1300s" is a century, "the 1990s" a decade
-            return date(start, 1, 1), date(start + span - 1, 12, 31), "year"
+            y_from = int(g["dec"])
+            span = 100 if y_from % 100 == 0 and y_from < 1900 else 10  # "the 1300s" is a century, "the 1990s" a decade
+            return date(y_from, 1, 1), date(y_from + span - 1, 12, 31), "year"
         if name == "century":
             word = g["c"].lower()
             n = _ORDINALS.index(word) + 1 if word in _ORDINALS else int(re.sub(r"\D", "", word))
