@@ -45,10 +45,58 @@ _DISASTER: dict[str, float] = {
     r"cloudbursts?|thunderstorms?|lightning|deluge|submerged|washed\s+away|swollen|overflow\w*|storm\s+surges?": 2,
     r"high\s+tides?|tidal|waves|breach\w*|disaster\s+management|relief\s+(?:materials|goods|supplies)": 1,
 }
-_WORDS = {name: [(re.compile(rf"(?i)\b(?:{cue})\b"), weight) for cue, weight in table.items()]
-          for name, table in (("conflict", _CONFLICT), ("disaster", _DISASTER))}
 # Case matters for a few: "IS" is the Islamic State, "is" is not.
-_WORDS["conflict"].append((re.compile(r"\b(?:IS|ISIS|ISIL|IDF|PKK|FARC|ELN|SDF|YPG|LRA)\b"), 3))
+_CASED = r"(?-i:(?:IS|ISIS|ISIL|IDF|PKK|FARC|ELN|SDF|YPG|LRA))"
+
+
+@dataclass(frozen=True, slots=True)
+class _Cue:
+    group: int  # the table row it belongs to: a row counts once
+    anchor: str  # literal letters every match starts with: no regex runs unless they are in the text
+    pattern: re.Pattern[str]
+
+
+def _alternatives(pattern: str) -> list[str]:
+    """Split a regex at its top-level "|" (not inside brackets or parentheses)."""
+    parts, depth, start, escaped, in_class = [], 0, 0, False, False
+    for i, ch in enumerate(pattern):
+        if escaped:
+            escaped = False
+        elif ch == "\\":
+            escaped = True
+        elif in_class:
+            in_class = ch != "]"
+        elif ch == "[":
+            in_class = True
+        elif ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+        elif ch == "|" and depth == 0:
+            parts.append(pattern[start:i])
+            start = i + 1
+    return [*parts, pattern[start:]]
+
+
+def _anchor(alternative: str) -> str:
+    """The literal lower-case letters a cue's every match starts with ("airstrikes?" -> "airstrike")."""
+    letters = re.match(r"[a-z]*", alternative)
+    anchor = letters.group(0) if letters else ""
+    if anchor and alternative[len(anchor):len(anchor) + 1] in ("?", "*", "{"):
+        anchor = anchor[:-1]  # the last letter is optional
+    return anchor
+
+
+def _scanner(table: dict[str, float]) -> tuple[list[_Cue], list[float]]:
+    cues = []
+    for group, cue in enumerate(table):
+        for alternative in _alternatives(cue):
+            cues.append(_Cue(group, _anchor(alternative), re.compile(rf"(?i)\b(?:{alternative})\b")))
+    return cues, list(table.values())
+
+
+_SCANNERS = {"conflict": _scanner({**_CONFLICT, _CASED: 3}), "disaster": _scanner(_DISASTER)}
+
 
 # How much cue weight a text needs before it is about anything, and how far ahead the winner must be.
 MIN_WEIGHT = 2.0
@@ -66,8 +114,36 @@ class Context:
 def classify_context(text: str) -> Context:
     """The context of a text by its cues. Each cue counts once however often it repeats, so a
     long text does not win on length."""
-    scores = {name: sum(weight for pattern, weight in cues if pattern.search(text)) for name, cues in _WORDS.items()}
-    conflict, disaster = scores["conflict"], scores["disaster"]
+    found = _cues(text)
+    return _decide({side: {group for _, group in hits} for side, hits in found.items()})
+
+
+def figure_context(sentence: str, document: str) -> str:
+    """A figure's context: its document's, unless its own sentence clearly says another
+    (a disaster toll quoted in a war story, a battle recalled in a flood report)."""
+    return _own_or(classify_context(sentence), document)
+
+
+def document_and_spans(text: str, spans: list[tuple[int, int]]) -> tuple[Context, list[str]]:
+    """The document's context and, for each (start, end) span of it (the sentences of its
+    figures), the figure context: one scan of the text for all of them."""
+    found = _cues(text)
+    document = _decide({side: {group for _, group in hits} for side, hits in found.items()})
+    own = [_own_or(_decide({side: {group for at, group in hits if start <= at < end}
+                            for side, hits in found.items()}), document.context) for start, end in spans]
+    return document, own
+
+
+def _cues(text: str) -> dict[str, list[tuple[int, int]]]:
+    """(position, table row) of every cue in the text, per side."""
+    lowered = text.lower()
+    return {side: [(m.start(), cue.group) for cue in cues if cue.anchor in lowered for m in cue.pattern.finditer(text)]
+            for side, (cues, _weights) in _SCANNERS.items()}
+
+
+def _decide(groups: dict[str, set[int]]) -> Context:
+    conflict = sum(_SCANNERS["conflict"][1][g] for g in groups["conflict"])
+    disaster = sum(_SCANNERS["disaster"][1][g] for g in groups["disaster"])
     total = conflict + disaster
     if total < MIN_WEIGHT:
         return Context("other", round(1.0 - total / (2 * MIN_WEIGHT), 3), conflict, disaster)
@@ -78,10 +154,7 @@ def classify_context(text: str) -> Context:
     return Context(best, round(share, 3), conflict, disaster)
 
 
-def figure_context(sentence: str, document: str) -> str:
-    """A figure's context: its document's, unless its own sentence clearly says another
-    (a disaster toll quoted in a war story, a battle recalled in a flood report)."""
-    own = classify_context(sentence)
+def _own_or(own: Context, document: str) -> str:
     if own.context not in ("other", document) and own.confidence >= 0.8 and max(own.conflict, own.disaster) >= 3:
         return own.context
     return document

@@ -50,7 +50,7 @@ def validate(frame: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame]:
     reason = pl.lit(None, dtype=pl.String)
     checks: list[tuple[pl.Expr, str]] = []
     for column, values in ENUMS.items():
-        nullable = column in ("date_precision", "geo_precision")
+        nullable = column in ("date_precision", "geo_precision", "context")
         bad = ~pl.col(column).is_in(list(values))
         bad = bad & pl.col(column).is_not_null() if nullable else bad | pl.col(column).is_null()
         checks.append((bad, f"unknown {column}"))

@@ -5,6 +5,8 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from transforms.context import classify_context, figure_context
 from transforms.figures import extract_figures
@@ -48,3 +50,18 @@ def test_figures_carry_their_context() -> None:
     figures = extract_figures(text, date(2026, 11, 20))
     assert [(f.kind, f.best, f.context) for f in figures] == [("displaced", 12000, "disaster"),
                                                               ("killed", 7, "conflict")]
+
+
+WORDS = ["airstrike", "airstrikes", "Air Strikes", "militia", "militiamen", "flood", "Flooding", "FLASH floods",
+         "earthquake", "IS", "is", "al-Shabaab", "al Shabaab", "war-torn", "fire crews", "wildfires", "rains",
+         "the", "people", "killed", "shot", "Typhoon", "el niño", "bombardment", "Rebels", "firefighter", "a"]
+
+
+@given(st.lists(st.sampled_from(WORDS) | st.text(max_size=8), max_size=25).map(" ".join))
+def test_the_anchored_scan_finds_what_every_cue_pattern_finds(text: str) -> None:
+    from transforms.context import _SCANNERS, _cues
+
+    fast = _cues(text)
+    for side, (cues, _weights) in _SCANNERS.items():
+        slow = sorted((m.start(), cue.group) for cue in cues for m in cue.pattern.finditer(text))
+        assert sorted(fast[side]) == slow

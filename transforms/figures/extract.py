@@ -12,7 +12,7 @@ import logging
 import re
 from datetime import date
 
-from transforms.context import classify_context, figure_context
+from transforms.context import document_and_spans
 from transforms.figures.candidates import ANAPHORA_BEFORE, REFERS_BACK, Candidate, sentence_candidates
 from transforms.figures.classify import context_before
 from transforms.figures.dates import DateMention, find_dates
@@ -93,9 +93,9 @@ def extract_figures(text: str, published: date | None, doc_id: str = "") -> list
         _assign_dates(figures, sources, find_dates(text, published), published, text)
     assign_places(figures, sentences, text)
     if figures:
-        document = classify_context(text).context
-        for fig, (_cand, sentence) in zip(figures, sources, strict=True):
-            fig.context = figure_context(sentence.text, document)
+        _document, own = document_and_spans(text, [(sentence.start, sentence.end) for _cand, sentence in sources])
+        for fig, context in zip(figures, own, strict=True):
+            fig.context = context
     if back is not None:
         for fig, (_cand, sentence) in zip(figures, sources, strict=True):
             fig.start, fig.end = back[fig.start], back[fig.end]
