@@ -3,9 +3,10 @@
 
     make bench          (or: .venv/bin/python benchmarks/extract_figures.py [FOLDER])
 
-Prints the one-time gazetteer load, documents per second after it, figures found and peak
-memory; exits 1 when the speed is below the target (2,000 documents/s on one core). Not a
-test: timings belong here, not in pytest.
+Prints the one-time gazetteer load, documents per second after it for each source (ACLED notes,
+article paragraphs, IDMC excerpts, UCDP headlines) and over all, figures found and peak memory;
+exits 1 when a source is below the target (2,000 documents/s on one core). Not a test: timings
+belong here, not in pytest.
 """
 
 from __future__ import annotations
@@ -52,18 +53,25 @@ def main(argv: list[str]) -> int:
     sink = Discard()
     documents = figures = bad = 0
     started = time.perf_counter()
+    slow: list[str] = []
     for path in files:
+        began = time.perf_counter()
         with path.open(encoding="utf-8") as source:
             docs, figs, errors = extract_stream(source, sink, report=io.StringIO())
+        per_second = docs / max(time.perf_counter() - began, 1e-9)
         documents, figures, bad = documents + docs, figures + figs, bad + len(errors)
-        print(f"  {path.name:<28} {docs:>6} documents {figs:>6} figures")
+        print(f"  {path.name:<28} {docs:>6} documents {figs:>6} figures {per_second:>7,.0f} documents/s")
+        if per_second < TARGET_DOCS_PER_SECOND:
+            slow.append(path.stem)
     elapsed = time.perf_counter() - started
     rate = documents / elapsed
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(f"{documents} documents, {figures} figures, {bad} bad lines in {elapsed:.2f}s on one core")
-    print(f"documents/s {rate:,.0f} (target {TARGET_DOCS_PER_SECOND:,})")
+    print(f"documents/s {rate:,.0f} over all (target {TARGET_DOCS_PER_SECOND:,} for each source)")
+    if slow:
+        print(f"below the target: {', '.join(slow)}")
     print(f"peak memory {peak_mb:.0f} MB (process at start {rss_before / 1024:.0f} MB)")
-    return 0 if rate >= TARGET_DOCS_PER_SECOND else 1
+    return 0 if not slow else 1
 
 
 if __name__ == "__main__":
