@@ -110,9 +110,15 @@ def reprocess(settings: Settings, run_id: str, range_days: list[date], feeds: li
                 pages = stale_batch(wh, day, feeds, versions, after, settings.batch_size)
             if not pages:
                 break
-            load = load_reprocessed(settings, run_id, reextract_batch(pages, versions, settings.min_body_chars))
             after = pages[-1].article_key
             done += len(pages)
+            try:
+                load = load_reprocessed(settings, run_id, reextract_batch(pages, versions, settings.min_body_chars))
+            except Exception as exc:  # the batch rolled back: its articles stay as they were, out of date
+                logger.error("%s: reprocessing a batch of %d articles failed; they stay out of date", day,
+                             len(pages), exc_info=exc)
+                counts["errors"] += len(pages)
+                continue
             counts["articles_reprocessed"] += load.articles
             counts["texts_changed"] += load.texts_changed
             counts["figures_before"] += load.figures_before

@@ -11,7 +11,7 @@ from datetime import date
 from urllib.parse import urlsplit
 
 from flows.fetch import FailureKind, Fetcher, FetchError
-from flows.steps import FEED_ACCEPT
+from flows.steps import FEED_ACCEPT, unexpected
 from transforms.feedlist import FeedSource
 from transforms.feeds import FeedEntry, FeedParseError, parse_feed
 from transforms.records import IngestError
@@ -47,7 +47,17 @@ def discover_range(fetcher: Fetcher, feed: FeedSource, origins: list[str], start
     """The entries ``feed``'s source publishes from ``start`` to ``end`` (UTC days, inclusive).
 
     ``origins`` are the sites the feed's articles live on (the feed's own host is added). A
-    failed sitemap or feed is an error row of stage ``backfill``; the rest carries on."""
+    failed sitemap or feed is an error row of stage ``backfill``; the rest carries on. Never
+    raises: what our code cannot handle is the feed's error row."""
+    try:
+        return _discover(fetcher, feed, origins, start, end, max_sitemaps)
+    except Exception as exc:
+        error = unexpected("backfill", feed.url, url_key(canonical_url(feed.url) or feed.url), feed.name, exc)
+        return Discovery(feed, (), (), 0, 0, (error,))
+
+
+def _discover(fetcher: Fetcher, feed: FeedSource, origins: list[str], start: date, end: date,
+              max_sitemaps: int) -> Discovery:
     errors: list[IngestError] = []
     sites = list(dict.fromkeys([*origins, origin_of(feed.url)]))
     queue: deque[tuple[str, int]] = deque((u, 0) for u in (list(feed.sitemaps) or _declared(fetcher, sites)))
