@@ -60,6 +60,7 @@ def replace_figures(wh: Warehouse, load_id: str, article_keys: Iterable[str],
 def reextract(wh: Warehouse, load_id: str, extractor_version: str, page_size: int = 500) -> tuple[int, int]:
     """Run the figure extractor again over every stored article, replacing their figures.
     Returns (articles, figures)."""
+    from transforms.context import classify_context
     from transforms.figures import extract_figures
 
     after, articles, total = "", 0, 0
@@ -71,8 +72,13 @@ def reextract(wh: Warehouse, load_id: str, extractor_version: str, page_size: in
         rows = [row for key, text, published in page
                 for row in figure_rows(key, extract_figures(text, published, key), extractor_version,
                                        countries.get(key))]
+        contexts = [(key, classify_context(text)) for key, text, _ in page]
+        marks = pl.DataFrame({"article_key": [k for k, _ in contexts], "context": [c.context for _, c in contexts],
+                              "context_confidence": [c.confidence for _, c in contexts]},
+                             schema={"article_key": pl.String, "context": pl.String, "context_confidence": pl.Float64})
         with wh.transaction():
             total += replace_figures(wh, load_id, [key for key, _, _ in page], rows)[0]
+            wh.load("mark_reextracted", marks, figures_version=extractor_version)
         articles += len(page)
         after = page[-1][0]
         logger.info("re-extracted %d articles so far", articles)

@@ -64,6 +64,9 @@ def test_re_extraction_replaces_an_articles_figures(wh: Warehouse) -> None:
     assert reextract(wh, "re-2", EXTRACTOR_VERSION) == (1, 3)
     assert figures(wh) == before
     assert wh.con.execute("SELECT DISTINCT load_id FROM figures").fetchall() == [("re-2",)]
+    # the article records which figure extractor read it last, and what it is about
+    assert wh.con.execute("SELECT figures_version, context FROM articles").fetchall() == [
+        (EXTRACTOR_VERSION, "conflict")]
 
 
 def test_rows_the_contract_forbids_land_in_ingest_errors_not_in_figures(wh: Warehouse) -> None:
