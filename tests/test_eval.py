@@ -53,6 +53,8 @@ def test_dev_set_holds_the_baseline() -> None:
     below = {k: (v, floors[k]["floor"]) for k, v in got.items() if v < floors[k]["floor"]}
     assert not below, f"dev scores under their floors (score, floor): {below}"
     assert result["negative_documents_with_a_figure"] <= floors["negative_documents_with_a_figure"]["ceiling"]
+    # every figure says which rule made its kind
+    assert all(row["kind_rule"] for row in _predict(docs))
 
 
 @pytest.mark.parametrize("name", sorted(BASELINE["silver"]))

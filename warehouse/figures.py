@@ -36,7 +36,7 @@ def _row(article_key: str, i: int, f: Figure, extractor_version: str, fallback: 
         "country_iso3": fallback or f.country_iso3, "latitude": f.latitude, "longitude": f.longitude,
         "admin1": f.admin1, "geo_precision": "country" if fallback else f.geo_precision,
         "extractor_version": extractor_version,
-        "context": f.context,
+        "context": f.context, "kind_rule": f.kind_rule,
     }
 
 

@@ -34,7 +34,7 @@ def test_writes_one_figure_a_line_with_the_contract_fields(tmp_path: Path) -> No
     assert done.returncode == 0, done.stderr
     assert [(r["doc_id"], r["kind"], r["best"]) for r in out] == [
         ("a", "killed", 7), ("a", "injured", 3), ("c", "displaced", 11000)]
-    assert all(set(r) == CONTRACT_FIELDS | {"context"} for r in out)  # the contract's fields, and the context
+    assert all(set(r) == CONTRACT_FIELDS | {"context", "kind_rule"} for r in out)  # the contract's, and ours
     assert [r["context"] for r in out] == ["conflict", "conflict", "disaster"]
     assert out[0]["event_date_start"] == "2026-11-18" and out[0]["country_iso3"] == "BFA"
 

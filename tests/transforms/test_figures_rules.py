@@ -214,3 +214,20 @@ def test_soft_hyphens_do_not_hide_numbers_and_offsets_stay_in_the_original() -> 
     (figure,) = extract_figures(text, None)
     assert (figure.kind, figure.best) == ("sheltered", 1_200_000)
     assert text[figure.start:figure.end] == figure.number_text == "1.2 millio\u00adn"
+
+
+KIND_RULES = [
+    ("The death toll rose to 66.", [("killed", 66, "toll:death toll")]),
+    ("14 militants were killed in clashes.", [("killed", 14, "predicate:killed")]),
+    ("The attack left 34 casualties.", [("casualties", 34, "noun:casualties")]),
+    ("Floods forced 12,000 people from their homes.", [("displaced", 12000, "forced:forced … from their homes")]),
+    ("No one was hurt.", [("injured", 0, "zero:no one hurt")]),
+    ("Gunmen killed a woman and her two children.", [("killed", 1, "left-verb:killed"),
+                                                      ("killed", 2, "shared-verb:left-verb:killed")]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), KIND_RULES, ids=[t[:30] for t, _ in KIND_RULES])
+def test_every_figure_says_which_rule_gave_its_kind(text: str, expected: list[tuple[str, int, str]]) -> None:
+    got = [(f.kind, f.best, f.kind_rule) for f in extract_figures(text, date(2026, 11, 20))]
+    assert got == expected

@@ -11,6 +11,8 @@ from transforms.figures import triggers as T
 from transforms.figures.classify import (
     CONTEXT,
     COORD,
+    KindRule,
+    RuleSource,
     context_after,
     context_before,
     group_from_context,
@@ -115,6 +117,7 @@ class Candidate:
     restates: int | None = None  # value of the household figure this people count restates
     stock: bool = False  # counted by a state noun ("IDPs") with no event verb
     of_previous: str | None = None  # "four of the dead": a subset of an earlier figure of this kind
+    kind_rule: KindRule | None = None  # which rule gave it its kind
 
 
 def sentence_candidates(sentence: Sentence) -> list[Candidate]:
@@ -232,17 +235,18 @@ def _classify(s: str, m: Mention, mentions: list[Mention], index: int) -> Candid
     if m.qualifier == "exact" and trailing and not T.PREDICATE_ANY.search(tail[:trailing.start() + 1]):
         m.qualifier, m.high = "at_least", None
     before = context_before(s, m.hedge_start if m.hedge_start is not None else m.start)
-    kind, where = kind_of(s, m, np, before, mentions, index)
+    kind, where, rule = kind_of(s, m, np, before, mentions, index)
     if few_needs_verb and not where.startswith("right"):
         cand.drop = True
         return cand
-    cand.kind = kind
+    cand.kind, cand.kind_rule = kind, rule
     cand.stock = where == "noun" and np.weak_kind is not None and np.noun_kind is None
     of_the = re.match(r"(?i)^\s+of\s+the\s+(dead|killed|victims|wounded|injured|displaced|missing|abducted|"
                       r"detained)\b", context_after(s, m.end))
     if of_the and m.kind in ("digits", "words", "few"):
         cand.of_previous = T.WEAK_NOUN_KINDS.get(of_the.group(1).lower(), "killed")
-        cand.kind = cand.kind or cand.of_previous
+        if cand.kind is None:
+            cand.kind, cand.kind_rule = cand.of_previous, KindRule.of(RuleSource.OF_PREVIOUS, of_the.group(0))
         cand.stock = False
         nominal = re.match(r"(?i)^\s+(?:were|was|are)\s+(?:\w+\s+){0,2}?([a-z-]+)", context_after(s, np.end))
         if nominal and nominal.group(1).lower() in _GROUP_OF:
@@ -293,9 +297,11 @@ def _singular_np(s: str, m: Mention) -> NounPhrase:
 
 def _classify_zero(s: str, m: Mention, sentence: Sentence) -> Candidate:
     kind = m.kind.split(":", 1)[1] or None
+    rule = KindRule.of(RuleSource.ZERO, m.text)
     if kind is None:  # "No one was hurt", "none were killed"
-        kind = predicate_kind(s, m.end)[0]
-    cand = Candidate(m, sentence, kind, "people", "person", "asserted", m.end, None)
+        kind, _, said = predicate_kind(s, m.end)
+        rule = KindRule.of(RuleSource.ZERO, f"{m.text} {said.trigger if said else ''}")
+    cand = Candidate(m, sentence, kind, "people", "person", "asserted", m.end, None, kind_rule=rule)
     if kind is None:
         cand.drop = True
     m.kind = "zero"
@@ -309,6 +315,7 @@ def _coordinate(s: str, candidates: list[Candidate]) -> None:
             between = s[prev.np_end:cand.mention.start]
             if COORD.match(between) and cand.mention.kind != "few":
                 cand.kind = prev.kind
+                cand.kind_rule = KindRule(RuleSource.SHARED_VERB, str(prev.kind_rule))
                 cand.modality = prev.modality
 
 
@@ -323,7 +330,10 @@ def _restated_units(s: str, candidates: list[Candidate]) -> None:
             a.drop = True
             b.restates = a.mention.best
             if b.kind is None:
-                b.kind = a.kind or predicate_after(s, b.np_end + _close_paren(s, b.np_end), [], 0)[0]
+                if a.kind is not None:
+                    b.kind, b.kind_rule = a.kind, KindRule(RuleSource.RESTATED, str(a.kind_rule))
+                else:
+                    b.kind, _, b.kind_rule = predicate_after(s, b.np_end + _close_paren(s, b.np_end), [], 0)
         elif a.unit == "person" and b.unit == "household" and a.head is not None:
             b.drop = True
 
@@ -351,6 +361,7 @@ def _subsets(s: str, candidates: list[Candidate]) -> None:
             if (head.kind is None and not head.drop and head.head is not None and cand.kind is not None
                     and re.match(r"(?i)^\s*,?\s*(?:including|among\s+them)\s*$", s[head.np_end:marker.end()])):
                 head.kind, head.modality = cand.kind, cand.modality
+                head.kind_rule = KindRule(RuleSource.SHARED_VERB, str(cand.kind_rule))
         parents = [j for j in window if candidates[j].mention.end <= marker.start()
                    and not candidates[j].drop and candidates[j].kind is not None]
         if not parents:
@@ -358,6 +369,7 @@ def _subsets(s: str, candidates: list[Candidate]) -> None:
         parent = candidates[parents[-1]]
         if cand.kind is None:
             cand.kind = parent.kind
+            cand.kind_rule = KindRule(RuleSource.SUBSET, str(parent.kind_rule))
             cand.modality = parent.modality
         if cand.kind and parent.kind and KIND_CLASS[cand.kind] == KIND_CLASS[parent.kind]:
             cand.subset_of = parents[-1]

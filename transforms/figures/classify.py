@@ -5,6 +5,8 @@ has no noun, its group. The trigger words themselves are in ``triggers``."""
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
+from enum import StrEnum
 
 from transforms.figures import triggers as T
 from transforms.figures.nouns import NounPhrase, noun_phrase
@@ -33,6 +35,39 @@ _PAREN = re.compile(r"^\s*(?:\([^)]{0,80}\)|\[[^\]]{0,80}\])")
 _INCLUDING_CLAUSE = re.compile(r"(?i)^\s*,\s*(?:including|among\s+them|of\s+whom)\b[^;.]{0,120}?,")
 
 
+class RuleSource(StrEnum):
+    """Where a figure's kind came from: the first half of its ``kind_rule``."""
+
+    TOLL = "toll"  # "the death toll rose to 66"
+    NOUN = "noun"  # the counted noun itself: "34 casualties", "IDPs"
+    FORCED = "forced"  # "forced 12,000 people from their homes"
+    LEFT_VERB = "left-verb"  # a verb or nominal before the number: "killing 3", "the displacement of"
+    PREDICATE = "predicate"  # the predicate after the noun phrase: "14 militants were killed"
+    POSSESSIVE = "possessive"  # "the soldier's death"
+    SEQUENCE = "sequence"  # "kidnapped and later found dead": the gravest outcome
+    ZERO = "zero"  # "no one was killed"
+    SHARED_VERB = "shared-verb"  # "killed a woman and her two children": the second shares the verb
+    RESTATED = "restated"  # "2,000 families, or about 10,000 people"
+    SUBSET = "subset"  # "including 5 children": the whole's kind
+    OF_PREVIOUS = "of-previous"  # "four of the dead"
+    RE_REPORT = "re-report"  # "according to the ministry the figure is 427"
+
+
+@dataclass(frozen=True, slots=True)
+class KindRule:
+    """Which rule gave a figure its kind and the words that fired it: ``predicate:were killed``."""
+
+    source: RuleSource
+    trigger: str
+
+    def __str__(self) -> str:
+        return f"{self.source.value}:{self.trigger}"
+
+    @classmethod
+    def of(cls, source: RuleSource, words: str) -> KindRule:
+        return cls(source, " ".join(words.lower().split()).strip(" ,\"'“”")[:80])
+
+
 def context_before(s: str, pos: int) -> str:
     return s[max(0, pos - CONTEXT):pos]
 
@@ -42,7 +77,8 @@ def context_after(s: str, pos: int) -> str:
 
 
 def kind_of(s: str, m: Mention, np: NounPhrase, before: str, mentions: list[Mention],
-          index: int) -> tuple[str | None, str]:
+          index: int) -> tuple[str | None, str, KindRule | None]:
+    """(kind, where it was read: toll | noun | left | right:<gap> | negated | "", the rule)."""
     toll = T.TOLL_BEFORE.search(before)
     if toll:
         what = (toll.group("what") or "").lower()
@@ -51,20 +87,26 @@ def kind_of(s: str, m: Mention, np: NounPhrase, before: str, mentions: list[Ment
             subject = T.TOLL_SUBJECT.search(before[:toll.start()])
             what = subject.group(1).lower() if subject else ""
             if not what:
-                return None, ""
-        return (T.TOLL_WHAT.get(what, "killed") if what else "killed"), "toll"
+                return None, "", None
+        return ((T.TOLL_WHAT.get(what, "killed") if what else "killed"), "toll",
+                KindRule.of(RuleSource.TOLL, toll.group("noun")))
     after_np = context_after(s, np.end)
     toll_after = T.TOLL_AFTER.match(after_np)
     if toll_after and m.kind in ("digits", "words", "vague"):
-        return T.TOLL_WHAT.get((toll_after.group("what") or "dead").lower(), "killed"), "toll"
+        return (T.TOLL_WHAT.get((toll_after.group("what") or "dead").lower(), "killed"), "toll",
+                KindRule.of(RuleSource.TOLL, toll_after.group(0)))
     if np.noun_kind:
-        return np.noun_kind, "noun"
-    forced = T.FORCE_AFTER.match(after_np) if T.FORCE_BEFORE.search(before) else None
-    if forced:
-        return ("evacuated" if forced.group("evacuated") else "sheltered" if forced.group("sheltered")
-                else "displaced"), "left"
+        return np.noun_kind, "noun", KindRule.of(RuleSource.NOUN, np.head or np.noun_kind)
+    force_verb = T.FORCE_BEFORE.search(before)
+    forced = T.FORCE_AFTER.match(after_np) if force_verb else None
+    if forced and force_verb:
+        rule = KindRule.of(RuleSource.FORCED, f"{force_verb.group(0)} … {forced.group(0)}")
+        return (("evacuated" if forced.group("evacuated") else "sheltered" if forced.group("sheltered")
+                 else "displaced"), "left", rule)
     for kind, pattern in T.LEFT_VERB_RES:
-        if pattern.search(before):
+        verb = pattern.search(before)
+        if verb:
+            rule = KindRule.of(RuleSource.LEFT_VERB, verb.group(0))
             if kind == "abducted" and re.search(r"(?i)\b(?:took|taking|seiz\w+)\s*$", before.rstrip(" \"“'")) \
                     and not re.search(r"(?i)^\s*(?:hostage|captive|prisoner)", after_np):
                 continue  # "took 5 ..." is only a kind with "hostage"; "seized four carts" never
@@ -73,22 +115,22 @@ def kind_of(s: str, m: Mention, np: NounPhrase, before: str, mentions: list[Ment
                 continue
             if kind == "displaced" and re.match(r"(?i)^[^.;]{0,40}?\b(?:across\s+the\s+border|into\s+neighbo\w+|"
                                                 r"to\s+neighbo\w+\s+countr)", after_np):
-                return "refugees", "left"
+                return "refugees", "left", rule
             if kind == "sheltered" and not re.search(r"(?i)(?:idps|displaced|refugees|evacuees|families|people)",
                                                      (np.head or "")):
                 continue
             if kind in ("casualties", "killed", "injured") and _sequence_outcome(after_np):
-                return "killed", "left"
-            return kind, "left"
-    after_kind, where = predicate_after(s, np.end, mentions, index)
+                return "killed", "left", KindRule(RuleSource.SEQUENCE, rule.trigger)
+            return kind, "left", rule
+    after_kind, where, after_rule = predicate_after(s, np.end, mentions, index)
     if after_kind is not None:
-        return after_kind, where
+        return after_kind, where, after_rule
     if np.weak_kind:
-        return np.weak_kind, "noun"
-    return None, ""
+        return np.weak_kind, "noun", KindRule.of(RuleSource.NOUN, np.head or np.weak_kind)
+    return None, "", None
 
 
-def predicate_after(s: str, pos: int, mentions: list[Mention], index: int) -> tuple[str | None, str]:
+def predicate_after(s: str, pos: int, mentions: list[Mention], index: int) -> tuple[str | None, str, KindRule | None]:
     # skip coordinated noun phrases sharing the predicate: "109 Palestinians and 13 Israelis were killed"
     for k in range(index + 1, len(mentions)):
         nxt = mentions[k]
@@ -113,31 +155,33 @@ _POSSESSIVE = re.compile(r"(?i)['’]s\s+(?:(?P<killed>death|killing|murder|exec
 _THEN_RETURNED = re.compile(r"(?i)^[^.;]{0,90}?\b(?:returned|went\s+home|have\s+returned)\b")
 
 
-def predicate_kind(s: str, pos: int) -> tuple[str | None, str]:
+def predicate_kind(s: str, pos: int) -> tuple[str | None, str, KindRule | None]:
     possessive = _POSSESSIVE.match(s, pos)
     if possessive:
-        return next(k for k in ("killed", "detained", "abducted") if possessive.group(k)), "right:"
+        return (next(k for k in ("killed", "detained", "abducted") if possessive.group(k)), "right:",
+                KindRule.of(RuleSource.POSSESSIVE, possessive.group(0)))
     match = T.PREDICATE_ANY.match(s, pos)
     if match is None:
-        return None, ""
+        return None, "", None
     kind = next(T.PREDICATE_KINDS[i] for i in range(len(T.PREDICATE_KINDS)) if match.group(f"k{i}"))
     gap = match.group("gap") or ""
+    rule = KindRule.of(RuleSource.PREDICATE, match.group("trigger"))
     if (not gap.strip() and kind != "-" and _TRANSITIVE.match(match.group("trigger"))
             and _ACTIVE_OBJECT.match(s, match.end())):
-        return None, ""  # "The sniper killed a child": the phrase is the agent, not the victims
+        return None, "", None  # "The sniper killed a child": the phrase is the agent, not the victims
     if T.NEGATION.search(gap):
-        return None, "negated"
+        return None, "negated", None
     if kind == "-":
-        return None, ""
+        return None, "", None
     if kind == "displaced" and not gap.strip() and _THEN_RETURNED.match(context_after(s, match.end())):
-        return "returned", "right:"  # "57,000 people displaced from Mosul ... returned home"
+        return "returned", "right:", KindRule(RuleSource.SEQUENCE, rule.trigger)  # "displaced ... returned home"
     if kind in ("abducted", "detained", "injured") and _sequence_outcome(context_after(s, match.end())):
-        return "killed", "right"
+        return "killed", "right", KindRule(RuleSource.SEQUENCE, rule.trigger)
     rest = context_after(s, match.end())
     if (kind == "killed" and re.match(r"(?i)^\s+(?:and|or)\s+(?:wounded|injured)\b", rest)) or (
             kind == "injured" and re.match(r"(?i)^\s+(?:and|or)\s+killed\b", rest)):
-        return "casualties", "right"
-    return kind, "right:" + gap
+        return "casualties", "right", KindRule.of(RuleSource.PREDICATE, match.group("trigger") + " " + rest[:14])
+    return kind, "right:" + gap, rule
 
 
 def _sequence_outcome(rest: str) -> bool:

@@ -60,6 +60,7 @@ def extract_figures(text: str, published: date | None, doc_id: str = "") -> list
                 doc_id=doc_id, kind=cand.kind, group=cand.group, unit=cand.unit, low=m.low, best=m.best,
                 high=m.high, qualifier=m.qualifier, number_text=m.text, start=sentence.start + m.start,
                 end=sentence.start + m.end, sentence=sentence.text, modality=cand.modality,
+                kind_rule=str(cand.kind_rule) if cand.kind_rule else None,
             ))
             sources.append((cand, sentence))
         for i, cand in enumerate(candidates):
@@ -69,13 +70,16 @@ def extract_figures(text: str, published: date | None, doc_id: str = "") -> list
                 fig = figures[index_map[i]]
                 earlier = figures[index_map[i] - 1]
                 fig.kind, fig.unit, fig.group = earlier.kind, earlier.unit, earlier.group
+                fig.kind_rule = f"re-report:{earlier.kind_rule}"
                 fig.part_of = earlier.part_of if earlier.part_of is not None else index_map[i] - 1
     _link_rereports(figures, sources)
     for j, (cand, _sentence) in enumerate(sources):
         if cand.of_previous and figures[j].part_of is None:
             for i in range(j - 1, max(-1, j - 30), -1):
                 if KIND_CLASS[figures[i].kind] == KIND_CLASS[cand.of_previous] and figures[i].best >= figures[j].best:
-                    figures[j].kind = figures[i].kind if figures[j].kind == cand.of_previous else figures[j].kind
+                    if figures[j].kind == cand.of_previous and figures[j].kind != figures[i].kind:
+                        figures[j].kind = figures[i].kind
+                        figures[j].kind_rule = f"of-previous:{figures[i].kind_rule}"
                     figures[j].part_of = figures[i].part_of if figures[i].part_of is not None else i
                     break
         if cand.restates is not None and figures[j].part_of is None:

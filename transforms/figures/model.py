@@ -51,6 +51,7 @@ class Figure:
     admin1: str | None = None
     geo_precision: str | None = None  # town | admin_area | country
     context: str = "other"  # conflict | disaster | other (transforms.context)
+    kind_rule: str | None = None  # which rule gave the kind and the words that fired it
 
     def as_json(self) -> dict[str, Any]:
         row = asdict(self)
