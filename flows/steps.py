@@ -10,10 +10,11 @@ import logging
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
 from flows import __version__
 from flows.fetch import FailureKind, Fetcher, FetchError, FetchResult
-from transforms.article import EXTRACTOR, ExtractionError, extract_article
+from transforms.article import EXTRACTOR, ExtractedArticle, ExtractionError, extract_article
 from transforms.context import classify_context
 from transforms.feedlist import FeedSource, feed_key
 from transforms.feeds import FeedParseError, parse_feed
@@ -153,31 +154,32 @@ def _extract_one(page: FetchedPage, min_body_chars: int) -> ArticleRow | IngestE
         return IngestError("extract", job.url, job.entry_key, job.feed_id, FailureKind.PERMANENT.value,
                            str(exc), result.status, page.raw.sha256)
     canonical = extracted.page_canonical_url or canonical_url(result.final_url) or job.canonical_url
-    published = extracted.published_at.date() if extracted.published_at else None
-    context = classify_context(extracted.text)
     return ArticleRow(
         article_key=url_key(canonical),
         canonical_url=canonical,
         url=result.final_url,
         feed_id=job.feed_id,
-        title=extracted.title,
-        author=extracted.author,
-        site_name=extracted.site_name,
-        language=extracted.language,
-        published_at=extracted.published_at,
-        date_source=extracted.date_source,
-        text=extracted.text,
-        text_sha256=extracted.text_sha256,
         raw_sha256=page.raw.sha256,
         extractor=extracted.extractor,
         extractor_version=__version__,
         fetched_at=result.fetched_at,
         entry_key=job.entry_key,
         entry_url=job.url,
-        figures=tuple(extract_figures(extracted.text, published, url_key(canonical))),
-        context=context.context,
-        context_confidence=context.confidence,
+        **_read(extracted, url_key(canonical)),
     )
+
+
+def _read(extracted: ExtractedArticle, doc_id: str) -> dict[str, Any]:
+    """What the text itself gives an article, new or re-extracted: metadata, figures, context."""
+    published = extracted.published_at.date() if extracted.published_at else None
+    context = classify_context(extracted.text)
+    return {
+        "title": extracted.title, "author": extracted.author, "site_name": extracted.site_name,
+        "language": extracted.language, "published_at": extracted.published_at,
+        "date_source": extracted.date_source, "text": extracted.text, "text_sha256": extracted.text_sha256,
+        "figures": tuple(extract_figures(extracted.text, published, doc_id)),
+        "context": context.context, "context_confidence": context.confidence,
+    }
 
 
 def reextract_pages(pages: list[StoredPage], versions: ExtractorVersions,
@@ -202,29 +204,17 @@ def _reextract_one(page: StoredPage, versions: ExtractorVersions, min_body_chars
     except ExtractionError as exc:
         return IngestError("reprocess", page.url, page.article_key, page.feed_id, FailureKind.PERMANENT.value,
                            str(exc), None, page.raw_sha256)
-    date_source = extracted.date_source
-    if date_source == "feed" and page.date_source == "http":
-        date_source = "http"
-    published = extracted.published_at.date() if extracted.published_at else None
-    context = classify_context(extracted.text)
+    fields = _read(extracted, page.article_key)
+    if fields["date_source"] == "feed" and page.date_source == "http":
+        fields["date_source"] = "http"
     return Reextracted(
         article_key=page.article_key,
-        title=extracted.title,
-        author=extracted.author,
-        site_name=extracted.site_name,
-        language=extracted.language,
-        published_at=extracted.published_at,
-        date_source=date_source,
-        text=extracted.text,
-        text_sha256=extracted.text_sha256,
         extractor=versions.extractor,
         extractor_version=versions.article_version,
         figures_version=versions.figures_version,
-        figures=tuple(extract_figures(extracted.text, published, page.article_key)),
         text_changed=extracted.text_sha256 != page.text_sha256,
         figures_before=page.figures,
-        context=context.context,
-        context_confidence=context.confidence,
+        **fields,
     )
 
 

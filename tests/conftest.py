@@ -4,7 +4,10 @@ an in-memory migrated warehouse, and one Prefect test harness for the whole sess
 from __future__ import annotations
 
 import os
+import subprocess
+import sys
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -82,3 +85,18 @@ def prefect_api(path: str, body: dict[str, Any]) -> Any:
     response = httpx.post(f"{PREFECT_API_URL.value()}{path}", json=body, timeout=30.0)
     response.raise_for_status()
     return response.json()
+
+
+@contextmanager
+def held(path: Path, seconds: float) -> Iterator[subprocess.Popen[str]]:
+    """A read-only analyst connection in another process, held for ``seconds``."""
+    reader = subprocess.Popen([sys.executable, "-c", "import duckdb, sys, time\n"
+                               "con = duckdb.connect(sys.argv[1], read_only=True)\nprint('holding', flush=True)\n"
+                               "time.sleep(float(sys.argv[2]))\n", str(path), str(seconds)],
+                              stdout=subprocess.PIPE, text=True)
+    assert reader.stdout is not None and reader.stdout.readline().strip() == "holding"
+    try:
+        yield reader
+    finally:
+        reader.kill()
+        reader.wait()

@@ -18,7 +18,7 @@ import pytest
 
 from demo.server import LoopbackServer, Resource, render_story
 from flows.settings import Settings
-from tests.conftest import run_daily
+from tests.conftest import held, run_daily
 from tests.hostile import HostileServer, response
 from warehouse.db import Warehouse
 
@@ -238,13 +238,9 @@ def test_a_reader_holding_the_warehouse_delays_the_run_and_loses_nothing(server:
     page = server.add(server.url("/a"), story(server.url("/a"), "A story"))
     write_feeds(settings, {"f": server.add(server.url("/f.xml"), Resource(rss(page), "application/rss+xml"))})
     Warehouse(settings.db).close()  # the file exists, as on any day after the first
-    reader = subprocess.Popen(
-        [sys.executable, "-c", "import duckdb, sys, time\n"
-         "con = duckdb.connect(sys.argv[1], read_only=True)\nprint('holding', flush=True)\ntime.sleep(3)\n",
-         str(settings.db)], stdout=subprocess.PIPE, text=True)
-    assert reader.stdout is not None and reader.stdout.readline().strip() == "holding"
-    result = run_daily(settings)
-    assert reader.wait(timeout=30) == 0
+    with held(settings.db, 3) as reader:
+        result = run_daily(settings)
+        assert reader.wait(timeout=30) == 0
     assert result["status"] == "completed" and result["articles_new"] == 1
 
 
