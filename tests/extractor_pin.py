@@ -15,12 +15,12 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 PIN = Path(__file__).with_name("extractor_version.json")
 # everything that decides what the extractor returns for a text
-SOURCES = ("transforms/figures", "transforms/gazetteer.py", "transforms/context.py")
+SOURCES = ("transforms/figures", "transforms/data/lexicon.toml", "transforms/gazetteer.py", "transforms/context.py")
 
 
 def digest() -> str:
     h = hashlib.sha256()
-    files = sorted(p for source in SOURCES for p in ([ROOT / source] if source.endswith(".py") else
+    files = sorted(p for source in SOURCES for p in ([ROOT / source] if source.endswith((".py", ".toml")) else
                                                      (ROOT / source).rglob("*")) if p.is_file()
                    and "__pycache__" not in p.parts)
     for path in files:

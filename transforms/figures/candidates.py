@@ -13,6 +13,7 @@ from transforms.figures.classify import (
     COORD,
     KindRule,
     RuleSource,
+    Site,
     context_after,
     context_before,
     group_from_context,
@@ -118,6 +119,7 @@ class Candidate:
     stock: bool = False  # counted by a state noun ("IDPs") with no event verb
     of_previous: str | None = None  # "four of the dead": a subset of an earlier figure of this kind
     kind_rule: KindRule | None = None  # which rule gave it its kind
+    refers_back: bool = False  # "the figure is 427": the kind, unit and group of the figure before it
 
 
 def sentence_candidates(sentence: Sentence) -> list[Candidate]:
@@ -180,8 +182,8 @@ def _zero_mentions(s: str) -> list[Mention]:
     out = []
     for match in ZERO_RE.finditer(s):
         noun = match.group("noun") or match.group("n1") or match.group("n2")
-        kind = ZERO_NOUN_KIND.get(noun.lower(), "") if noun else ""
-        out.append(Mention(match.start(), match.end(), match.group(0), 0, 0, 0, "exact", "zero:" + kind))
+        kind = ZERO_NOUN_KIND.get(noun.lower()) if noun else None
+        out.append(Mention(match.start(), match.end(), match.group(0), 0, 0, 0, "exact", "zero", zero_kind=kind))
     return out
 
 
@@ -203,7 +205,7 @@ def _singular_mentions(s: str, numbers: list[Mention]) -> list[Mention]:
 
 def _classify(s: str, m: Mention, mentions: list[Mention], index: int) -> Candidate:
     sentence = Sentence(0, len(s), s, 0)  # offsets here are sentence offsets
-    if m.kind.startswith("zero"):
+    if m.kind == "zero":
         return _classify_zero(s, m, sentence)
     np = _singular_np(s, m) if m.kind == "single" else noun_phrase(s, m.end)
     cand = Candidate(m, sentence, None, np.group or "people", np.unit, "asserted", np.end, np.head)
@@ -235,12 +237,13 @@ def _classify(s: str, m: Mention, mentions: list[Mention], index: int) -> Candid
     if m.qualifier == "exact" and trailing and not T.PREDICATE_ANY.search(tail[:trailing.start() + 1]):
         m.qualifier, m.high = "at_least", None
     before = context_before(s, m.hedge_start if m.hedge_start is not None else m.start)
-    kind, where, rule = kind_of(s, m, np, before, mentions, index)
-    if few_needs_verb and not where.startswith("right"):
+    decision = kind_of(s, m, np, before, mentions, index)
+    kind = decision.kind
+    if few_needs_verb and decision.site is not Site.AFTER:
         cand.drop = True
         return cand
-    cand.kind, cand.kind_rule = kind, rule
-    cand.stock = where == "noun" and np.weak_kind is not None and np.noun_kind is None
+    cand.kind, cand.kind_rule = kind, decision.rule
+    cand.stock = decision.site is Site.NOUN and np.weak_kind is not None and np.noun_kind is None
     of_the = re.match(r"(?i)^\s+of\s+the\s+(dead|killed|victims|wounded|injured|displaced|missing|abducted|"
                       r"detained)\b", context_after(s, m.end))
     if of_the and m.kind in ("digits", "words", "few"):
@@ -260,12 +263,12 @@ def _classify(s: str, m: Mention, mentions: list[Mention], index: int) -> Candid
             re.sub(r"(?i)^\s*(?:members\s+)?(?:at\s+least\s+)?(?:of|from|among)\s+(?:the\s+)?[\"“']?", "",
                    s[np.end:np.end + 60])):
         cand.group = "combatants"  # "34 casualties at least from the regime forces"
-    if where == "toll" and cand.group == "people" and re.search(r"(?i)\bcivilian", before[-80:]):
+    if decision.site is Site.TOLL and cand.group == "people" and re.search(r"(?i)\bcivilian", before[-80:]):
         cand.group = "civilians"  # "raised the civilian death toll to 50"
     if re.match(r"(?i)^\s*(?:people\s+|persons\s+)?with\s+disabilit", context_after(s, m.end)):
         cand.group = "civilians"
-    cand.modality = modality_of(s, m, np, before, where)
-    if where == "negated":
+    cand.modality = modality_of(s, np, before, decision)
+    if decision.site is Site.NEGATED:
         cand.drop = True
     return cand
 
@@ -296,15 +299,15 @@ def _singular_np(s: str, m: Mention) -> NounPhrase:
 
 
 def _classify_zero(s: str, m: Mention, sentence: Sentence) -> Candidate:
-    kind = m.kind.split(":", 1)[1] or None
+    kind = m.zero_kind
     rule = KindRule.of(RuleSource.ZERO, m.text)
     if kind is None:  # "No one was hurt", "none were killed"
-        kind, _, said = predicate_kind(s, m.end)
-        rule = KindRule.of(RuleSource.ZERO, f"{m.text} {said.trigger if said else ''}")
+        said = predicate_kind(s, m.end)
+        kind = said.kind
+        rule = KindRule.of(RuleSource.ZERO, f"{m.text} {said.rule.trigger if said.rule else ''}")
     cand = Candidate(m, sentence, kind, "people", "person", "asserted", m.end, None, kind_rule=rule)
     if kind is None:
         cand.drop = True
-    m.kind = "zero"
     return cand
 
 
@@ -333,7 +336,8 @@ def _restated_units(s: str, candidates: list[Candidate]) -> None:
                 if a.kind is not None:
                     b.kind, b.kind_rule = a.kind, KindRule(RuleSource.RESTATED, str(a.kind_rule))
                 else:
-                    b.kind, _, b.kind_rule = predicate_after(s, b.np_end + _close_paren(s, b.np_end), [], 0)
+                    said = predicate_after(s, b.np_end + _close_paren(s, b.np_end), [], 0)
+                    b.kind, b.kind_rule = said.kind, said.rule
         elif a.unit == "person" and b.unit == "household" and a.head is not None:
             b.drop = True
 

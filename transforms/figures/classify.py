@@ -68,6 +68,31 @@ class KindRule:
         return cls(source, " ".join(words.lower().split()).strip(" ,\"'“”")[:80])
 
 
+class Site(StrEnum):
+    """Where, relative to the number, its kind was read: it decides how modality is read."""
+
+    NONE = "none"
+    TOLL = "toll"  # a running toll before the number
+    NOUN = "noun"  # the counted noun
+    BEFORE = "before"  # a verb or nominal before the number
+    AFTER = "after"  # the predicate after the noun phrase
+    NEGATED = "negated"  # a predicate under negation: "were not killed"
+
+
+@dataclass(frozen=True, slots=True)
+class KindDecision:
+    """A number's kind, where it was read, the rule that gave it and, for a predicate, the words
+    between the noun phrase and it ("were reportedly")."""
+
+    kind: str | None
+    site: Site = Site.NONE
+    rule: KindRule | None = None
+    gap: str = ""
+
+
+NO_KIND = KindDecision(None)
+
+
 def context_before(s: str, pos: int) -> str:
     return s[max(0, pos - CONTEXT):pos]
 
@@ -76,9 +101,9 @@ def context_after(s: str, pos: int) -> str:
     return s[pos:pos + CONTEXT]
 
 
-def kind_of(s: str, m: Mention, np: NounPhrase, before: str, mentions: list[Mention],
-          index: int) -> tuple[str | None, str, KindRule | None]:
-    """(kind, where it was read: toll | noun | left | right:<gap> | negated | "", the rule)."""
+def kind_of(s: str, m: Mention, np: NounPhrase, before: str, mentions: list[Mention], index: int) -> KindDecision:
+    """The kind of a number from, in this order, a running toll, its noun, the words before it,
+    its predicate, a state noun ("IDPs")."""
     toll = T.TOLL_BEFORE.search(before)
     if toll:
         what = (toll.group("what") or "").lower()
@@ -87,22 +112,22 @@ def kind_of(s: str, m: Mention, np: NounPhrase, before: str, mentions: list[Ment
             subject = T.TOLL_SUBJECT.search(before[:toll.start()])
             what = subject.group(1).lower() if subject else ""
             if not what:
-                return None, "", None
-        return ((T.TOLL_WHAT.get(what, "killed") if what else "killed"), "toll",
-                KindRule.of(RuleSource.TOLL, toll.group("noun")))
+                return NO_KIND
+        return KindDecision(T.TOLL_WHAT.get(what, "killed") if what else "killed", Site.TOLL,
+                            KindRule.of(RuleSource.TOLL, toll.group("noun")))
     after_np = context_after(s, np.end)
     toll_after = T.TOLL_AFTER.match(after_np)
     if toll_after and m.kind in ("digits", "words", "vague"):
-        return (T.TOLL_WHAT.get((toll_after.group("what") or "dead").lower(), "killed"), "toll",
-                KindRule.of(RuleSource.TOLL, toll_after.group(0)))
+        return KindDecision(T.TOLL_WHAT.get((toll_after.group("what") or "dead").lower(), "killed"), Site.TOLL,
+                            KindRule.of(RuleSource.TOLL, toll_after.group(0)))
     if np.noun_kind:
-        return np.noun_kind, "noun", KindRule.of(RuleSource.NOUN, np.head or np.noun_kind)
+        return KindDecision(np.noun_kind, Site.NOUN, KindRule.of(RuleSource.NOUN, np.head or np.noun_kind))
     force_verb = T.FORCE_BEFORE.search(before)
     forced = T.FORCE_AFTER.match(after_np) if force_verb else None
     if forced and force_verb:
         rule = KindRule.of(RuleSource.FORCED, f"{force_verb.group(0)} … {forced.group(0)}")
-        return (("evacuated" if forced.group("evacuated") else "sheltered" if forced.group("sheltered")
-                 else "displaced"), "left", rule)
+        return KindDecision("evacuated" if forced.group("evacuated") else "sheltered" if forced.group("sheltered")
+                            else "displaced", Site.BEFORE, rule)
     for kind, pattern in T.LEFT_VERB_RES:
         verb = pattern.search(before)
         if verb:
@@ -115,22 +140,22 @@ def kind_of(s: str, m: Mention, np: NounPhrase, before: str, mentions: list[Ment
                 continue
             if kind == "displaced" and re.match(r"(?i)^[^.;]{0,40}?\b(?:across\s+the\s+border|into\s+neighbo\w+|"
                                                 r"to\s+neighbo\w+\s+countr)", after_np):
-                return "refugees", "left", rule
+                return KindDecision("refugees", Site.BEFORE, rule)
             if kind == "sheltered" and not re.search(r"(?i)(?:idps|displaced|refugees|evacuees|families|people)",
                                                      (np.head or "")):
                 continue
             if kind in ("casualties", "killed", "injured") and _sequence_outcome(after_np):
-                return "killed", "left", KindRule(RuleSource.SEQUENCE, rule.trigger)
-            return kind, "left", rule
-    after_kind, where, after_rule = predicate_after(s, np.end, mentions, index)
-    if after_kind is not None:
-        return after_kind, where, after_rule
+                return KindDecision("killed", Site.BEFORE, KindRule(RuleSource.SEQUENCE, rule.trigger))
+            return KindDecision(kind, Site.BEFORE, rule)
+    after = predicate_after(s, np.end, mentions, index)
+    if after.kind is not None:
+        return after
     if np.weak_kind:
-        return np.weak_kind, "noun", KindRule.of(RuleSource.NOUN, np.head or np.weak_kind)
-    return None, "", None
+        return KindDecision(np.weak_kind, Site.NOUN, KindRule.of(RuleSource.NOUN, np.head or np.weak_kind))
+    return NO_KIND
 
 
-def predicate_after(s: str, pos: int, mentions: list[Mention], index: int) -> tuple[str | None, str, KindRule | None]:
+def predicate_after(s: str, pos: int, mentions: list[Mention], index: int) -> KindDecision:
     # skip coordinated noun phrases sharing the predicate: "109 Palestinians and 13 Israelis were killed"
     for k in range(index + 1, len(mentions)):
         nxt = mentions[k]
@@ -145,43 +170,47 @@ def predicate_after(s: str, pos: int, mentions: list[Mention], index: int) -> tu
             pos += hop.end()
             rest = context_after(s, pos)
     return predicate_kind(s, pos)
-_TRANSITIVE = re.compile(r"(?i)(?:killed|wounded|injured|hurt|abducted|kidnapped|arrested|detained|captured|executed|"
-                         r"displaced|evacuated|destroyed|damaged|seized|massacred|murdered)$")
+
+
+# the object of an active verb; not a number that has its own predicate, as in a list of figures
+# ("123 people killed 15 missing 518,000 displaced")
 _ACTIVE_OBJECT = re.compile(
-    r"(?i)\s+(?:a|an|the|his|her|their|its|two|three|four|five|six|seven|eight|nine|ten|\d[\d,]*|at\s+least|"
+    r"(?i)(?!\s+\d[\d,]*\s+(?:people\s+|persons\s+)?(?:missing|injured|wounded|displaced|evacuated|homeless|dead|"
+    r"affected|relocated)\b)\s+(?:a|an|the|his|her|their|its|two|three|four|five|six|seven|eight|nine|ten|\d[\d,]*|at\s+least|"
     r"more\s+than|about|some|several|dozens|hundreds|thousands|scores|many|nearly|over|up\s+to|another)\b")
 _POSSESSIVE = re.compile(r"(?i)['’]s\s+(?:(?P<killed>death|killing|murder|execution|assassination)|"
                          r"(?P<detained>arrest|detention|capture)|(?P<abducted>abduction|kidnapping))\b")
 _THEN_RETURNED = re.compile(r"(?i)^[^.;]{0,90}?\b(?:returned|went\s+home|have\s+returned)\b")
 
 
-def predicate_kind(s: str, pos: int) -> tuple[str | None, str, KindRule | None]:
+def predicate_kind(s: str, pos: int) -> KindDecision:
     possessive = _POSSESSIVE.match(s, pos)
     if possessive:
-        return (next(k for k in ("killed", "detained", "abducted") if possessive.group(k)), "right:",
-                KindRule.of(RuleSource.POSSESSIVE, possessive.group(0)))
+        return KindDecision(next(k for k in ("killed", "detained", "abducted") if possessive.group(k)), Site.AFTER,
+                            KindRule.of(RuleSource.POSSESSIVE, possessive.group(0)))
     match = T.PREDICATE_ANY.match(s, pos)
-    if match is None:
-        return None, "", None
-    kind = next(T.PREDICATE_KINDS[i] for i in range(len(T.PREDICATE_KINDS)) if match.group(f"k{i}"))
+    if match is None or match.lastgroup is None:
+        return NO_KIND
+    kind = T.PREDICATE_KINDS[match.lastgroup]
+    trigger = match.group(match.lastgroup)
     gap = match.group("gap") or ""
-    rule = KindRule.of(RuleSource.PREDICATE, match.group("trigger"))
-    if (not gap.strip() and kind != "-" and _TRANSITIVE.match(match.group("trigger"))
+    rule = KindRule.of(RuleSource.PREDICATE, trigger)
+    if (not gap.strip() and kind is not None and T.TRANSITIVE_PAST.match(trigger)
             and _ACTIVE_OBJECT.match(s, match.end())):
-        return None, "", None  # "The sniper killed a child": the phrase is the agent, not the victims
+        return NO_KIND  # "The sniper killed a child": the phrase is the agent, not the victims
     if T.NEGATION.search(gap):
-        return None, "negated", None
-    if kind == "-":
-        return None, "", None
-    if kind == "displaced" and not gap.strip() and _THEN_RETURNED.match(context_after(s, match.end())):
-        return "returned", "right:", KindRule(RuleSource.SEQUENCE, rule.trigger)  # "displaced ... returned home"
-    if kind in ("abducted", "detained", "injured") and _sequence_outcome(context_after(s, match.end())):
-        return "killed", "right", KindRule(RuleSource.SEQUENCE, rule.trigger)
+        return KindDecision(None, Site.NEGATED)
+    if kind is None:
+        return NO_KIND  # the lexicon's [none]: "rescued", "affected"
     rest = context_after(s, match.end())
+    if kind == "displaced" and not gap.strip() and _THEN_RETURNED.match(rest):  # "displaced ... returned home"
+        return KindDecision("returned", Site.AFTER, KindRule(RuleSource.SEQUENCE, rule.trigger))
+    if kind in ("abducted", "detained", "injured") and _sequence_outcome(rest):
+        return KindDecision("killed", Site.AFTER, KindRule(RuleSource.SEQUENCE, rule.trigger))
     if (kind == "killed" and re.match(r"(?i)^\s+(?:and|or)\s+(?:wounded|injured)\b", rest)) or (
             kind == "injured" and re.match(r"(?i)^\s+(?:and|or)\s+killed\b", rest)):
-        return "casualties", "right", KindRule.of(RuleSource.PREDICATE, match.group("trigger") + " " + rest[:14])
-    return kind, "right:" + gap, rule
+        return KindDecision("casualties", Site.AFTER, KindRule.of(RuleSource.PREDICATE, trigger + " " + rest[:14]))
+    return KindDecision(kind, Site.AFTER, rule, gap)
 
 
 def _sequence_outcome(rest: str) -> bool:
@@ -190,15 +219,15 @@ def _sequence_outcome(rest: str) -> bool:
                          r"(?:found\s+dead|killed|executed|died|murdered)\b", rest))
 
 
-def modality_of(s: str, m: Mention, np: NounPhrase, before: str, where: str) -> str:
-    gap = where.split(":", 1)[1] if where.startswith("right:") else ""
+def modality_of(s: str, np: NounPhrase, before: str, decision: KindDecision) -> str:
+    gap = decision.gap
     clause_start = max(before.rfind(","), before.rfind(";"), before.rfind(" while "))
-    verb_zone = before[clause_start + 1:] if where in ("left", "toll") else ""
+    verb_zone = before[clause_start + 1:] if decision.site in (Site.BEFORE, Site.TOLL) else ""
     feared = re.match(r"(?i)^\s*(?:feared|believed)\s+(?:dead|killed)", context_after(s, np.end))
     unconfirmed = re.search(r"(?i)\bunconfirmed\b[^.;,]{0,40}$", before)  # "unconfirmed reports of 1,000 people"
     if T.UNCERTAIN.search(gap) or T.UNCERTAIN_CLAIM.search(verb_zone) or feared or unconfirmed:
         return "uncertain"
-    if T.HYPOTHETICAL.search(gap) or (where == "left" and T.HYPOTHETICAL.search(verb_zone)):
+    if T.HYPOTHETICAL.search(gap) or (decision.site is Site.BEFORE and T.HYPOTHETICAL.search(verb_zone)):
         return "hypothetical"
     return "asserted"
 

@@ -49,15 +49,15 @@ def extract_figures(text: str, published: date | None, doc_id: str = "") -> list
             refers_back = REFERS_BACK.search(context_before(sentence.text, cand.mention.start))
             has_earlier = bool(figures) or any(c.kind and not c.drop for c in candidates[:k])
             if cand.kind is None and not cand.drop and refers_back and has_earlier:
-                cand.kind = "@previous"  # "... estimated to be 349, and according to the ministry the figure is 427"
+                cand.refers_back = True  # "... estimated to be 349, and according to the ministry the figure is 427"
         index_map: dict[int, int] = {}
         for i, cand in enumerate(candidates):
-            if cand.drop or cand.kind is None:
+            if cand.drop or (cand.kind is None and not cand.refers_back):
                 continue
             m = cand.mention
             index_map[i] = len(figures)
             figures.append(Figure(
-                doc_id=doc_id, kind=cand.kind, group=cand.group, unit=cand.unit, low=m.low, best=m.best,
+                doc_id=doc_id, kind=cand.kind or "", group=cand.group, unit=cand.unit, low=m.low, best=m.best,
                 high=m.high, qualifier=m.qualifier, number_text=m.text, start=sentence.start + m.start,
                 end=sentence.start + m.end, sentence=sentence.text, modality=cand.modality,
                 kind_rule=str(cand.kind_rule) if cand.kind_rule else None,
@@ -66,7 +66,7 @@ def extract_figures(text: str, published: date | None, doc_id: str = "") -> list
         for i, cand in enumerate(candidates):
             if i in index_map and cand.subset_of is not None and cand.subset_of in index_map:
                 figures[index_map[i]].part_of = index_map[cand.subset_of]
-            if i in index_map and cand.kind == "@previous":
+            if i in index_map and cand.refers_back:
                 fig = figures[index_map[i]]
                 earlier = figures[index_map[i] - 1]
                 fig.kind, fig.unit, fig.group = earlier.kind, earlier.unit, earlier.group

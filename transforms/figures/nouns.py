@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from transforms.figures.lexicon import lexicon
 from transforms.figures.triggers import STRONG_NOUN_KINDS, WEAK_NOUN_KINDS
 from transforms.figures.vocab import DWELLING_NOUNS, GROUPS, HOUSEHOLD_NOUNS, NOT_PEOPLE
 
@@ -21,6 +22,7 @@ for _group, _words in GROUPS.items():
 _MULTI = sorted((w for w in _PERSON if " " in w), key=len, reverse=True)
 _HOUSEHOLD = {w.lower() for w in HOUSEHOLD_NOUNS}
 _DWELLING = {w.lower() for w in DWELLING_NOUNS}
+_DAMAGED = lexicon().damage_words()  # "collapsed houses", "razed homes"
 
 # Armed organisations and forces: "members of X", "X militants", "16 of them" after X.
 ARMED = re.compile(
@@ -91,8 +93,7 @@ def noun_phrase(sentence: str, start: int) -> NounPhrase:
         if low in _HOUSEHOLD:
             return NounPhrase(match.end(), low, "people", "household", True, None, None)
         if low in _DWELLING:
-            damaged = previous in ("destroyed", "damaged", "collapsed", "burned", "burnt", "flattened", "razed",
-                                   "demolished", "washed-away", "flooded-out")
+            damaged = previous in _DAMAGED
             return NounPhrase(match.end(), low, "people", "dwelling", True, "housing_destroyed" if damaged else None,
                               None)
         if low in STRONG_NOUN_KINDS and low not in ("dead", "killed"):

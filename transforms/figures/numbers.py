@@ -61,6 +61,7 @@ class Mention:
     qualifier: str
     kind: str  # digits | words | vague | few | zero | single
     hedge_start: int | None = None  # where a hedge before the number starts
+    zero_kind: str | None = None  # a zero statement's kind when its noun names one ("no casualties")
 
 
 def parse_number(text: str) -> int | None:
