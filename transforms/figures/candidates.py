@@ -139,8 +139,10 @@ def sentence_candidates(sentence: Sentence) -> list[Candidate]:
             cand.drop = True  # fighters withdrawing are not displaced people
         if cand.kind == "housing_destroyed" and cand.unit != "dwelling":
             cand.drop = True
-        if cand.unit == "dwelling" and cand.kind != "housing_destroyed":
-            cand.drop = True
+        if cand.unit == "dwelling" and cand.kind not in ("housing_destroyed", "evacuated"):
+            cand.drop = True  # homes count when destroyed, or emptied: "80 homes were evacuated"
+        elif cand.unit == "dwelling" and cand.kind == "evacuated" and re.match(r"\s+[a-z]+ed\b", s[cand.np_end:]):
+            cand.drop = True  # "4109 people evacuated 900 houses inundated": a list, the homes have their own verb
     return candidates
 
 
@@ -243,6 +245,8 @@ def _classify(s: str, m: Mention, mentions: list[Mention], index: int) -> Candid
         cand.drop = True
         return cand
     cand.kind, cand.kind_rule = kind, decision.rule
+    if kind == "housing_destroyed" and decision.rule is not None and decision.rule.source is RuleSource.LABEL:
+        cand.unit = "dwelling"  # "Completely destroyed housing: 146"
     cand.stock = decision.site is Site.NOUN and np.weak_kind is not None and np.noun_kind is None
     of_the = re.match(r"(?i)^\s+of\s+the\s+(dead|killed|victims|wounded|injured|displaced|missing|abducted|"
                       r"detained)\b", context_after(s, m.end))

@@ -20,7 +20,7 @@ CONTEXT = 250
 COORD = re.compile(r"(?i)^\s*(?:,\s*)?(?:and|or|as\s+well\s+as|plus|,)\s+(?:(?:his|her|their|its|the)\s+)?$")
 _REL_CLAUSE = re.compile(
     r"(?i)^\s*,?\s*(?:who|that|which|hired|employed|working|living|travell?ing|driving|riding|based|"
-    r"stationed|deployed|identified|known|wearing|carrying|trying|named)\b[^,.;]{0,70}?"
+    r"stationed|deployed|identified|known|wearing|carrying|trying|named|suspected|accused|alleged)\b[^,.;]{0,70}?"
     r"(?=\b(?:was|were|is|are|has|have|had)\b)")
 _PREP_PHRASE = re.compile(
     r"(?i)^\s*(?:at\s+least\s+)?(?:\([^)]{0,60}\)\s*)?(?:,\s*)?(?:(?:of|from|in|at|on|near|inside|across|with|"
@@ -32,13 +32,20 @@ _PREP_PHRASE = re.compile(
 _COORD_NP = re.compile(r"(?i)^\s*(?:,\s*)?(?:and|or|&)\s+(?:the\s+|their\s+|its\s+|of\s+the\s+)?[^,.;:\d]{0,60}?"
                        r"(?=\s(?:were|was|are|is|have|has|had)\b)")
 _PAREN = re.compile(r"^\s*(?:\([^)]{0,80}\)|\[[^\]]{0,80}\])")
-_INCLUDING_CLAUSE = re.compile(r"(?i)^\s*,\s*(?:including|among\s+them|of\s+whom)\b[^;.]{0,120}?,")
+# "Some 4,000 people, most of them in the north, were displaced": an aside between the noun phrase
+# and its predicate
+_INCLUDING_CLAUSE = re.compile(
+    r"(?i)^\s*,\s*(?:including|among\s+them|of\s+whom|mainly|mostly|most\s+of\s+them|many\s+of\s+them|"
+    r"all\s+of\s+them|half\s+of\s+them|largely|primarily|predominantly|the\s+majority|in\s+particular|"
+    r"officials\s+said|according\s+to|or\s+(?:around\s+|about\s+|some\s+|nearly\s+)?[\d.,]+\s+per\s*cent)"
+    r"\b[^;.]{0,120}?,")
 
 
 class RuleSource(StrEnum):
     """Where a figure's kind came from: the first half of its ``kind_rule``."""
 
     TOLL = "toll"  # "the death toll rose to 66"
+    LABEL = "label"  # a table's label: "Number of displaced: 452"
     NOUN = "noun"  # the counted noun itself: "34 casualties", "IDPs"
     FORCED = "forced"  # "forced 12,000 people from their homes"
     LEFT_VERB = "left-verb"  # a verb or nominal before the number: "killing 3", "the displacement of"
@@ -115,6 +122,10 @@ def kind_of(s: str, m: Mention, np: NounPhrase, before: str, mentions: list[Ment
                 return NO_KIND
         return KindDecision(T.TOLL_WHAT.get(what, "killed") if what else "killed", Site.TOLL,
                             KindRule.of(RuleSource.TOLL, toll.group("noun")))
+    label = T.LABEL_BEFORE.search(before[-60:])
+    if label and np.head is None and m.kind in ("digits", "words"):
+        last = label.group("label").lower().split()[-1]
+        return KindDecision(T.LABEL_KINDS[last], Site.TOLL, KindRule.of(RuleSource.LABEL, label.group("label")))
     after_np = context_after(s, np.end)
     toll_after = T.TOLL_AFTER.match(after_np)
     if toll_after and m.kind in ("digits", "words", "vague"):
@@ -128,8 +139,11 @@ def kind_of(s: str, m: Mention, np: NounPhrase, before: str, mentions: list[Ment
         rule = KindRule.of(RuleSource.FORCED, f"{force_verb.group(0)} … {forced.group(0)}")
         return KindDecision("evacuated" if forced.group("evacuated") else "sheltered" if forced.group("sheltered")
                             else "displaced", Site.BEFORE, rule)
+    aside = _ASIDE_BEFORE.search(before)
     for kind, pattern in T.LEFT_VERB_RES:
         verb = pattern.search(before)
+        if verb is None and aside is not None:
+            verb = pattern.search(before[:aside.start("aside")])  # "forced the evacuation of, officials said, 2,300"
         if verb:
             rule = KindRule.of(RuleSource.LEFT_VERB, verb.group(0))
             if kind == "abducted" and re.search(r"(?i)\b(?:took|taking|seiz\w+)\s*$", before.rstrip(" \"“'")) \
@@ -141,6 +155,8 @@ def kind_of(s: str, m: Mention, np: NounPhrase, before: str, mentions: list[Ment
             if kind == "displaced" and re.match(r"(?i)^[^.;]{0,40}?\b(?:across\s+the\s+border|into\s+neighbo\w+|"
                                                 r"to\s+neighbo\w+\s+countr)", after_np):
                 return KindDecision("refugees", Site.BEFORE, rule)
+            if kind == "housing_destroyed" and np.unit != "dwelling":
+                continue  # "buried 27 homes" is housing; "bury 18 of those killed" is not
             if kind == "sheltered" and not re.search(r"(?i)(?:idps|displaced|refugees|evacuees|families|people)",
                                                      (np.head or "")):
                 continue
@@ -153,6 +169,12 @@ def kind_of(s: str, m: Mention, np: NounPhrase, before: str, mentions: list[Ment
     if np.weak_kind:
         return KindDecision(np.weak_kind, Site.NOUN, KindRule.of(RuleSource.NOUN, np.head or np.weak_kind))
     return NO_KIND
+
+
+# a comment set off by commas between a verb and its number: ", according to the latest data,"
+_ASIDE_BEFORE = re.compile(r"(?i)\b(?:of|to)(?P<aside>\s*,\s*(?:according\s+to|officials?\s+said|[a-z]+\s+said|as\s+of|"
+                           r"by\s+some\s+(?:estimates|accounts)|it\s+is\s+(?:estimated|reported|thought)|reportedly)"
+                           r"[^,.;]{0,60},\s*)$")
 
 
 def predicate_after(s: str, pos: int, mentions: list[Mention], index: int) -> KindDecision:
@@ -175,9 +197,12 @@ def predicate_after(s: str, pos: int, mentions: list[Mention], index: int) -> Ki
 # the object of an active verb; not a number that has its own predicate, as in a list of figures
 # ("123 people killed 15 missing 518,000 displaced")
 _ACTIVE_OBJECT = re.compile(
-    r"(?i)(?!\s+\d[\d,]*\s+(?:people\s+|persons\s+)?(?:missing|injured|wounded|displaced|evacuated|homeless|dead|"
-    r"affected|relocated)\b)\s+(?:a|an|the|his|her|their|its|two|three|four|five|six|seven|eight|nine|ten|\d[\d,]*|at\s+least|"
+    r"(?i)(?!\s+\d[\d,]*\s+(?:[a-z]+\s+)?(?:missing|injured|wounded|displaced|evacuated|homeless|dead|killed|"
+    r"affected|relocated|inundated|flooded|destroyed|damaged)\b)\s+(?:a|an|the|his|her|their|its|two|three|four|five|six|seven|eight|nine|ten|\d[\d,]*|at\s+least|"
     r"more\s+than|about|some|several|dozens|hundreds|thousands|scores|many|nearly|over|up\s+to|another)\b")
+# "11,000 people evacuated their homes": the object is the place left, the subject the people
+_LEFT_HOMES = re.compile(r"(?i)\s+(?:their|the|his|her)\s+(?:own\s+)?(?:homes?|houses?|villages?|towns?|city|area|"
+                         r"neighbou?rhoods?|camps?)\b")
 _POSSESSIVE = re.compile(r"(?i)['’]s\s+(?:(?P<killed>death|killing|murder|execution|assassination)|"
                          r"(?P<detained>arrest|detention|capture)|(?P<abducted>abduction|kidnapping))\b")
 _THEN_RETURNED = re.compile(r"(?i)^[^.;]{0,90}?\b(?:returned|went\s+home|have\s+returned)\b")
@@ -195,13 +220,16 @@ def predicate_kind(s: str, pos: int) -> KindDecision:
     trigger = match.group(match.lastgroup)
     gap = match.group("gap") or ""
     rule = KindRule.of(RuleSource.PREDICATE, trigger)
-    if (not gap.strip() and kind is not None and T.TRANSITIVE_PAST.match(trigger)
-            and _ACTIVE_OBJECT.match(s, match.end())):
+    if (not gap.strip() and kind is not None and T.TRANSITIVE_PAST.search(trigger)
+            and _ACTIVE_OBJECT.match(s, match.end())
+            and not (kind in ("evacuated", "displaced") and _LEFT_HOMES.match(s, match.end()))):
         return NO_KIND  # "The sniper killed a child": the phrase is the agent, not the victims
     if T.NEGATION.search(gap):
         return KindDecision(None, Site.NEGATED)
     if kind is None:
-        return NO_KIND  # the lexicon's [none]: "rescued", "affected"
+        # the lexicon's [none]: "rescued", "affected"; "affected and displaced" says what happened
+        then = re.match(r"(?i)\s+and\s+", s[match.end():match.end() + 8])
+        return predicate_kind(s, match.end() + then.end()) if then else NO_KIND
     rest = context_after(s, match.end())
     if kind == "displaced" and not gap.strip() and _THEN_RETURNED.match(rest):  # "displaced ... returned home"
         return KindDecision("returned", Site.AFTER, KindRule(RuleSource.SEQUENCE, rule.trigger))

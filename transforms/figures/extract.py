@@ -9,12 +9,12 @@ bare singulars ("a woman was killed"), each with its noun phrase (``nouns``) and
 from __future__ import annotations
 
 import logging
-import re
 from datetime import date
 
 from transforms.context import document_and_spans
 from transforms.figures.candidates import ANAPHORA_BEFORE, REFERS_BACK, Candidate, sentence_candidates
 from transforms.figures.classify import context_before
+from transforms.figures.cleanup import clean
 from transforms.figures.dates import DateMention, find_dates
 from transforms.figures.model import KIND_CLASS, Figure
 from transforms.figures.places import assign_places
@@ -26,13 +26,10 @@ logger = logging.getLogger(__name__)
 MAX_CHARS = 200_000
 
 
-_INVISIBLE = re.compile("[\u00ad\u200b\u200c\u200d\u2060\ufeff]")
-
-
 def extract_figures(text: str, published: date | None, doc_id: str = "") -> list[Figure]:
     """All figures of one document, in document order, with ``part_of`` indexes into that order."""
     original = text[:MAX_CHARS]
-    text, back = _normalise(original)
+    text, back = clean(original)
     sentences = split_sentences(text)
     figures: list[Figure] = []
     sources: list[tuple[Candidate, Sentence]] = []
@@ -106,16 +103,6 @@ def extract_figures(text: str, published: date | None, doc_id: str = "") -> list
             fig.number_text = original[fig.start:fig.end]
             fig.sentence = original[back[sentence.start]:back[sentence.end]]
     return figures
-
-
-def _normalise(text: str) -> tuple[str, list[int] | None]:
-    """Remove soft hyphens and zero-width characters ("millio\u00adn", "stayin\u00adg") and keep a
-    map from the cleaned offsets back to the original ones."""
-    if not _INVISIBLE.search(text):
-        return text, None
-    kept = [i for i, ch in enumerate(text) if not _INVISIBLE.match(ch)]
-    clean = "".join(text[i] for i in kept)
-    return clean, [*kept, len(text)]
 
 
 def _link_rereports(figures: list[Figure], sources: list[tuple[Candidate, Sentence]]) -> None:

@@ -43,6 +43,18 @@ TOLL_BEFORE = re.compile(
     r"those\s+killed|who\s+were\s+killed|who\s+died|missing|evacuees|refugees|IDPs|returnees))"
     r"\b[^.;:]{0,90}?\b(?:to|at|reached|reaches|hit|hits|of|is|was|be|stands\s+at|stood\s+at)" + FILLER_BEFORE
 )
+# a label and its value, as in sitrep tables: "Number of displaced: 452", "IDPs total 122 387",
+# "Evacuation total people: 3,614", "Completely destroyed housing: 146"
+LABEL_BEFORE = re.compile(
+    r"(?i)(?:^|[.;:]\s*|\n)(?:(?:the\s+)?(?:total\s+)?number\s+of\s+)?(?P<label>(?:[a-z]+\s+){0,2}?(?:dead|deaths|"
+    r"killed|fatalities|injured|wounded|missing|displaced|idps|evacuees|evacuated|evacuation|refugees|homeless|"
+    r"returnees|destroyed\s+(?:housing|houses|homes)|damaged\s+(?:housing|houses|homes)))(?:\s+(?:total|people|"
+    r"persons|individuals))*\s*(?::|total\b|-|–)\s*$")
+LABEL_KINDS = {"dead": "killed", "deaths": "killed", "killed": "killed", "fatalities": "killed", "injured": "injured",
+               "wounded": "injured", "missing": "missing", "displaced": "displaced", "idps": "displaced",
+               "evacuees": "evacuated", "evacuated": "evacuated", "evacuation": "evacuated", "refugees": "refugees",
+               "homeless": "homeless", "returnees": "returned", "housing": "housing_destroyed",
+               "houses": "housing_destroyed", "homes": "housing_destroyed"}
 TOLL_AFTER = re.compile(
     r"(?i)^\s*,?\s*the\s+(?:(?:civilian\s+)?death\s+toll|number\s+of\s+(?:\w+\s+){0,2}?(?P<what>casualties|dead|"
     r"deaths|fatalities|killed|injured|wounded|displaced|who\s+were\s+killed|who\s+died))"
@@ -74,13 +86,15 @@ PREDICATE_ANY = re.compile(
     + "|".join(f"(?P<p{i}>{pattern})" for i, (_, pattern) in enumerate(_PREDICATES)) + r")(?![a-z])"
 )
 PREDICATE_KINDS = {f"p{i}": kind for i, (kind, _) in enumerate(_PREDICATES)}
-# "The sniper killed a child": an active past of a transitive verb, the phrase before it the agent
+# "The sniper (shot and) killed a child": an active past of a transitive verb ends the predicate,
+# the phrase before it is the agent
 TRANSITIVE_PAST = re.compile(r"(?i)(?:" + "|".join(_LEX.transitive_participles()) + r")$")
 
 HYPOTHETICAL = re.compile(
     r"(?i)\b(?:could|may|might|would|will|shall|expected\s+to|likely\s+to|at\s+risk\s+of|threaten(?:s|ed|ing)?"
     r"\s+to|plan(?:s|ned)?\s+to|forecast|projected|set\s+to|in\s+danger\s+of|would\s+be|need\s+to\s+be|"
-    r"risk\s+being|fear(?:s|ed)?\s+(?:that|of)|warn(?:s|ed)?\s+that|potential(?:ly)?)\b"
+    r"risk\s+being|fear(?:s|ed)?\s+(?:that|of)|warn(?:s|ed)?\s+that|potential(?:ly)?|attempt(?:s|ed|ing)?\s+to|"
+    r"tr(?:y|ies|ied|ying)\s+to|fail(?:s|ed)?\s+to)\b"
 )
 UNCERTAIN = re.compile(
     r"(?i)\b(?:feared|believed|presumed|unconfirmed|claim(?:s|ed)?\s+to\s+have|claim(?:s|ed)?\s+(?:it|they)\s+"

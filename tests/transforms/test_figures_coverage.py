@@ -1,0 +1,110 @@
+"""The classes of misses seen on text nobody tuned to (issue 9), each as rows written for these
+tests in the style of ACLED notes, wire copy and humanitarian bulletins. A row: a text and the
+(kind, best, unit, part_of, modality) of the figures it must give, in order."""
+
+from __future__ import annotations
+
+import pytest
+
+from transforms.figures import extract_figures
+from transforms.figures.cleanup import clean
+
+Row = tuple[str, int, str, int | None, str]
+
+COVERAGE: list[tuple[str, str, list[Row]]] = [
+    # death and harm phrases
+    ("shot-to-death", "A trader was shot to death by two armed men in Maiduguri.",
+     [("killed", 1, "person", None, "asserted")]),
+    ("stabbed-to-death", "Two herders were stabbed to death near Bama.", [("killed", 2, "person", None, "asserted")]),
+    ("fatally-shot", "Three protesters were fatally shot outside the ministry.",
+     [("killed", 3, "person", None, "asserted")]),
+    ("died-of-wounds", "Two soldiers later died of their wounds in Goma.", [("killed", 2, "person", None, "asserted")]),
+    ("lynched", "A mob lynched two men accused of theft in Kasai.", [("killed", 2, "person", None, "asserted")]),
+    ("beaten-to-death", "A village chief was beaten to death by unidentified men.",
+     [("killed", 1, "person", None, "asserted")]),
+    ("tortured-then-executed", "At least nine detainees were tortured and then summarily executed.",
+     [("killed", 9, "person", None, "asserted")]),
+    ("homes-buried", "The landslide buried 40 homes in the village.", [("housing_destroyed", 40, "dwelling", None,
+                                                                       "asserted")]),
+    ("damage-to-homes", "Officials reported damage to 3,100 homes.", [("housing_destroyed", 3100, "dwelling", None,
+                                                                       "asserted")]),
+    # singular victims of active verbs, named by their role
+    ("assassinated-colonel", "Unidentified gunmen assassinated an army colonel near his residence.",
+     [("killed", 1, "person", None, "asserted")]),
+    ("executed-director", "Militants executed a school director in the village of Toumo.",
+     [("killed", 1, "person", None, "asserted")]),
+    ("agent-is-not-a-victim", "Three gunmen killed a police officer in Kano.",
+     [("killed", 1, "person", None, "asserted")]),
+    ("shot-and-killed-agent", "A soldier shot and killed a civilian at a checkpoint.",
+     [("killed", 1, "person", None, "asserted")]),
+    ("attempted", "Militants attempted to assassinate a councilman at his home.",
+     [("killed", 1, "person", None, "hypothetical")]),
+    # combined harm
+    ("killed-injured-or-captured", "Four militants were killed, injured or captured in the operation.",
+     [("casualties", 4, "person", None, "asserted")]),
+    # phrases between trigger and number
+    ("aside-before-number", "The floods forced the evacuation of, officials said, 2,300 residents.",
+     [("evacuated", 2300, "person", None, "asserted")]),
+    ("aside-after-noun", "Some 4,000 people, most of them in the north, were displaced.",
+     [("displaced", 4000, "person", None, "asserted")]),
+    ("mainly-aside", "More than 9,000 people, mainly women and children, fled the town.",
+     [("displaced", 9000, "person", None, "asserted")]),
+    ("affected-and-displaced", "About 1,200 families were affected and displaced by the floods.",
+     [("displaced", 1200, "household", None, "asserted")]),
+    # households, camps, homes
+    ("homes-evacuated", "On the coast, 80 homes were evacuated as the river rose.",
+     [("evacuated", 80, "dwelling", None, "asserted")]),
+    ("evacuated-their-homes", "More than 5,000 residents evacuated their homes overnight.",
+     [("evacuated", 5000, "person", None, "asserted")]),
+    ("forced-into-shelters", "Some 600 people were forced into temporary shelters.",
+     [("sheltered", 600, "person", None, "asserted")]),
+    ("moved-to-shelters", "About 2,500 people moved to schools and emergency shelters.",
+     [("sheltered", 2500, "person", None, "asserted")]),
+    # sitrep tables
+    ("label-colon", "Number of displaced: 452", [("displaced", 452, "person", None, "asserted")]),
+    ("label-total", "IDPs total 12 387", [("displaced", 12387, "person", None, "asserted")]),
+    ("label-housing", "Completely destroyed housing: 146", [("housing_destroyed", 146, "dwelling", None, "asserted")]),
+    # words run together or split by PDF and OCR extraction
+    ("glued-words", "The floods displacedfamilies in Sindh and 45, 000 people werekilled.",
+     [("killed", 45000, "person", None, "asserted")]),
+    ("line-break-hyphen", "About 2,000 people were evacu-ated from the valley.",
+     [("evacuated", 2000, "person", None, "asserted")]),
+    ("glued-to-number", "Flooding hit the district: 310 people evacuated200 houses inundated.",
+     [("evacuated", 310, "person", None, "asserted")]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), [(t, e) for _, t, e in COVERAGE], ids=[i for i, _, _ in COVERAGE])
+def test_coverage(text: str, expected: list[Row]) -> None:
+    got = [(f.kind, f.best, f.unit, f.part_of, f.modality) for f in extract_figures(text, None)]
+    assert got == expected
+
+
+@pytest.mark.parametrize(("text", "repaired"), [
+    ("were displacedfamilies werekilled", "were displaced families were killed"),
+    ("forcedmore than 1,000", "forced more than 1,000"),
+    ("damageto 61,000 homes", "damage to 61,000 homes"),
+    ("evacu-ated fami-lies", "evacuated families"),
+    ("45, 000 people", "45,000 people"),
+    ("affected4109 people", "affected 4109 people"),
+    ("inundatedRESPONSE", "inundated RESPONSE"),
+])
+def test_cleanup_repairs_extraction_damage(text: str, repaired: str) -> None:
+    assert clean(text)[0] == repaired
+
+
+@pytest.mark.parametrize("text", [
+    "Overall, the bodyguards and a policewoman waited without food.",  # ordinary compounds stay whole
+    "On June 5, 300 people fled.",  # a day of the month, then the count
+    "It was a well-known route.",
+    "Staffan Somebody spoke.",
+])
+def test_cleanup_leaves_ordinary_text_alone(text: str) -> None:
+    assert clean(text)[0] == text
+
+
+def test_repaired_text_keeps_original_offsets() -> None:
+    text = "In Sindh 45, 000 people werekilled."
+    (figure,) = extract_figures(text, None)
+    assert text[figure.start:figure.end] == figure.number_text == "45, 000"
+    assert figure.sentence == text

@@ -1,0 +1,126 @@
+"""Repair what PDF and OCR extraction does to words before any rule reads them.
+
+Humanitarian bulletins reach us through PDF text layers and scrapers that glue words together
+("displacedfamilies", "werekilled", "forcedmore"), break them at line ends ("evacu-ated",
+"fami-lies"), space thousands apart ("45, 000") and leave soft hyphens and zero-width characters
+inside words. The repairs are general: a glued token is split only where both halves are words
+the extractor knows (a trigger form, a person or household noun, a function word), a hyphenated
+token is joined only when the joined word is one it knows and a half is not, so no misspelling is
+ever listed. ``clean`` returns the repaired text with a map from each of its offsets back to the
+original, so figures keep the offsets and sentences of the text as it was given.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from transforms.figures.dates import MONTH_WORD
+from transforms.figures.lexicon import lexicon
+from transforms.figures.vocab import DWELLING_NOUNS, GROUPS, HOUSEHOLD_NOUNS
+
+_INVISIBLE = re.compile("[\u00ad\u200b\u200c\u200d\u2060\ufeff]")
+# "45, 000 people", "1, 250 families": a thousands group split off by a space after its comma
+_SPLIT_THOUSANDS = re.compile(r"(?<![\d,.])(\d{1,3}),[ \u00a0](\d{3})(?![\d,])")
+_MONTH_BEFORE = re.compile(rf"(?i){MONTH_WORD}\.?\s*$")
+_LONG_WORD = re.compile(r"[A-Za-z]{7,}")
+_WORD_THEN_DIGITS = re.compile(r"\b([a-z]{4,})(?=\d)")  # "affected4109 people evacuated900 houses"
+_CASE_GLUE = re.compile(r"(?<=[a-z]{3})(?=[A-Z]{2})")  # "inundatedRESPONSE", "StateIMPACT"
+_HYPHENATED = re.compile(r"\b([A-Za-z]{2,})-[ \u00a0]?([a-z]{2,})\b")
+
+_FUNCTION_WORDS = frozenset("""
+a an the of to in on at by for from with and or but as than more over some about around nearly almost
+were was are is have has had been be being who which that their his her its following after before
+since during people persons families households homes houses already newly internally reportedly
+further also another least each all both others other
+""".split())
+
+
+@cache
+def _verb_forms() -> frozenset[str]:
+    """Every one-word form of every lexicon verb: "killed", "displaced", "fleeing"."""
+    forms = {form for entry in lexicon().entries for verb in (*entry.transitive, *entry.intransitive)
+             for form in verb.all() if " " not in form}
+    return frozenset(forms | {"forced", "forcing", "staying", "living", "affected"})
+
+
+@cache
+def _nouns() -> frozenset[str]:
+    """Counted nouns: the lexicon's, people, households and dwellings ("body" is left out: it
+    ends ordinary words such as "somebody")."""
+    words = {n for entry in lexicon().entries for n in (*entry.nouns, *entry.state_nouns) if " " not in n}
+    for group_words in GROUPS.values():
+        words.update(w.lower() for w in group_words if " " not in w)
+    words.update(w.lower() for w in (*HOUSEHOLD_NOUNS, *DWELLING_NOUNS) if " " not in w and "-" not in w)
+    words.update({"displacement", "evacuation", "evacuations", "shelter", "shelters", "camps", "camp", "damage",
+                  "destruction", "flooding", "toll"})
+    return frozenset(w for w in words if len(w) > 2) - {"body", "bodies"}
+
+
+def _known(word: str) -> bool:
+    return word in _FUNCTION_WORDS or word in _verb_forms() or word in _nouns()
+
+
+def _split_glued(word: str) -> int | None:
+    """Where to split a token glued from a function word and a trigger or noun ("werekilled",
+    "forcedmore", "damageto") or from a trigger and its noun ("displacedfamilies"); None for a
+    word we know or an ordinary compound ("overall", "bodyguards", "policewoman")."""
+    low = word.lower()
+    if _known(low):
+        return None
+    verbs, nouns = _verb_forms(), _nouns()
+    for cut in range(2, len(low) - 1):
+        head, tail = low[:cut], low[cut:]
+        if word[0].isupper() and not word[cut].isupper():
+            continue  # "Staffan": a name, unless it is "casualtiesThe"
+        if ((head in _FUNCTION_WORDS and (tail in verbs or tail in nouns))
+                or ((head in verbs or head in nouns) and tail in _FUNCTION_WORDS and tail != "as")
+                or (head in verbs and tail in nouns)):
+            return cut
+    return None
+
+
+def clean(text: str) -> tuple[str, list[int] | None]:
+    """The repaired text and, when anything changed, a map from its offsets (and its length) to
+    the original's."""
+    if not (_INVISIBLE.search(text) or _SPLIT_THOUSANDS.search(text) or _HYPHENATED.search(text)
+            or _LONG_WORD.search(text) or _WORD_THEN_DIGITS.search(text) or _CASE_GLUE.search(text)):
+        return text, None
+    edits: list[tuple[int, int, str]] = []  # (start, end, replacement) in the original, in order
+    for match in _INVISIBLE.finditer(text):
+        edits.append((match.start(), match.end(), ""))
+    for match in _SPLIT_THOUSANDS.finditer(text):
+        if _MONTH_BEFORE.search(text, max(0, match.start() - 12), match.start()):
+            continue  # "June 5, 300 people": a day of the month, then the count
+        edits.append((match.end(1) + 1, match.start(2), ""))  # drop the space: "45,000"
+    for match in _HYPHENATED.finditer(text):
+        left, right = match.group(1).lower(), match.group(2).lower()
+        if _known(left + right) and not (_known(left) and _known(right)):
+            edits.append((match.end(1), match.start(2), ""))  # "evacu-ated" -> "evacuated"
+    for match in _CASE_GLUE.finditer(text):
+        edits.append((match.start(), match.start(), " "))
+    for match in _WORD_THEN_DIGITS.finditer(text):
+        if _known(match.group(1).lower()):
+            edits.append((match.end(), match.end(), " "))
+    for match in _LONG_WORD.finditer(text):
+        cut = _split_glued(match.group(0))
+        if cut is not None:
+            edits.append((match.start() + cut, match.start() + cut, " "))  # "werekilled" -> "were killed"
+    if not edits:
+        return text, None
+    edits.sort()
+    out: list[str] = []
+    back: list[int] = []
+    pos = 0
+    for start, end, replacement in edits:
+        if start < pos:
+            continue  # overlapping repairs: the first one wins
+        out.append(text[pos:start])
+        back.extend(range(pos, start))
+        out.append(replacement)
+        back.extend([start] * len(replacement))  # an inserted space maps to the character after it
+        pos = end
+    out.append(text[pos:])
+    back.extend(range(pos, len(text)))
+    back.append(len(text))
+    return "".join(out), back
