@@ -9,6 +9,7 @@ from itertools import pairwise
 
 from transforms.figures import triggers as T
 from transforms.figures.classify import (
+    APPOSITION,
     CONTEXT,
     COORD,
     KindRule,
@@ -24,11 +25,12 @@ from transforms.figures.classify import (
     shared_head,
 )
 from transforms.figures.dates import MONTH_WORD
+from transforms.figures.lexicon import lexicon
 from transforms.figures.model import DISPLACEMENT_KINDS, KIND_CLASS
 from transforms.figures.nouns import ARMED, NounPhrase, noun_phrase
 from transforms.figures.numbers import Mention, find_mentions
 from transforms.figures.sentences import Sentence
-from transforms.figures.vocab import GROUPS
+from transforms.figures.vocab import GROUPS, NOT_PEOPLE
 
 _SINGULAR_NOUNS = sorted(
     {w for ws in GROUPS.values() for w in ws if " " not in w and not w.endswith("s") and w not in
@@ -46,6 +48,22 @@ SINGULAR_RE = re.compile(
     r"(?P<noun>" + "|".join(re.escape(w) for w in _SINGULAR_NOUNS) + r"|\d+-year-old)(?![\w-])"
     r"(?!\s+(?:of\s+(?:the\s+)?(?:town|city|village|area|district|province|region|country|group|organi[sz]ation)))"
 )
+
+
+# "assassinated the secretary general of the party", "killed former separatist leader": the one
+# object of a verb whose object is always a person, named by a noun we may not know
+_OBJECT_END = (r"(?=\s*(?:[,.;:()\[\]]|$)|\s+(?:in|at|on|near|from|of|as|who|whom|after|during|while|and|with|by|"
+               r"outside|inside|when|before|for|along|between|around|last|this|early|late|belonging|under|"
+               r"over|then|but|because|accused|suspected)\b)")
+PERSON_OBJECT_RE = re.compile(
+    r"(?i)\b(?:" + "|".join(lexicon().person_object_verbs()) + r")\s+(?P<np>(?:an?|the|one)\s+"
+    r"(?:(?!(?:a|an|the|of|and|or|in|on|at|from|to|with|by|who|was|were|his|her|their|its|number|unknown|"
+    r"unspecified|undisclosed|dozen|couple|group|total)\b)[\w'’/.-]+\s+){0,4}?(?P<head>[a-z][a-z'’-]+))"
+    + _OBJECT_END)
+BARE_OBJECT_RE = re.compile(
+    r"\b(?i:" + "|".join(lexicon().person_object_verbs()) + r")\s+(?P<np>(?:(?:former|senior|prominent|local|"
+    r"retired|top|[A-Z][\w-]*)\s+){1,3}(?:[a-z]+\s+)?(?P<head>"
+    + "|".join(re.escape(w) for w in _SINGULAR_NOUNS if w.islower()) + r"))" + _OBJECT_END)
 
 
 ZERO_RE = re.compile(
@@ -86,6 +104,18 @@ _DAY_AFTER_MONTH = re.compile(rf"(?i){MONTH_WORD}\.?\s*$")
 _YEAR_AFTER_MONTH = re.compile(rf"(?i){MONTH_WORD}\.?\s+(?:[0-3]?\d(?:st|nd|rd|th)?\s*,?\s*)?$")
 _VERB_BETWEEN = re.compile(r"(?i)\b(?:were|was|are|is|have|has|had)\s+(?:\w+\s+){0,2}?\w+(?:ed|ing)\b")
 _OTHERS = frozenset({"others", "other", "another", "ones"})
+# words in a singular's phrase that make it other than one new victim: "a number of", "the first woman"
+_NOT_ONE = re.compile(r"(?i)\b(?:number|group|crowd|team|convoy|family\s+of|few|dozen|couple|total|same|other|"
+                      r"first|last|only)\b")
+# and, after a verb, phrases that are not people at all: "killed a bunch of", "a day earlier"
+_NOT_AN_OBJECT = re.compile(r"(?i)\b(?:large|largest|bunch|quarter|half|day|week|month|year)\b(?![\s-]+old)")
+# words that end a person-object phrase without naming a person: "killed the momentum", "the same"
+_NOT_A_PERSON = frozenset("""
+same rest remainder momentum deal plan bill project idea process talks truce ceasefire engine motor
+animal animals cow bull goat dog cat lion elephant bird one ones other others latter former first second
+third last remainder majority minority whole lot bulk part half many most few several some group number
+people population men women children crowd family families household earlier later
+""".split())
 _GROUP_OF = {w.lower(): g for g, ws in GROUPS.items() for w in ws if " " not in w}
 
 
@@ -131,6 +161,8 @@ def sentence_candidates(sentence: Sentence) -> list[Candidate]:
     mentions = _drop_overlaps(mentions)
     candidates = [_classify(s, m, mentions, i) for i, m in enumerate(mentions)]
     _coordinate(s, candidates)
+    _members(s, candidates)
+    _breakdowns(s, candidates)
     _restated_units(s, candidates)
     _subsets(s, candidates)
     _others(candidates)
@@ -194,14 +226,25 @@ def _singular_mentions(s: str, numbers: list[Mention]) -> list[Mention]:
     for match in SINGULAR_RE.finditer(s):
         if any(n.start <= match.start() < n.end or match.start() <= n.start < match.end() for n in numbers):
             continue
-        mods = match.group("mods").lower()
-        if re.search(r"\b(?:number|group|crowd|team|convoy|family\s+of|few|dozen|couple|total|same|other|"
-                     r"first|last|only)\b", mods):
+        if _NOT_ONE.search(match.group("mods")):
             continue
         if re.search(r"(?i)\b(?:from|in|at|on|with|to|into|near|by|for|against|like|as|than|about|among|"
                      r"between|under|over|behind|inside|outside)\s+$", context_before(s, match.start())):
             continue  # inside a prepositional phrase: a place or a possessor, rarely the victim
         out.append(Mention(match.start(), match.end(), match.group(0), 1, 1, 1, "exact", "single"))
+    taken = numbers + out
+    for pattern in (PERSON_OBJECT_RE, BARE_OBJECT_RE):
+        for match in pattern.finditer(s):
+            start, end = match.span("np")
+            head = match.group("head").lower()
+            if (head in NOT_PEOPLE or head + "s" in NOT_PEOPLE or head in _NOT_A_PERSON
+                    or (head.endswith("s") and not head.endswith("ss"))  # one person, never "the citizens"
+                    or _NOT_ONE.search(s, start, end) or _NOT_AN_OBJECT.search(s, start, end)
+                    or any(n.start < end and start < n.end for n in taken)):
+                continue
+            single = Mention(start, end, s[start:end], 1, 1, 1, "exact", "single")
+            out.append(single)
+            taken.append(single)
     return out
 
 
@@ -214,7 +257,9 @@ def _classify(s: str, m: Mention, mentions: list[Mention], index: int) -> Candid
     if np.people is False:
         cand.drop = True
         return cand
-    if np.head is None and np.people is None and m.kind != "single":
+    singular_modifier = (np.head is not None and m.best > 1 and m.kind == "digits" and not np.head.endswith("s")
+                         and np.noun_kind is None)  # "3 soldier and 2 militant fatalities"
+    if ((np.head is None and np.people is None) or singular_modifier) and m.kind != "single":
         shared = shared_head(s, m, np, mentions, index)
         if shared is not None:
             np = shared
@@ -279,7 +324,7 @@ def _classify(s: str, m: Mention, mentions: list[Mention], index: int) -> Candid
 
 def _singular_np(s: str, m: Mention) -> NounPhrase:
     noun_match = SINGULAR_RE.match(s, m.start)
-    noun = noun_match.group("noun") if noun_match else ""
+    noun = noun_match.group("noun") if noun_match else m.text.split()[-1]
     low = noun.lower()
     words = s[m.start:m.end]
     group = "people"
@@ -324,6 +369,71 @@ def _coordinate(s: str, candidates: list[Candidate]) -> None:
                 cand.kind = prev.kind
                 cand.kind_rule = KindRule(RuleSource.SHARED_VERB, str(prev.kind_rule))
                 cand.modality = prev.modality
+
+
+def _members(s: str, candidates: list[Candidate]) -> None:
+    """'Four villagers - two farmers, a teacher and a nurse - were killed': the members listed
+    right after a whole are part of it, when they do not add up to more than it."""
+    for i, whole in enumerate(candidates):
+        if whole.drop or whole.kind is None or whole.unit != "person":
+            continue
+        aside = APPOSITION.match(context_after(s, whole.np_end))
+        if aside is None:
+            continue
+        members = [j for j in range(i + 1, len(candidates))
+                   if candidates[j].mention.start < whole.np_end + aside.end() and not candidates[j].drop]
+        if not members or sum(candidates[j].mention.best for j in members) > whole.mention.best:
+            continue
+        for j in members:
+            member = candidates[j]
+            member.kind, member.modality, member.subset_of = whole.kind, whole.modality, i
+            member.kind_rule = KindRule(RuleSource.SUBSET, str(whole.kind_rule))
+
+
+_BREAKDOWN_ITEM = re.compile(r"(?i)^\s+(?:(?:in|from|at|on|near)\s+(?:the\s+)?(?-i:[A-Z])|(?:were|was)\s+(?:in|from)\s+"
+                             r"(?-i:[A-Z]))")
+_BREAKDOWN_JOIN = re.compile(r"(?i)^\s*(?:[,:;]\s*(?:and\s+|with\s+|while\s+)?|\s+(?:and|while|with)\s+|\s*[-–—]\s*)$")
+
+
+def _breakdowns(s: str, candidates: list[Candidate]) -> None:
+    """'8 tribesmen killed, 5 from Al Dahshal and 3 from Al Tilan', 'The toll is nine: four in A,
+    three in B and two in C': bare numbers of places after a total are its parts."""
+    for i, total in enumerate(candidates):
+        if total.drop or total.kind is None or total.unit != "person":
+            continue
+        parts: list[int] = []
+        pos = _predicate_end(s, total)
+        for j in range(i + 1, len(candidates)):
+            part = candidates[j]
+            if (part.kind is not None and part.kind != total.kind) or part.drop or part.head not in (None, total.head):
+                break
+            item = _BREAKDOWN_ITEM.match(context_after(s, part.np_end))
+            if not _BREAKDOWN_JOIN.match(s[pos:part.mention.start]) or item is None:
+                break
+            parts.append(j)
+            pos = _place_end(s, part.np_end + item.end())
+        if len(parts) < 2 or sum(candidates[j].mention.best for j in parts) > total.mention.best:
+            continue
+        for j in parts:
+            part = candidates[j]
+            part.kind, part.group, part.modality, part.subset_of = total.kind, total.group, total.modality, i
+            part.kind_rule = KindRule(RuleSource.SUBSET, str(total.kind_rule))
+
+
+def _predicate_end(s: str, cand: Candidate) -> int:
+    """Where the words that gave a figure its kind end, when they follow it ("8 tribesmen killed")."""
+    rule = cand.kind_rule
+    if rule is not None and rule.source is RuleSource.PREDICATE:
+        at = s.lower().find(rule.trigger.split()[-1], cand.np_end)
+        if at != -1:
+            return at + len(rule.trigger.split()[-1])
+    return cand.np_end
+
+
+def _place_end(s: str, pos: int) -> int:
+    """The end of a place name: capitalised words, "al", "el", "de" between them."""
+    match = re.match(r"[\w'’-]*(?:\s+(?:(?:al|el|de|du|ad|as|ash|ar|bin|ben)[\s-]+)?[A-Z][\w'’-]*)*", s[pos:])
+    return pos + (match.end() if match else 0)
 
 
 def _restated_units(s: str, candidates: list[Candidate]) -> None:

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from transforms.figures import triggers as T
-from transforms.figures.nouns import NounPhrase, noun_phrase
+from transforms.figures.nouns import PERSON_WORDS, NounPhrase, noun_phrase
 from transforms.figures.numbers import Mention
 
 # How far before and after a number its context is read: far enough for every pattern here,
@@ -32,6 +32,11 @@ _PREP_PHRASE = re.compile(
 _COORD_NP = re.compile(r"(?i)^\s*(?:,\s*)?(?:and|or|&)\s+(?:the\s+|their\s+|its\s+|of\s+the\s+)?[^,.;:\d]{0,60}?"
                        r"(?=\s(?:were|was|are|is|have|has|had)\b)")
 _PAREN = re.compile(r"^\s*(?:\([^)]{0,80}\)|\[[^\]]{0,80}\])")
+# "Four villagers - two farmers, a teacher and a nurse - were killed", "Six people, five men and a
+# boy, died": a list of the members between the whole and its predicate
+APPOSITION = re.compile(r"^\s*(?:[-–—]\s*[^-–—.;:]{1,100}?\s*[-–—]|,\s*(?:\d[\d,]*|one|two|three|four|five|six|seven|"
+                        r"eight|nine|ten|an?)\s[^.;:]{0,80}?\b(?:and|plus)\s[^.;:,]{1,40},)(?=\s*(?:were|was|had|have|"
+                        r"has|are|is|died|killed|fled|\w+ed)\b)")
 # "Some 4,000 people, most of them in the north, were displaced": an aside between the noun phrase
 # and its predicate
 _INCLUDING_CLAUSE = re.compile(
@@ -186,7 +191,7 @@ def predicate_after(s: str, pos: int, mentions: list[Mention], index: int) -> Ki
         nxt_np = noun_phrase(s, nxt.end) if nxt.kind != "single" else None
         pos = nxt_np.end if nxt_np is not None and nxt_np.end > nxt.end else nxt.end
     rest = context_after(s, pos)
-    for skip in (_PAREN, _INCLUDING_CLAUSE, _REL_CLAUSE, _COORD_NP, _PREP_PHRASE):
+    for skip in (_PAREN, APPOSITION, _INCLUDING_CLAUSE, _REL_CLAUSE, _COORD_NP, _PREP_PHRASE):
         hop = skip.match(rest)
         if hop:
             pos += hop.end()
@@ -274,8 +279,12 @@ def shared_head(s: str, m: Mention, np: NounPhrase, mentions: list[Mention], ind
         return None
     nxt = mentions[index + 1]
     between = s[m.end:nxt.start]
-    if not re.match(r"(?i)^\s*(?:[A-Z][\w-]*\s+)?(?:and|or|to)\s*$", between) or nxt.kind == "single":
+    modifier = re.match(r"^\s*(?:(?P<word>[A-Za-z][\w-]*)\s+)?(?i:and|or|to)\s*$", between)
+    if modifier is None or nxt.kind == "single":
         return None
+    word = modifier.group("word")
+    if word and not (word[0].isupper() or word.lower() in PERSON_WORDS):
+        return None  # "3 soldier and 2 militant fatalities", "169 Palestinian and 25 Israeli fatalities"
     shared = noun_phrase(s, nxt.end)
     if shared.head is None:
         return None

@@ -9,6 +9,7 @@ bare singulars ("a woman was killed"), each with its noun phrase (``nouns``) and
 from __future__ import annotations
 
 import logging
+import re
 from datetime import date
 
 from transforms.context import document_and_spans
@@ -70,6 +71,7 @@ def extract_figures(text: str, published: date | None, doc_id: str = "") -> list
                 fig.kind_rule = f"re-report:{earlier.kind_rule}"
                 fig.part_of = earlier.part_of if earlier.part_of is not None else index_map[i] - 1
     _link_rereports(figures, sources)
+    _link_restated_sums(figures, sources)
     for j, (cand, _sentence) in enumerate(sources):
         if cand.of_previous and figures[j].part_of is None:
             for i in range(j - 1, max(-1, j - 30), -1):
@@ -120,6 +122,29 @@ def _link_rereports(figures: list[Figure], sources: list[tuple[Candidate, Senten
                     fig.part_of = first.part_of if first.part_of is not None else i
                     break
         same.append(j)
+
+
+_TOTAL_WORDS = re.compile(r"(?i)\b(?:total|in\s+all|altogether|overall|fatalit(?:y|ies)|deaths|dead|toll|casualties)\b")
+
+
+def _link_restated_sums(figures: list[Figure], sources: list[tuple[Candidate, Sentence]]) -> None:
+    """A note's closing restatement ("... killing 1 soldier and 2 volunteer fighters. 3 fatalities.")
+    adds up figures of earlier sentences: it is part of the first of them, never added to them."""
+    for j, fig in enumerate(figures):
+        if fig.part_of is not None or fig.best < 2 or fig.unit != "person" or not _TOTAL_WORDS.search(fig.sentence):
+            continue
+        total, first, count = 0, None, 0
+        for i in range(j - 1, -1, -1):
+            earlier = figures[i]
+            if sources[i][1].start == sources[j][1].start or earlier.part_of is not None:
+                continue
+            if KIND_CLASS[earlier.kind] != KIND_CLASS[fig.kind] or earlier.unit != "person":
+                continue
+            total, first, count = total + earlier.best, i, count + 1
+            if total >= fig.best:
+                break
+        if count >= 2 and total == fig.best and first is not None:
+            fig.part_of = first
 
 
 def _propagate_cumulative(figures: list[Figure]) -> None:

@@ -20,8 +20,8 @@ from typing import Any
 from transforms.figures.model import KINDS
 
 NO_KIND = "none"  # the lexicon table of predicates that name no kind ("rescued", "affected")
-_SECTIONS = frozenset({"transitive", "intransitive", "forms", "nominals", "before", "after", "nouns",
-                       "state_nouns"})
+_SECTIONS = frozenset({"transitive", "intransitive", "forms", "person_objects", "nominals", "before", "after",
+                       "nouns", "state_nouns"})
 _VOWELS = "aeiou"
 
 
@@ -106,6 +106,7 @@ class KindEntry:
     kind: str | None  # None for the [none] table
     transitive: tuple[VerbForms, ...]
     intransitive: tuple[VerbForms, ...]
+    person_objects: tuple[VerbForms, ...]
     nominals: tuple[str, ...]
     before: tuple[str, ...]
     after: tuple[str, ...]
@@ -162,6 +163,11 @@ class Lexicon:
                 unique.append((kind, pattern))
         return unique
 
+    def person_object_verbs(self) -> list[str]:
+        """Active forms of the verbs whose object is always a person: "killed", "kidnapping"."""
+        return _longest_first([phrase_pattern(form) for e in self.kind_entries() for v in e.person_objects
+                               for form in (v.base, v.third, v.past, v.ing)])
+
     def damage_words(self) -> frozenset[str]:
         """One-word housing participles: before a dwelling noun they name the kind ("collapsed houses")."""
         entry = next((e for e in self.entries if e.kind == "housing_destroyed"), None)
@@ -185,12 +191,16 @@ def parse(data: dict[str, Any]) -> Lexicon:
         if unknown:
             raise ValueError(f"lexicon table [{name}] has unknown keys: {', '.join(sorted(unknown))}")
         irregular = dict(table.get("forms", {}))
+        stray = set(table.get("person_objects", ())) - set(table.get("transitive", ()))
+        if stray:
+            raise ValueError(f"lexicon table [{name}]: person_objects must be transitive lemmas: {', '.join(stray)}")
         for pattern in (*table.get("before", ()), *table.get("after", ()), *table.get("nominals", ())):
             phrase_pattern(pattern)  # fail on load, not on the first text that reaches it
         entries.append(KindEntry(
             kind=None if name == NO_KIND else name,
             transitive=tuple(verb_forms(v, irregular) for v in table.get("transitive", ())),
             intransitive=tuple(verb_forms(v, irregular) for v in table.get("intransitive", ())),
+            person_objects=tuple(verb_forms(v, irregular) for v in table.get("person_objects", ())),
             nominals=tuple(table.get("nominals", ())),
             before=tuple(table.get("before", ())),
             after=tuple(table.get("after", ())),

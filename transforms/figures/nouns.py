@@ -19,6 +19,7 @@ _PERSON: dict[str, str] = {}
 for _group, _words in GROUPS.items():
     for _word in _words:
         _PERSON.setdefault(_word.lower(), _group)
+PERSON_WORDS = frozenset(_PERSON)
 _MULTI = sorted((w for w in _PERSON if " " in w), key=len, reverse=True)
 _HOUSEHOLD = {w.lower() for w in HOUSEHOLD_NOUNS}
 _DWELLING = {w.lower() for w in DWELLING_NOUNS}

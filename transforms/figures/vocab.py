@@ -62,7 +62,7 @@ GROUPS: dict[str, tuple[str, ...]] = {
                   "laborers", "imam", "priest", "chief", "elders", "elder", "medics", "medic",
                   "activists", "activist", "mourners", "mourner", "tribesmen", "truck drivers", "staff",
                   # roles a singular victim is named by: "assassinated a school director"
-                  "official", "officials", "director", "councilman", "councillor", "councilor", "mayor",
+                  "officials", "director", "councilman", "councillor", "councilor", "mayor",
                   "governor", "judge", "lawyer", "businessman", "businessmen", "businesswoman", "politician",
                   "politicians", "lawmaker", "legislator", "pastor", "cleric", "clerics", "sheikh", "headman",
                   "chairman", "principal", "headmaster", "lecturer", "professor", "shopkeeper", "shopkeepers",
