@@ -45,7 +45,8 @@ SINGULAR_RE = re.compile(
     r"(?<![\w-])(?P<det>[Aa]n?|[Tt]he|[Aa]nother|[Hh]is|[Hh]er|[Tt]heir)\s+"
     r"(?P<mods>(?:(?!(?:a|an|the|of|and|or|in|on|at|from|to|with|by|his|her|their|was|were|is|are)\s)"
     r"[\w/.-]+\s+){0,5}?)"
-    r"(?P<noun>" + "|".join(re.escape(w) for w in _SINGULAR_NOUNS) + r"|\d+-year-old)(?![\w-])"
+    r"(?P<noun>" + "|".join(re.escape(w) for w in _SINGULAR_NOUNS) + r"|\d+-year-old(?!(?:\s+[\w-]+){0,2}?\s+(?:"
+    + "|".join(re.escape(w) for w in _SINGULAR_NOUNS) + r")\b))(?![\w-])"
     r"(?!\s+(?:of\s+(?:the\s+)?(?:town|city|village|area|district|province|region|country|group|organi[sz]ation)))"
 )
 
@@ -64,6 +65,12 @@ BARE_OBJECT_RE = re.compile(
     r"\b(?i:" + "|".join(lexicon().person_object_verbs()) + r")\s+(?P<np>(?:(?:former|senior|prominent|local|"
     r"retired|top|[A-Z][\w-]*)\s+){1,3}(?:[a-z]+\s+)?(?P<head>"
     + "|".join(re.escape(w) for w in _SINGULAR_NOUNS if w.islower()) + r"))" + _OBJECT_END)
+
+
+# "beat a presumed chicken thief to death": the object between the verb and its outcome
+TO_DEATH_OBJECT_RE = re.compile(
+    r"(?i)\b(?:beat|beaten|stabbed|hacked|stoned|clubbed|burned|burnt)\s+(?P<np>(?:an?|the|one)\s+"
+    r"(?:[\w'’/.-]+\s+){0,4}?(?P<head>[a-z][a-z'’-]+))(?=\s+(?:to\s+death|alive)\b)")
 
 
 ZERO_RE = re.compile(
@@ -233,11 +240,11 @@ def _singular_mentions(s: str, numbers: list[Mention]) -> list[Mention]:
             continue  # inside a prepositional phrase: a place or a possessor, rarely the victim
         out.append(Mention(match.start(), match.end(), match.group(0), 1, 1, 1, "exact", "single"))
     taken = numbers + out
-    for pattern in (PERSON_OBJECT_RE, BARE_OBJECT_RE):
+    for pattern in (PERSON_OBJECT_RE, BARE_OBJECT_RE, TO_DEATH_OBJECT_RE):
         for match in pattern.finditer(s):
             start, end = match.span("np")
             head = match.group("head").lower()
-            if (head in NOT_PEOPLE or head + "s" in NOT_PEOPLE or head in _NOT_A_PERSON
+            if (head in NOT_PEOPLE or (head + "s" in NOT_PEOPLE and head != "head") or head in _NOT_A_PERSON
                     or (head.endswith("s") and not head.endswith("ss"))  # one person, never "the citizens"
                     or _NOT_ONE.search(s, start, end) or _NOT_AN_OBJECT.search(s, start, end)
                     or any(n.start < end and start < n.end for n in taken)):
@@ -403,6 +410,10 @@ def _breakdowns(s: str, candidates: list[Candidate]) -> None:
             continue
         parts: list[int] = []
         pos = _predicate_end(s, total)
+        # "Three were killed in A, one in B": the total has a place of its own, the others are beside it
+        beside = _BREAKDOWN_ITEM.match(context_after(s, pos))
+        if beside:
+            pos = _place_end(s, pos + beside.end())
         for j in range(i + 1, len(candidates)):
             part = candidates[j]
             if (part.kind is not None and part.kind != total.kind) or part.drop or part.head not in (None, total.head):
@@ -412,6 +423,12 @@ def _breakdowns(s: str, candidates: list[Candidate]) -> None:
                 break
             parts.append(j)
             pos = _place_end(s, part.np_end + item.end())
+        if beside and parts:
+            for j in parts:
+                part = candidates[j]
+                part.kind, part.group, part.modality = total.kind, total.group, total.modality
+                part.kind_rule = KindRule(RuleSource.SHARED_VERB, str(total.kind_rule))
+            continue
         if len(parts) < 2 or sum(candidates[j].mention.best for j in parts) > total.mention.best:
             continue
         for j in parts:

@@ -26,8 +26,8 @@ _PREP_PHRASE = re.compile(
     r"(?i)^\s*(?:at\s+least\s+)?(?:\([^)]{0,60}\)\s*)?(?:,\s*)?(?:(?:of|from|in|at|on|near|inside|across|with|"
     r"without|aged|living|residing)\b[^.;:!?\d]{0,90}?(?=\s(?:was|were|is|are|has|have|had|remain|remained|"
     r"remains)\b)|(?:from|of)\s+[^.;:!?\d]{0,60}?(?=\s(?:killed|wounded|injured|died|dead|displaced|fled|evacuated|"
-    r"relocated|returned|arrested|abducted|"
-    r"kidnapped|missing)\b))")
+    r"relocated|returned|arrested|abducted|kidnapped|missing|took\s+(?:shelter|refuge)|sought\s+refuge|"
+    r"moved\s+to|arrived\s+in)\b))")
 # "10 members of the regime forces and the militiamen loyal to them were killed"
 _COORD_NP = re.compile(r"(?i)^\s*(?:,\s*)?(?:and|or|&)\s+(?:the\s+|their\s+|its\s+|of\s+the\s+)?[^,.;:\d]{0,60}?"
                        r"(?=\s(?:were|was|are|is|have|has|had)\b)")
@@ -138,6 +138,9 @@ def kind_of(s: str, m: Mention, np: NounPhrase, before: str, mentions: list[Ment
                             KindRule.of(RuleSource.TOLL, toll_after.group(0)))
     if np.noun_kind:
         return KindDecision(np.noun_kind, Site.NOUN, KindRule.of(RuleSource.NOUN, np.head or np.noun_kind))
+    beaten = _TO_DEATH_VERB.search(before)
+    if beaten and _TO_DEATH.match(after_np):  # "beat a presumed thief to death", "burned them alive"
+        return KindDecision("killed", Site.BEFORE, KindRule.of(RuleSource.LEFT_VERB, beaten.group(0) + " … to death"))
     force_verb = T.FORCE_BEFORE.search(before)
     forced = T.FORCE_AFTER.match(after_np) if force_verb else None
     if forced and force_verb:
@@ -176,6 +179,9 @@ def kind_of(s: str, m: Mention, np: NounPhrase, before: str, mentions: list[Ment
     return NO_KIND
 
 
+_TO_DEATH_VERB = re.compile(r"(?i)\b(?:beat|beaten|beating|stabbed|stabbing|hacked|hacking|stoned|stoning|clubbed|"
+                            r"clubbing|burned|burnt|burning)" + T.FILLER_BEFORE)
+_TO_DEATH = re.compile(r"(?i)^\s+(?:to\s+death|alive)\b")
 # a comment set off by commas between a verb and its number: ", according to the latest data,"
 _ASIDE_BEFORE = re.compile(r"(?i)\b(?:of|to)(?P<aside>\s*,\s*(?:according\s+to|officials?\s+said|[a-z]+\s+said|as\s+of|"
                            r"by\s+some\s+(?:estimates|accounts)|it\s+is\s+(?:estimated|reported|thought)|reportedly)"
@@ -238,7 +244,7 @@ def predicate_kind(s: str, pos: int) -> KindDecision:
     rest = context_after(s, match.end())
     if kind == "displaced" and not gap.strip() and _THEN_RETURNED.match(rest):  # "displaced ... returned home"
         return KindDecision("returned", Site.AFTER, KindRule(RuleSource.SEQUENCE, rule.trigger))
-    if kind in ("abducted", "detained", "injured") and _sequence_outcome(rest):
+    if kind in ("abducted", "detained", "injured", "missing") and _sequence_outcome(rest):
         return KindDecision("killed", Site.AFTER, KindRule(RuleSource.SEQUENCE, rule.trigger))
     if (kind == "killed" and re.match(r"(?i)^\s+(?:and|or)\s+(?:wounded|injured)\b", rest)) or (
             kind == "injured" and re.match(r"(?i)^\s+(?:and|or)\s+killed\b", rest)):
@@ -247,9 +253,11 @@ def predicate_kind(s: str, pos: int) -> KindDecision:
 
 
 def _sequence_outcome(rest: str) -> bool:
-    """'kidnapped and later found dead': one person, the gravest final outcome."""
-    return bool(re.match(r"(?i)^[^.;]{0,40}?\b(?:and|before\s+being)\s+(?:later\s+|subsequently\s+|then\s+)?"
-                         r"(?:found\s+dead|killed|executed|died|murdered)\b", rest))
+    """'kidnapped and later found dead', 'went missing and was found murdered': one person, the
+    gravest final outcome."""
+    return bool(re.match(r"(?i)^[^.;]{0,40}?\b(?:and|before\s+being)\s+(?:was\s+|were\s+)?(?:later\s+|"
+                         r"subsequently\s+|then\s+)?(?:found\s+(?:dead|murdered|executed|beheaded)|killed|executed|"
+                         r"died|murdered)\b", rest))
 
 
 def modality_of(s: str, np: NounPhrase, before: str, decision: KindDecision) -> str:

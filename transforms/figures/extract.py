@@ -71,7 +71,9 @@ def extract_figures(text: str, published: date | None, doc_id: str = "") -> list
                 fig.kind_rule = f"re-report:{earlier.kind_rule}"
                 fig.part_of = earlier.part_of if earlier.part_of is not None else index_map[i] - 1
     _link_rereports(figures, sources)
+    _later_killed(figures, sources, text)
     _link_restated_sums(figures, sources)
+    _link_bare_breakdowns(figures, sources)
     for j, (cand, _sentence) in enumerate(sources):
         if cand.of_previous and figures[j].part_of is None:
             for i in range(j - 1, max(-1, j - 30), -1):
@@ -127,24 +129,79 @@ def _link_rereports(figures: list[Figure], sources: list[tuple[Candidate, Senten
 _TOTAL_WORDS = re.compile(r"(?i)\b(?:total|in\s+all|altogether|overall|fatalit(?:y|ies)|deaths|dead|toll|casualties)\b")
 
 
+_KILLED_AFTER = re.compile(
+    r"(?i)\b(?:(?:executed|killed|murdered|beheaded|shot\s+dead|slaughtered|burned|burnt)\s+(?:them|him|her)\b|"
+    r"(?:their|his|her|the)\s+(?:bodies|body|corpses?)\s+(?:were|was)\s+(?:later\s+|subsequently\s+)?found|"
+    r"(?:subsequently|later)\s+(?:found\s+dead|executed|killed)|(?:were|was)\s+found\s+(?:dead|executed|beheaded|"
+    r"murdered))")
+
+
+def _later_killed(figures: list[Figure], sources: list[tuple[Candidate, Sentence]], text: str) -> None:
+    """'arrested fifteen villagers and executed them', 'Two teachers were abducted; their bodies were
+    found a week later': taken, then killed, is one killed figure (the gravest outcome)."""
+    for fig, (cand, sentence) in zip(figures, sources, strict=True):
+        if fig.kind not in ("abducted", "detained", "missing") or fig.part_of is not None:
+            continue
+        start = sentence.start + cand.np_end
+        window = text[start:min(len(text), start + 220)]
+        end_of_next = [m.end() for m in re.finditer(r"[.!?](?:\s|$)", window)][:2]
+        later = _KILLED_AFTER.search(window[:end_of_next[-1] if end_of_next else len(window)])
+        if later is not None and not re.search(r"(?i)\b(?:escaped|released|freed|rescued)\b", window[:later.start()]):
+            fig.kind, fig.kind_rule = "killed", f"sequence:{fig.kind_rule}"
+
+
 def _link_restated_sums(figures: list[Figure], sources: list[tuple[Candidate, Sentence]]) -> None:
     """A note's closing restatement ("... killing 1 soldier and 2 volunteer fighters. 3 fatalities.")
     adds up figures of earlier sentences: it is part of the first of them, never added to them."""
     for j, fig in enumerate(figures):
         if fig.part_of is not None or fig.best < 2 or fig.unit != "person" or not _TOTAL_WORDS.search(fig.sentence):
             continue
-        total, first, count = 0, None, 0
+        total, members = 0, []
         for i in range(j - 1, -1, -1):
             earlier = figures[i]
-            if sources[i][1].start == sources[j][1].start or earlier.part_of is not None:
+            if sources[i][1].start == sources[j][1].start or not _counts_on_its_own(figures, sources, i):
                 continue
             if KIND_CLASS[earlier.kind] != KIND_CLASS[fig.kind] or earlier.unit != "person":
                 continue
-            total, first, count = total + earlier.best, i, count + 1
+            total += earlier.best
+            members.append(i)
             if total >= fig.best:
                 break
-        if count >= 2 and total == fig.best and first is not None:
-            fig.part_of = first
+        if len(members) >= 2 and total == fig.best:
+            fig.part_of = members[-1]
+            for i in members:
+                # "four men were shot dead in A ... four men were shot dead in B ... 9 fatalities": the
+                # total says the second four are other people, not a re-report of the first
+                figures[i].part_of = None
+
+
+def _link_bare_breakdowns(figures: list[Figure], sources: list[tuple[Candidate, Sentence]]) -> None:
+    """A sentence that opens on a bare number, with no noun of its own ("Five people were killed.
+    Three were killed in A, while one in B"), breaks down the total of the sentence before it."""
+    for j, fig in enumerate(figures):
+        cand, sentence = sources[j]
+        if (fig.part_of is not None or cand.head is not None or cand.mention.kind not in ("digits", "words")
+                or cand.mention.start > 40 or j == 0):
+            continue
+        previous = [i for i in range(j) if sources[i][1].end <= sentence.start
+                    and sentence.start - sources[i][1].end <= 2 and figures[i].part_of is None
+                    and KIND_CLASS[figures[i].kind] == KIND_CLASS[fig.kind]]
+        if len(previous) != 1:
+            continue
+        total = previous[0]
+        run = [k for k in range(j, len(figures)) if sources[k][1].start == sentence.start
+               and figures[k].part_of is None and KIND_CLASS[figures[k].kind] == KIND_CLASS[fig.kind]]
+        if sum(figures[k].best for k in run) <= figures[total].best and fig.best < figures[total].best:
+            for k in run:
+                figures[k].part_of = total
+
+
+def _counts_on_its_own(figures: list[Figure], sources: list[tuple[Candidate, Sentence]], i: int) -> bool:
+    """Top level, or linked only as a re-report of a figure in another sentence."""
+    parent = figures[i].part_of
+    if parent is None:
+        return True
+    return sources[parent][1].start != sources[i][1].start and figures[parent].best == figures[i].best
 
 
 def _propagate_cumulative(figures: list[Figure]) -> None:

@@ -165,8 +165,12 @@ class Lexicon:
 
     def person_object_verbs(self) -> list[str]:
         """Active forms of the verbs whose object is always a person: "killed", "kidnapping"."""
-        return _longest_first([phrase_pattern(form) for e in self.kind_entries() for v in e.person_objects
-                               for form in (v.base, v.third, v.past, v.ing)])
+        forms = [phrase_pattern(form) for e in self.kind_entries() for v in e.person_objects
+                 for form in (v.base, v.third, v.past, v.ing)]
+        # and the active idioms of killing: "shot dead a lieutenant", "stabbed to death a colonel"
+        forms += [phrase_pattern(p) for e in self.kind_entries() if e.kind == "killed" for p in e.before
+                  if not p.startswith("re:") and ("dead" in p or "death" in p or "down" in p)]
+        return _longest_first(forms)
 
     def damage_words(self) -> frozenset[str]:
         """One-word housing participles: before a dwelling noun they name the kind ("collapsed houses")."""

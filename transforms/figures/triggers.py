@@ -30,7 +30,9 @@ WEAK_NOUN_KINDS = _LEX.state_nouns()
 FORCE_BEFORE = re.compile(r"(?i)\b(?:forc(?:e|es|ed|ing)|driv(?:e|es|ing)|drove|chas(?:e|es|ed|ing))" + FILLER_BEFORE)
 FORCE_AFTER = re.compile(r"(?i)^\s*(?:to\s+flee|to\s+leave|to\s+abandon|(?:from|out\s+of)\s+(?:their|the)\s+"
                          r"(?:homes?|houses?|villages?|towns?|area|city|region)|from\s+their|out\s+of\s+their|"
-                         r"(?P<evacuated>to\s+evacuate)|(?P<sheltered>into\s+(?:\w+\s+){0,2}?(?:shelters|camps|centres)))")
+                         r"(?P<evacuated>to\s+evacuate)|(?P<sheltered>into\s+(?:\w+\s+){0,2}?(?:shelters|camps|centres)|"
+                         r"to\s+(?:stay|live|sleep|take\s+refuge)\s+in\s+(?:\w+\s+){0,3}?(?:shelters?|camps?|tents?|"
+                         r"cent(?:re|er)s?)))")
 # one pattern per kind for the words right before a number, tried in the lexicon's order
 LEFT_VERB_RES = [(e.kind, re.compile(r"(?i)\b(?:" + "|".join(e.before_patterns()) + ")" + FILLER_BEFORE))
                  for e in _LEX.kind_entries() if e.before_patterns()]
@@ -88,7 +90,8 @@ PREDICATE_ANY = re.compile(
 PREDICATE_KINDS = {f"p{i}": kind for i, (kind, _) in enumerate(_PREDICATES)}
 # "The sniper (shot and) killed a child": an active past of a transitive verb ends the predicate,
 # the phrase before it is the agent
-TRANSITIVE_PAST = re.compile(r"(?i)(?:" + "|".join(_LEX.transitive_participles()) + r")$")
+TRANSITIVE_PAST = re.compile(r"(?i)(?:" + "|".join([*_LEX.transitive_participles(), r"shot\s+dead", r"gunned\s+down",
+                                                   r"(?:beaten|beat|hacked|stabbed|stoned)\s+to\s+death"]) + r")$")
 
 HYPOTHETICAL = re.compile(
     r"(?i)\b(?:could|may|might|would|will|shall|expected\s+to|likely\s+to|at\s+risk\s+of|threaten(?:s|ed|ing)?"
