@@ -79,7 +79,7 @@ CASES: list[tuple[str, str, list[Row]]] = [
       ("injured", "combatants", "person", 5, "exact", None, False, "asserted")]),
     ("coordinated-phrase", "About 10 members of the army and the militiamen loyal to them were killed in an ambush.",
      [("killed", "combatants", "person", 10, "approx", None, False, "asserted")]),
-    ("unknown-noun-before-verb", "On 15 March, militants attacked a post. One ranger killed and a vehicle burned.",
+    ("unknown-noun-before-verb", "On 15 March, militants attacked a post. One porter killed and a vehicle burned.",
      [("killed", "people", "person", 1, "exact", None, False, "asserted")]),
     ("shot-and-injured", "Two civilians were shot and injured.",
      [("injured", "civilians", "person", 2, "exact", None, False, "asserted")]),
