@@ -31,6 +31,9 @@ _CONFLICT: dict[str, float] = {
     r"murder\w*|shoot\w*|shooters?|gunshots?|stabb\w*|fighters|firing|opened\s+fire|bomb\s+threats?|hijack\w*": 2,
     r"refugees?|asylum|displacement\s+camps?|idp\s+camps?|coalition|airstrip|drones?|missiles?|grenades?": 1,
     r"assailants?|attackers?|warplanes?|fighter\s+jets?|regime|forces|genocide|ethnic\s+cleansing|war[-\s]torn": 1.5,
+    r"idps?|internally\s+displaced|displaced\s+persons|forced\s+migrants|unrwa|palestin\w*|asylum[-\s]seekers": 1,
+    r"junta|invasion|invaded|sectarian|inter-?communal|communal\s+(?:violence|clashes)|ethnic\s+(?:violence|clashes)|"
+    r"tribal\s+clashes|cattle\s+raid\w*|skirmish\w*|cross[-\s]border\s+(?:firing|shelling)|guerrill\w*": 2,
 }
 _DISASTER: dict[str, float] = {
     r"earthquakes?|quakes?|tremors?|aftershocks?|seismic|magnitude|tsunamis?|volcan\w*|eruptions?|lava": 3,
@@ -44,6 +47,33 @@ _DISASTER: dict[str, float] = {
     r"hail\w*|snow\w*|erosion|sinkholes?|gas\s+leak|emergency\s+services|power\s+(?:cuts?|outages?|lines?)": 1,
     r"cloudbursts?|thunderstorms?|lightning|deluge|submerged|washed\s+away|swollen|overflow\w*|storm\s+surges?": 2,
     r"high\s+tides?|tidal|waves|breach\w*|disaster\s+management|relief\s+(?:materials|goods|supplies)": 1,
+    r"heavy\s+rain\w*|torrential\s+rain\w*|rainfall|rainstorms?|record\s+rain\w*": 2,
+    r"forecast\w*|met\s+office|weather\s+(?:service|bureau|warnings?)|"
+    r"(?:red|amber|yellow|orange)\s+(?:alerts?|warnings?)": 1,
+    r"tropical\s+depressions?|landfall|gusts?|gales?|superstorm|named\s+storms?|storm\s+[A-Z]\w+": 3,
+    r"(?:houses|homes|buildings)\s+(?:were\s+|have\s+been\s+|had\s+been\s+)?(?:destroyed|damaged|flooded|collapsed)|"
+    r"partially\s+damaged|totally\s+destroyed|damaged\s+(?:houses|homes)|structural\s+damage": 1.5,
+    r"affected\s+(?:families|persons|people|population|areas?|districts?|villages?|regions?)|worst[-\s]affected|"
+    r"disaster[-\s]hit|hard[-\s]hit|flood[-\s]hit|storm[-\s]hit": 1.5,
+    r"evacuation\s+cent(?:re|er)s?|civil\s+protection|gdacs|ndrf|ndrrmc|bnpb|disaster\s+(?:response|risk|relief|"
+    r"victims|prevention|preparedness)|(?:pre-?emptive|precautionary)\s+evacuations?": 3,
+    r"crops?|hectares|harvest\w*|farmland|irrigation": 1,
+    r"derail\w*|chemical\s+(?:leak|spill|plant)|chlorine|hazmat|gas\s+explosion|building\s+collapses?|inferno|"
+    r"fire\s+investigators|electrical\s+fault|leaked|spill\w*": 2,
+    r"rescuers|search\s+and\s+rescue|rescue\s+(?:teams?|operations?|workers|efforts)|emergency\s+crews|"
+    r"bridges?\s+(?:closed|collapsed|washed)|road\s+closures?|power\s+(?:restored|outages?)": 1.5,
+}
+# What IDETECT calls ``other`` although it has a cue or two: crime and the courts, elections and
+# parliaments, sport, markets. Their weight competes with the winner's.
+_OTHER: dict[str, float] = {
+    r"suspects?|robber\w*|burglar\w*|homicides?|domestic\s+(?:violence|dispute)|charged\s+with|court\w*|"
+    r"sentenc\w*|trial|jury|judge|prosecut\w*|detectives?|crime\s+scene|arrest\s+warrants?|investigators": 1.5,
+    r"elections?|electoral|candidates?|parliament\w*|senat\w*|lawmakers?|campaign\w*|voters?|ballots?|"
+    r"president-elect|prime\s+minister": 1,
+    r"football|soccer|cricket|tournament|championship|league|olympic\w*|match|concert|festival|museum|exhibition|"
+    r"artists?|paintings?|sculptures?": 1.5,
+    r"stocks?|shares|investors?|markets?|trade\s+deal|tariffs?|gdp|revenue|profits?|smartphones?|samsung|apple": 1,
+    r"e-?mail\s+address|password|subscribe|cookies|copyright|all\s+rights\s+reserved|newsletter": 3,
 }
 # Case matters for a few: "IS" is the Islamic State, "is" is not.
 _CASED = r"(?-i:(?:IS|ISIS|ISIL|IDF|PKK|FARC|ELN|SDF|YPG|LRA))"
@@ -95,12 +125,15 @@ def _scanner(table: dict[str, float]) -> tuple[list[_Cue], list[float]]:
     return cues, list(table.values())
 
 
-_SCANNERS = {"conflict": _scanner({**_CONFLICT, _CASED: 3}), "disaster": _scanner(_DISASTER)}
+_SCANNERS = {"conflict": _scanner({**_CONFLICT, _CASED: 3}), "disaster": _scanner(_DISASTER),
+             "other": _scanner(_OTHER)}
 
 
 # How much cue weight a text needs before it is about anything, and how far ahead the winner must be.
 MIN_WEIGHT = 2.0
 MIN_SHARE = 0.6
+# the weight of "other" cues (crime, politics, sport) that outweighs a side's, relative to it
+OTHER_SHARE = 1.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -144,6 +177,11 @@ def _cues(text: str) -> dict[str, list[tuple[int, int]]]:
 def _decide(groups: dict[str, set[int]]) -> Context:
     conflict = sum(_SCANNERS["conflict"][1][g] for g in groups["conflict"])
     disaster = sum(_SCANNERS["disaster"][1][g] for g in groups["disaster"])
+    other = sum(_SCANNERS["other"][1][g] for g in groups["other"])
+    side = max(conflict, disaster)
+    if other > 0 and other >= OTHER_SHARE * side and side < 2 * MIN_WEIGHT + other:
+        # a court report with a "shot", a campaign with "violence": what IDETECT calls other
+        return Context("other", round(min(1.0, 0.5 + other / (2 * (other + side))), 3), conflict, disaster)
     total = conflict + disaster
     if total < MIN_WEIGHT:
         return Context("other", round(1.0 - total / (2 * MIN_WEIGHT), 3), conflict, disaster)
