@@ -150,3 +150,16 @@ def test_repaired_text_keeps_original_offsets() -> None:
     (figure,) = extract_figures(text, None)
     assert text[figure.start:figure.end] == figure.number_text == "45, 000"
     assert figure.sentence == text
+
+
+@pytest.mark.parametrize(("text", "place", "country", "precision"), [
+    ("Gunmen killed 12 villagers in Zamfara State on Monday.", "Zamfara", "NGA", "admin_area"),
+    ("In Burkina Faso, militants killed 5 herders in the village of Toumousseni.", "Toumousseni", "BFA", "town"),
+    ("Fighters killed 4 civilians in the village of Bushaku in South Kivu province.", "Bushaku", "COD", "town"),
+    ("In Somalia, al Shabaab killed 3 soldiers in Kalehe district.", "Kalehe", "SOM", "admin_area"),
+    ("Floods displaced 3,000 people in Sindh province.", "Sindh", "PAK", "admin_area"),
+])
+def test_places_the_gazetteer_does_not_hold_are_named_and_placed_in_the_texts_country(
+        text: str, place: str, country: str, precision: str) -> None:
+    (figure,) = extract_figures(text, None)
+    assert (figure.place, figure.country_iso3, figure.geo_precision) == (place, country, precision)

@@ -67,6 +67,9 @@ BARE_OBJECT_RE = re.compile(
     + "|".join(re.escape(w) for w in _SINGULAR_NOUNS if w.islower()) + r"))" + _OBJECT_END)
 
 
+# the letters every person-object verb starts with: a sentence without any needs no search
+_OBJECT_STEMS = tuple(sorted({re.sub(r"[^a-z].*$", "", v.replace("\\s+", " "))[:4]
+                              for v in lexicon().person_object_verbs()} - {""}))
 # "beat a presumed chicken thief to death": the object between the verb and its outcome
 TO_DEATH_OBJECT_RE = re.compile(
     r"(?i)\b(?:beat|beaten|stabbed|hacked|stoned|clubbed|burned|burnt)\s+(?P<np>(?:an?|the|one)\s+"
@@ -240,7 +243,11 @@ def _singular_mentions(s: str, numbers: list[Mention]) -> list[Mention]:
             continue  # inside a prepositional phrase: a place or a possessor, rarely the victim
         out.append(Mention(match.start(), match.end(), match.group(0), 1, 1, 1, "exact", "single"))
     taken = numbers + out
-    for pattern in (PERSON_OBJECT_RE, BARE_OBJECT_RE, TO_DEATH_OBJECT_RE):
+    lowered = s.lower()
+    patterns = [PERSON_OBJECT_RE, BARE_OBJECT_RE] if any(stem in lowered for stem in _OBJECT_STEMS) else []
+    if "to death" in lowered or "alive" in lowered:
+        patterns.append(TO_DEATH_OBJECT_RE)
+    for pattern in patterns:
         for match in pattern.finditer(s):
             start, end = match.span("np")
             head = match.group("head").lower()

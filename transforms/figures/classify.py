@@ -116,7 +116,8 @@ def context_after(s: str, pos: int) -> str:
 def kind_of(s: str, m: Mention, np: NounPhrase, before: str, mentions: list[Mention], index: int) -> KindDecision:
     """The kind of a number from, in this order, a running toll, its noun, the words before it,
     its predicate, a state noun ("IDPs")."""
-    toll = T.TOLL_BEFORE.search(before)
+    lowered = before.lower()
+    toll = T.TOLL_BEFORE.search(before) if ("toll" in lowered or "number" in lowered) else None
     if toll:
         what = (toll.group("what") or "").lower()
         if not what and not toll.group("noun").lower().endswith("toll"):
@@ -138,20 +139,24 @@ def kind_of(s: str, m: Mention, np: NounPhrase, before: str, mentions: list[Ment
                             KindRule.of(RuleSource.TOLL, toll_after.group(0)))
     if np.noun_kind:
         return KindDecision(np.noun_kind, Site.NOUN, KindRule.of(RuleSource.NOUN, np.head or np.noun_kind))
-    beaten = _TO_DEATH_VERB.search(before)
-    if beaten and _TO_DEATH.match(after_np):  # "beat a presumed thief to death", "burned them alive"
+    beaten = _TO_DEATH.match(after_np) and _TO_DEATH_VERB.search(before[-80:])
+    if beaten:  # "beat a presumed thief to death", "burned them alive"
         return KindDecision("killed", Site.BEFORE, KindRule.of(RuleSource.LEFT_VERB, beaten.group(0) + " … to death"))
-    force_verb = T.FORCE_BEFORE.search(before)
+    near = before[-T.LEFT_REACH:]
+    force_verb = T.FORCE_BEFORE.search(near) if _FORCE_HINT.search(near) else None
     forced = T.FORCE_AFTER.match(after_np) if force_verb else None
     if forced and force_verb:
         rule = KindRule.of(RuleSource.FORCED, f"{force_verb.group(0)} … {forced.group(0)}")
         return KindDecision("evacuated" if forced.group("evacuated") else "sheltered" if forced.group("sheltered")
                             else "displaced", Site.BEFORE, rule)
-    aside = _ASIDE_BEFORE.search(before)
+    aside = _ASIDE_BEFORE.search(near) if "," in near[-80:] else None
+    if T.ANY_LEFT_VERB.search(near) is None and (aside is None or T.ANY_LEFT_VERB.search(near[:aside.start("aside")])
+                                                 is None):
+        return _after_or_state(s, np, mentions, index)
     for kind, pattern in T.LEFT_VERB_RES:
-        verb = pattern.search(before)
+        verb = pattern.search(near)
         if verb is None and aside is not None:
-            verb = pattern.search(before[:aside.start("aside")])  # "forced the evacuation of, officials said, 2,300"
+            verb = pattern.search(near[:aside.start("aside")])  # "forced the evacuation of, officials said, 2,300"
         if verb:
             rule = KindRule.of(RuleSource.LEFT_VERB, verb.group(0))
             if kind == "abducted" and re.search(r"(?i)\b(?:took|taking|seiz\w+)\s*$", before.rstrip(" \"“'")) \
@@ -171,6 +176,10 @@ def kind_of(s: str, m: Mention, np: NounPhrase, before: str, mentions: list[Ment
             if kind in ("casualties", "killed", "injured") and _sequence_outcome(after_np):
                 return KindDecision("killed", Site.BEFORE, KindRule(RuleSource.SEQUENCE, rule.trigger))
             return KindDecision(kind, Site.BEFORE, rule)
+    return _after_or_state(s, np, mentions, index)
+
+
+def _after_or_state(s: str, np: NounPhrase, mentions: list[Mention], index: int) -> KindDecision:
     after = predicate_after(s, np.end, mentions, index)
     if after.kind is not None:
         return after
@@ -179,6 +188,7 @@ def kind_of(s: str, m: Mention, np: NounPhrase, before: str, mentions: list[Ment
     return NO_KIND
 
 
+_FORCE_HINT = re.compile(r"(?i)forc|driv|drov|chas")
 _TO_DEATH_VERB = re.compile(r"(?i)\b(?:beat|beaten|beating|stabbed|stabbing|hacked|hacking|stoned|stoning|clubbed|"
                             r"clubbing|burned|burnt|burning)" + T.FILLER_BEFORE)
 _TO_DEATH = re.compile(r"(?i)^\s+(?:to\s+death|alive)\b")

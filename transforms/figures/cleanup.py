@@ -13,7 +13,7 @@ original, so figures keep the offsets and sentences of the text as it was given.
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 
 from transforms.figures.dates import MONTH_WORD
 from transforms.figures.lexicon import lexicon
@@ -61,6 +61,7 @@ def _known(word: str) -> bool:
     return word in _FUNCTION_WORDS or word in _verb_forms() or word in _nouns()
 
 
+@lru_cache(maxsize=1 << 16)
 def _split_glued(word: str) -> int | None:
     """Where to split a token glued from a function word and a trigger or noun ("werekilled",
     "forcedmore", "damageto") or from a trigger and its noun ("displacedfamilies"); None for a

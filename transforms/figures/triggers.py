@@ -36,6 +36,11 @@ FORCE_AFTER = re.compile(r"(?i)^\s*(?:to\s+flee|to\s+leave|to\s+abandon|(?:from|
 # one pattern per kind for the words right before a number, tried in the lexicon's order
 LEFT_VERB_RES = [(e.kind, re.compile(r"(?i)\b(?:" + "|".join(e.before_patterns()) + ")" + FILLER_BEFORE))
                  for e in _LEX.kind_entries() if e.before_patterns()]
+# all of them at once: most numbers have none, and one search says so
+ANY_LEFT_VERB = re.compile(r"(?i)\b(?:" + "|".join(p for e in _LEX.kind_entries() for p in e.before_patterns())
+                           + ")" + FILLER_BEFORE)
+# a verb and its fillers never reach further back than this
+LEFT_REACH = 100
 
 # "the death toll rose to 66", "raise the number of who were killed ... to 20", "brings the toll to"
 TOLL_BEFORE = re.compile(
