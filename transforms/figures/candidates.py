@@ -45,7 +45,8 @@ SINGULAR_RE = re.compile(
     r"(?<![\w-])(?P<det>[Aa]n?|[Tt]he|[Aa]nother|[Hh]is|[Hh]er|[Tt]heir)\s+"
     r"(?P<mods>(?:(?!(?:a|an|the|of|and|or|in|on|at|from|to|with|by|his|her|their|was|were|is|are)\s)"
     r"[\w/.-]+\s+){0,5}?)"
-    r"(?P<noun>" + "|".join(re.escape(w) for w in _SINGULAR_NOUNS) + r"|\d+-year-old(?!(?:\s+[\w-]+){0,2}?\s+(?:"
+    r"(?P<noun>(?:(?:" + "|".join(re.escape(w) for w in _SINGULAR_NOUNS) + r")\s+)?(?:"
+    + "|".join(re.escape(w) for w in _SINGULAR_NOUNS) + r")(?![\w-])|\d+-year-old(?!(?:\s+[\w-]+){0,2}?\s+(?:"
     + "|".join(re.escape(w) for w in _SINGULAR_NOUNS) + r")\b))(?![\w-])"
     r"(?!\s+(?:of\s+(?:the\s+)?(?:town|city|village|area|district|province|region|country|group|organi[sz]ation)))"
 )
@@ -170,6 +171,7 @@ def sentence_candidates(sentence: Sentence) -> list[Candidate]:
     mentions.sort(key=lambda m: (m.start, -m.end))
     mentions = _drop_overlaps(mentions)
     candidates = [_classify(s, m, mentions, i) for i, m in enumerate(mentions)]
+    _appositive_singulars(s, candidates)
     _coordinate(s, candidates)
     _members(s, candidates)
     _breakdowns(s, candidates)
@@ -241,6 +243,9 @@ def _singular_mentions(s: str, numbers: list[Mention]) -> list[Mention]:
         if re.search(r"(?i)\b(?:from|in|at|on|with|to|into|near|by|for|against|like|as|than|about|among|"
                      r"between|under|over|behind|inside|outside)\s+$", context_before(s, match.start())):
             continue  # inside a prepositional phrase: a place or a possessor, rarely the victim
+        before = context_before(s, match.start())[-T.LEFT_REACH:]
+        if re.search(r"(?i)\bof\s+$", before) and T.ANY_LEFT_VERB.search(before) is None:
+            continue  # "the house of the Koglweogo chief", but "the killing of a trader"
         out.append(Mention(match.start(), match.end(), match.group(0), 1, 1, 1, "exact", "single"))
     taken = numbers + out
     lowered = s.lower()
@@ -342,10 +347,13 @@ def _singular_np(s: str, m: Mention) -> NounPhrase:
     low = noun.lower()
     words = s[m.start:m.end]
     group = "people"
-    for name, words_ in GROUPS.items():
-        if noun in words_ or low in (w.lower() for w in words_):
-            group = name
+    for word in [noun, *reversed(noun.split())]:  # "civilian driver": the driver is a civilian
+        found = next((name for name, words_ in GROUPS.items() if word in words_ or word.lower() in
+                      (w.lower() for w in words_)), None)
+        if found is not None and found != "people":
+            group = found
             break
+    low = low.split()[-1] if low else low
     for name, hint in _GROUP_HINTS:
         if name != "combatants" and hint.search(words):
             group = name
@@ -378,11 +386,22 @@ def _coordinate(s: str, candidates: list[Candidate]) -> None:
     """'killed a woman and her two children': the second phrase shares the first one's verb."""
     for prev, cand in pairwise(candidates):
         if cand.kind is None and not cand.drop and prev.kind is not None and not prev.drop:
-            between = s[prev.np_end:cand.mention.start]
+            start = cand.mention.hedge_start if cand.mention.hedge_start is not None else cand.mention.start
+            between = s[prev.np_end:start]  # "a religious leader and at least three of his family"
             if COORD.match(between) and cand.mention.kind != "few":
                 cand.kind = prev.kind
                 cand.kind_rule = KindRule(RuleSource.SHARED_VERB, str(prev.kind_rule))
                 cand.modality = prev.modality
+
+
+def _appositive_singulars(s: str, candidates: list[Candidate]) -> None:
+    """'killing a man, the director of the school, and injuring five': the second phrase names the
+    same person."""
+    for prev, cand in pairwise(candidates):
+        if (prev.mention.kind == "single" and cand.mention.kind == "single" and not prev.drop
+                and re.match(r"^\s*,\s*$", s[prev.mention.end:cand.mention.start])
+                and re.match(r"(?i)the\b", cand.mention.text)):
+            cand.drop = True
 
 
 def _members(s: str, candidates: list[Candidate]) -> None:
@@ -406,6 +425,8 @@ def _members(s: str, candidates: list[Candidate]) -> None:
 
 _BREAKDOWN_ITEM = re.compile(r"(?i)^\s+(?:(?:in|from|at|on|near)\s+(?:the\s+)?(?-i:[A-Z])|(?:were|was)\s+(?:in|from)\s+"
                              r"(?-i:[A-Z]))")
+# the total's own place, maybe after a word or two: "4 assassinated overnight in Basnere and 1 in Djibo"
+_BESIDE = re.compile(r"(?i)^(?:\s+[a-z]+){0,3}?\s+(?:in|from|at|near)\s+(?:the\s+)?(?=(?-i:[A-Z]))")
 _BREAKDOWN_JOIN = re.compile(r"(?i)^\s*(?:[,:;]\s*(?:and\s+|with\s+|while\s+)?|\s+(?:and|while|with)\s+|\s*[-–—]\s*)$")
 
 
@@ -418,7 +439,7 @@ def _breakdowns(s: str, candidates: list[Candidate]) -> None:
         parts: list[int] = []
         pos = _predicate_end(s, total)
         # "Three were killed in A, one in B": the total has a place of its own, the others are beside it
-        beside = _BREAKDOWN_ITEM.match(context_after(s, pos))
+        beside = _BESIDE.match(context_after(s, pos))
         if beside:
             pos = _place_end(s, pos + beside.end())
         for j in range(i + 1, len(candidates)):

@@ -20,7 +20,8 @@ CONTEXT = 250
 COORD = re.compile(r"(?i)^\s*(?:,\s*)?(?:and|or|as\s+well\s+as|plus|,)\s+(?:(?:his|her|their|its|the)\s+)?$")
 _REL_CLAUSE = re.compile(
     r"(?i)^\s*,?\s*(?:who|that|which|hired|employed|working|living|travell?ing|driving|riding|based|"
-    r"stationed|deployed|identified|known|wearing|carrying|trying|named|suspected|accused|alleged)\b[^,.;]{0,70}?"
+    r"stationed|deployed|identified|known|wearing|carrying|trying|named|suspected|accused|alleged|belonging|"
+    r"attached|assigned|returning|guarding|escorting|manning|serving)\b[^,.;]{0,70}?"
     r"(?=\b(?:was|were|is|are|has|have|had)\b)")
 _PREP_PHRASE = re.compile(
     r"(?i)^\s*(?:at\s+least\s+)?(?:\([^)]{0,60}\)\s*)?(?:,\s*)?(?:(?:of|from|in|at|on|near|inside|across|with|"

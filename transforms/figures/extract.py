@@ -109,6 +109,10 @@ def extract_figures(text: str, published: date | None, doc_id: str = "") -> list
     return figures
 
 
+# "2 more died at the hospital": other people than the 2 before
+_MORE = re.compile(r"(?i)\s+(?:more|other|others|additional|further|new)\b")
+
+
 def _link_rereports(figures: list[Figure], sources: list[tuple[Candidate, Sentence]]) -> None:
     """A later figure with the same value and class as an earlier one in another sentence
     re-reports the same people: it stays, ``part_of`` the first mention."""
@@ -116,7 +120,8 @@ def _link_rereports(figures: list[Figure], sources: list[tuple[Candidate, Senten
     for j, fig in enumerate(figures):
         key = (fig.best, KIND_CLASS[fig.kind], fig.unit)
         same = earlier.setdefault(key, [])
-        if fig.part_of is None and fig.best != 0:
+        cand, sentence = sources[j]
+        if fig.part_of is None and fig.best != 0 and not _MORE.match(sentence.text, cand.mention.end):
             for i in same[:20]:
                 first = figures[i]
                 if (sources[i][1].start != sources[j][1].start

@@ -85,6 +85,9 @@ def noun_phrase(sentence: str, start: int) -> NounPhrase:
             pos = match.end()
             previous = low
             continue
+        if saw_of and previous == "of" and low in ("his", "her", "their", "its"):
+            pos = match.end()  # "three of his family members", "two of their children"
+            continue
         if low in ("them", "us", "whom") and saw_of:
             return NounPhrase(match.end(), low, None, "person", True, None, None, of_them=True)
         if low in ("displaced", "injured", "wounded", "dead", "killed", "missing", "homeless", "evacuated",
@@ -116,6 +119,12 @@ def noun_phrase(sentence: str, start: int) -> NounPhrase:
         if low in WEAK_NOUN_KINDS and low not in ("injured", "wounded", "displaced", "missing", "homeless"):
             return NounPhrase(match.end(), low, "people", "person", True, None, WEAK_NOUN_KINDS[low])
         if low in NOT_PEOPLE or low.rstrip("s") in NOT_PEOPLE or re.match(r"\d", low):
+            following = _TOKEN.search(sentence, match.end())
+            if following and following.group(0).lower() in _PERSON:
+                pos = match.end()  # "livestock traders", "bus passengers": a modifier of the person noun
+                skipped += 1
+                previous = low
+                continue
             return NounPhrase(match.end(), low, None, "person", False, None, None)
         if re.match(r"^[a-z]+(?:ians|ans|is|ese|ers)$", low) and word[0].isupper():
             return NounPhrase(match.end(), low, "people", "person", True, None, None)  # Palestinians, Somalis
