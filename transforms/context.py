@@ -50,7 +50,7 @@ _DISASTER: dict[str, float] = {
     r"heavy\s+rain\w*|torrential\s+rain\w*|rainfall|rainstorms?|record\s+rain\w*": 2,
     r"forecast\w*|met\s+office|weather\s+(?:service|bureau|warnings?)|"
     r"(?:red|amber|yellow|orange)\s+(?:alerts?|warnings?)": 1,
-    r"tropical\s+depressions?|landfall|gusts?|gales?|superstorm|named\s+storms?|storm\s+[A-Z]\w+": 3,
+    r"tropical\s+depressions?|landfall|gusts?|gales?|superstorm|named\s+storms?|(?-i:[Ss]torm\s+[A-Z][a-z]+)": 3,
     r"(?:houses|homes|buildings)\s+(?:were\s+|have\s+been\s+|had\s+been\s+)?(?:destroyed|damaged|flooded|collapsed)|"
     r"partially\s+damaged|totally\s+destroyed|damaged\s+(?:houses|homes)|structural\s+damage": 1.5,
     r"affected\s+(?:families|persons|people|population|areas?|districts?|villages?|regions?)|worst[-\s]affected|"
@@ -84,6 +84,7 @@ class _Cue:
     group: int  # the table row it belongs to: a row counts once
     anchor: str  # literal letters every match starts with: no regex runs unless they are in the text
     pattern: re.Pattern[str]
+    cased: bool = False  # matched on the text as written ("IS"), not on its lower-cased copy
 
 
 def _alternatives(pattern: str) -> list[str]:
@@ -121,7 +122,10 @@ def _scanner(table: dict[str, float]) -> tuple[list[_Cue], list[float]]:
     cues = []
     for group, cue in enumerate(table):
         for alternative in _alternatives(cue):
-            cues.append(_Cue(group, _anchor(alternative), re.compile(rf"(?i)\b(?:{alternative})\b")))
+            if alternative.startswith("(?-i:"):
+                cues.append(_Cue(group, "", re.compile(rf"\b(?:{alternative[5:-1]})\b"), cased=True))
+            else:  # lower-case cues on lower-cased text: no IGNORECASE, which is several times slower
+                cues.append(_Cue(group, _anchor(alternative), re.compile(rf"\b(?:{alternative})\b")))
     return cues, list(table.values())
 
 
@@ -169,9 +173,18 @@ def document_and_spans(text: str, spans: list[tuple[int, int]]) -> tuple[Context
 
 def _cues(text: str) -> dict[str, list[tuple[int, int]]]:
     """(position, table row) of every cue in the text, per side."""
-    lowered = text.lower()
-    return {side: [(m.start(), cue.group) for cue in cues if cue.anchor in lowered for m in cue.pattern.finditer(text)]
+    lowered = lower_same_length(text)
+    return {side: [(m.start(), cue.group) for cue in cues if cue.anchor in lowered
+                   for m in cue.pattern.finditer(text if cue.cased else lowered)]
             for side, (cues, _weights) in _SCANNERS.items()}
+
+
+def lower_same_length(text: str) -> str:
+    """The text lower-cased, offsets kept: a character whose lower case is longer ("İ") stays."""
+    lowered = text.lower()
+    if len(lowered) == len(text):
+        return lowered
+    return "".join(ch.lower() if len(ch.lower()) == 1 else ch for ch in text)
 
 
 def _decide(groups: dict[str, set[int]]) -> Context:

@@ -243,7 +243,7 @@ def _singular_mentions(s: str, numbers: list[Mention]) -> list[Mention]:
         if re.search(r"(?i)\b(?:from|in|at|on|with|to|into|near|by|for|against|like|as|than|about|among|"
                      r"between|under|over|behind|inside|outside)\s+$", context_before(s, match.start())):
             continue  # inside a prepositional phrase: a place or a possessor, rarely the victim
-        before = context_before(s, match.start())[-T.LEFT_REACH:]
+        before = context_before(s, match.start())[-T.LEFT_REACH:].lower()
         if re.search(r"(?i)\bof\s+$", before) and T.ANY_LEFT_VERB.search(before) is None:
             continue  # "the house of the Koglweogo chief", but "the killing of a trader"
         out.append(Mention(match.start(), match.end(), match.group(0), 1, 1, 1, "exact", "single"))
@@ -287,7 +287,8 @@ def _classify(s: str, m: Mention, mentions: list[Mention], index: int) -> Candid
     if m.kind == "few" and np.people is not True:
         before = context_before(s, m.start)
         bare_object = re.match(r"\s*(?:[.,;:)]|$)", context_after(s, m.end)) and any(
-            p.search(before) for k, p in T.LEFT_VERB_RES if k in ("killed", "injured", "casualties"))
+            p.search(before[-T.LEFT_REACH:].lower()) for k, p in T.LEFT_VERB_RES
+            if k in ("killed", "injured", "casualties"))
         if np.people is False or (np.head is not None and not bare_object):
             cand.drop = True  # "some", "many" count only when they quantify people
             return cand

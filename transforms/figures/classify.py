@@ -23,10 +23,14 @@ _REL_CLAUSE = re.compile(
     r"stationed|deployed|identified|known|wearing|carrying|trying|named|suspected|accused|alleged|belonging|"
     r"attached|assigned|returning|guarding|escorting|manning|serving)\b[^,.;]{0,70}?"
     r"(?=\b(?:was|were|is|are|has|have|had)\b)")
+# a number inside the phrase that counts places, not people: "513,000 people in 14 districts were"
+_COUNTED_PLACES = (r"\d[\d,]*(?=\s+(?:districts?|villages?|provinces?|regions?|areas?|towns?|communes?|municipalities|"
+                   r"states?|countries|camps?|sites?|locations?|localities|counties|sub-districts|governorates))")
 _PREP_PHRASE = re.compile(
     r"(?i)^\s*(?:at\s+least\s+)?(?:\([^)]{0,60}\)\s*)?(?:,\s*)?(?:(?:of|from|in|at|on|near|inside|across|with|"
-    r"without|aged|living|residing)\b[^.;:!?\d]{0,90}?(?=\s(?:was|were|is|are|has|have|had|remain|remained|"
-    r"remains)\b)|(?:from|of)\s+[^.;:!?\d]{0,60}?(?=\s(?:killed|wounded|injured|died|dead|displaced|fled|evacuated|"
+    r"without|aged|living|residing)\b(?:[^.;:!?\d]|" + _COUNTED_PLACES
+    + r"){0,90}?(?=\s(?:was|were|is|are|has|have|had|remain|remained|remains)\b)|"
+    r"(?:from|of)\s+[^.;:!?\d]{0,60}?(?=\s(?:killed|wounded|injured|died|dead|displaced|fled|evacuated|"
     r"relocated|returned|arrested|abducted|kidnapped|missing|took\s+(?:shelter|refuge)|sought\s+refuge|"
     r"moved\s+to|arrived\s+in)\b))")
 # "10 members of the regime forces and the militiamen loyal to them were killed"
@@ -143,7 +147,7 @@ def kind_of(s: str, m: Mention, np: NounPhrase, before: str, mentions: list[Ment
     beaten = _TO_DEATH.match(after_np) and _TO_DEATH_VERB.search(before[-80:])
     if beaten:  # "beat a presumed thief to death", "burned them alive"
         return KindDecision("killed", Site.BEFORE, KindRule.of(RuleSource.LEFT_VERB, beaten.group(0) + " … to death"))
-    near = before[-T.LEFT_REACH:]
+    near = before[-T.LEFT_REACH:].lower()  # the left-verb tables match lower-cased text
     force_verb = T.FORCE_BEFORE.search(near) if _FORCE_HINT.search(near) else None
     forced = T.FORCE_AFTER.match(after_np) if force_verb else None
     if forced and force_verb:
