@@ -59,8 +59,9 @@ def validate(frame: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame]:
         (pl.col("low").is_not_null() & (pl.col("low") > pl.col("best")), "low > best"),
         (pl.col("high").is_not_null() & (pl.col("best") > pl.col("high")), "best > high"),
         (pl.col("event_date_start") > pl.col("event_date_end"), "event date starts after it ends"),
-        ((pl.col("unit") == "dwelling") != (pl.col("kind") == "housing_destroyed"),
-         "dwellings are counted only for housing_destroyed"),
+        (((pl.col("unit") == "dwelling") & ~pl.col("kind").is_in(["housing_destroyed", "evacuated"]))
+         | ((pl.col("kind") == "housing_destroyed") & (pl.col("unit") != "dwelling")),
+         "dwellings are counted only as homes destroyed or evacuated"),
         (pl.col("country_iso3").is_not_null() & ~pl.col("country_iso3").str.contains(r"^[A-Z]{3}$"),
          "country_iso3 is not an ISO 3166-1 alpha-3 code"),
     ]

@@ -10,6 +10,8 @@ import pytest
 
 from transforms.normalise import HOUSEHOLD_SOURCE, figures_frame, household_sizes, validate, with_people
 
+DWELLINGS = "dwellings are counted only as homes destroyed or evacuated"
+
 
 def row(**changes: Any) -> dict[str, Any]:
     base: dict[str, Any] = {
@@ -39,7 +41,8 @@ INVALID = [
     ("best-above-high", {"high": 50}, "best > high"),
     ("negative", {"best": -1, "low": None, "high": None}, "best is missing or negative"),
     ("dates-reversed", {"event_date_start": date(2026, 11, 5)}, "event date starts after it ends"),
-    ("dwelling-not-housing", {"unit": "dwelling"}, "dwellings are counted only for housing_destroyed"),
+    ("dwelling-not-housing", {"unit": "dwelling"}, DWELLINGS),
+    ("housing-not-dwelling", {"kind": "housing_destroyed"}, DWELLINGS),
     ("bad-country", {"country_iso3": "Yemen"}, "country_iso3 is not an ISO 3166-1 alpha-3 code"),
 ]
 
@@ -68,3 +71,10 @@ def test_the_household_size_file_names_its_source_and_is_plausible() -> None:
     sizes = household_sizes()
     assert sizes.height > 150 and sizes["iso3"].is_unique().all()
     assert sizes["persons_per_household"].is_between(1.5, 10).all()
+
+
+def test_homes_evacuated_are_kept_as_dwellings() -> None:
+    homes = row(kind="evacuated", unit="dwelling", sentence="80 homes were evacuated.")
+    valid, rejected = validate(figures_frame([homes]))
+    assert rejected.height == 0
+    assert valid.select("kind", "unit").rows() == [("evacuated", "dwelling")]
