@@ -173,6 +173,7 @@ def sentence_candidates(sentence: Sentence) -> list[Candidate]:
     candidates = [_classify(s, m, mentions, i) for i, m in enumerate(mentions)]
     _appositive_singulars(s, candidates)
     _coordinate(s, candidates)
+    _shared_counted_noun(s, candidates)
     _members(s, candidates)
     _breakdowns(s, candidates)
     _restated_units(s, candidates)
@@ -399,10 +400,23 @@ def _appositive_singulars(s: str, candidates: list[Candidate]) -> None:
     """'killing a man, the director of the school, and injuring five': the second phrase names the
     same person."""
     for prev, cand in pairwise(candidates):
-        if (prev.mention.kind == "single" and cand.mention.kind == "single" and not prev.drop
-                and re.match(r"^\s*,\s*$", s[prev.mention.end:cand.mention.start])
-                and re.match(r"(?i)the\b", cand.mention.text)):
-            cand.drop = True
+        one = prev.mention.kind == "single" or (prev.mention.best == 1 and prev.mention.kind in ("digits", "words"))
+        if (one and cand.mention.kind == "single" and not prev.drop
+                and re.match(r"^\s*,\s*$", s[prev.np_end:cand.mention.start])
+                and (re.match(r"(?i)the\b", cand.mention.text) or re.match(r"[^.;]{0,60}?[,(]", s[cand.np_end:]))):
+            cand.drop = True  # "1 civilian, a tribal elder, was killed", "his mother, a police officer (off-duty)"
+
+
+def _shared_counted_noun(s: str, candidates: list[Candidate]) -> None:
+    """'25 ADF fighters and 6 military fatalities': the first phrase shares the second's counted noun."""
+    for prev, cand in pairwise(candidates):
+        rule = cand.kind_rule
+        if (prev.kind is None and not prev.drop and prev.head is not None and cand.kind is not None
+                and rule is not None and rule.source is RuleSource.NOUN
+                and cand.kind in ("killed", "casualties", "injured")
+                and re.match(r"^\s*and\s*$", s[prev.np_end:cand.mention.start])):
+            prev.kind, prev.modality = cand.kind, cand.modality
+            prev.kind_rule = KindRule(RuleSource.SHARED_VERB, str(rule))
 
 
 def _members(s: str, candidates: list[Candidate]) -> None:

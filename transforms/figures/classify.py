@@ -24,7 +24,8 @@ _REL_CLAUSE = re.compile(
     r"attached|assigned|returning|guarding|escorting|manning|serving)\b[^,.;]{0,70}?"
     r"(?=\b(?:was|were|is|are|has|have|had)\b)")
 # a number inside the phrase that counts places, not people: "513,000 people in 14 districts were"
-_COUNTED_PLACES = (r"\d[\d,]*(?=\s+(?:districts?|villages?|provinces?|regions?|areas?|towns?|communes?|municipalities|"
+_COUNTED_PLACES = (r"\d+(?:st|nd|rd|th)\b|\d[\d,]*(?=\s+(?:districts?|villages?|provinces?|regions?|areas?|towns?|"
+                   r"communes?|municipalities|"
                    r"states?|countries|camps?|sites?|locations?|localities|counties|sub-districts|governorates))")
 _PREP_PHRASE = re.compile(
     r"(?i)^\s*(?:at\s+least\s+)?(?:\([^)]{0,60}\)\s*)?(?:,\s*)?(?:(?:of|from|in|at|on|near|inside|across|with|"
@@ -154,6 +155,8 @@ def kind_of(s: str, m: Mention, np: NounPhrase, before: str, mentions: list[Ment
         rule = KindRule.of(RuleSource.FORCED, f"{force_verb.group(0)} … {forced.group(0)}")
         return KindDecision("evacuated" if forced.group("evacuated") else "sheltered" if forced.group("sheltered")
                             else "displaced", Site.BEFORE, rule)
+    if _BARE_PARTICIPLE.search(near) and _OWN_PREDICATE.match(after_np):
+        return _after_or_state(s, np, mentions, index)  # "1 killed 3 injured": a list, each its own
     aside = _ASIDE_BEFORE.search(near) if "," in near[-80:] else None
     if T.ANY_LEFT_VERB.search(near) is None and (aside is None or T.ANY_LEFT_VERB.search(near[:aside.start("aside")])
                                                  is None):
@@ -193,9 +196,11 @@ def _after_or_state(s: str, np: NounPhrase, mentions: list[Mention], index: int)
     return NO_KIND
 
 
+_BARE_PARTICIPLE = re.compile(r"\b(?:killed|injured|wounded|dead|missing|displaced|evacuated)\s*$")
+_OWN_PREDICATE = re.compile(r"(?i)\s+(?:injured|wounded|missing|displaced|evacuated|dead|killed|homeless|affected)\b")
 _FORCE_HINT = re.compile(r"(?i)forc|driv|drov|chas")
 _TO_DEATH_VERB = re.compile(r"(?i)\b(?:beat|beaten|beating|stabbed|stabbing|hacked|hacking|stoned|stoning|clubbed|"
-                            r"clubbing|burned|burnt|burning)" + T.FILLER_BEFORE)
+                            r"clubbing|burned|burnt|burning|shot|shooting)" + T.FILLER_BEFORE)
 _TO_DEATH = re.compile(r"(?i)^\s+(?:to\s+death|alive)\b")
 # a comment set off by commas between a verb and its number: ", according to the latest data,"
 _ASIDE_BEFORE = re.compile(r"(?i)\b(?:of|to)(?P<aside>\s*,\s*(?:according\s+to|officials?\s+said|[a-z]+\s+said|as\s+of|"
@@ -229,7 +234,9 @@ _ACTIVE_OBJECT = re.compile(
 # "11,000 people evacuated their homes": the object is the place left, the subject the people
 _LEFT_HOMES = re.compile(r"(?i)\s+(?:their|the|his|her)\s+(?:own\s+)?(?:homes?|houses?|villages?|towns?|city|area|"
                          r"neighbou?rhoods?|camps?)\b")
-_POSSESSIVE = re.compile(r"(?i)['’]s\s+(?:(?P<killed>death|killing|murder|execution|assassination)|"
+_POSSESSIVE = re.compile(r"(?i)['’]s\s+(?:(?P<killed>death|killing|murder|execution|assassination|"
+                         r"(?:\w+\s+)?(?:body|corpse|remains)\s+(?:was|were|has\s+been|had\s+been)\s+"
+                         r"(?:\w+\s+)?(?:found|discovered|recovered))|"
                          r"(?P<detained>arrest|detention|capture)|(?P<abducted>abduction|kidnapping))\b")
 _THEN_RETURNED = re.compile(r"(?i)^[^.;]{0,90}?\b(?:returned|went\s+home|have\s+returned)\b")
 
@@ -272,7 +279,7 @@ def _sequence_outcome(rest: str) -> bool:
     gravest final outcome."""
     return bool(re.match(r"(?i)^[^.;]{0,40}?\b(?:and|before\s+being)\s+(?:was\s+|were\s+)?(?:later\s+|"
                          r"subsequently\s+|then\s+)?(?:found\s+(?:dead|murdered|executed|beheaded)|killed|executed|"
-                         r"died|murdered)\b", rest))
+                         r"died|murdered|beheaded|shot\s+dead|(?:stabbed|beaten|hacked|shot)\s+to\s+death)\b", rest))
 
 
 def modality_of(s: str, np: NounPhrase, before: str, decision: KindDecision) -> str:
