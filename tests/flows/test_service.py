@@ -52,7 +52,13 @@ class Running:
             raise AssertionError(f"conflictwire serve exited ({self.process.returncode}); logs in {self.logs}")
 
     def api(self, method: str, path: str, body: dict[str, Any] | None = None) -> Any:
-        response = httpx.request(method, f"{self.api_url}{path}", json=body, timeout=30.0)
+        # Prefect's server answers 503 while its SQLite database is busy (a worker writing run
+        # states at the same moment); a client retries that, as Prefect's own client does
+        for attempt in range(5):
+            response = httpx.request(method, f"{self.api_url}{path}", json=body, timeout=30.0)
+            if response.status_code != 503 or attempt == 4:
+                break
+            time.sleep(1.0 + attempt)
         response.raise_for_status()
         return response.json()
 
