@@ -172,8 +172,11 @@ def extract_stored(db: DbOption = None) -> None:
     from warehouse.figures import reextract
 
     settings = _settings(db=db)
+    from warehouse.analyst import refresh_and_publish
+
     with settings.open_warehouse() as wh:
         articles, figures = reextract(wh, f"reextract-{utcnow():%Y%m%dT%H%M%SZ}", EXTRACTOR_VERSION)
+        refresh_and_publish(wh, settings.snapshot)
     console.print(f"{articles} articles re-extracted: {figures} figures")
 
 
@@ -236,3 +239,119 @@ def _print_summary(db: Path) -> None:
 
 if __name__ == "__main__":
     app()
+
+
+# -- the analyst's commands: they read the snapshot, never the warehouse a run is writing ---------
+
+def _analyst_failure(exc: Exception) -> typer.Exit:
+    console.print(f"[red]{exc}[/red]")
+    return typer.Exit(2)
+
+
+@app.command("sql")
+def sql_command(
+    query: Annotated[str, typer.Argument(help="a SELECT over the snapshot's tables and views")],
+    fmt: Annotated[str, typer.Option("--format", help="table, csv, json or parquet")] = "table",
+    out: Annotated[Path | None, typer.Option("--out", help="write the result here instead")] = None,
+    db: DbOption = None,
+) -> None:
+    """Run SQL on the read-only snapshot (it never waits for, nor blocks, a running ingest)."""
+    import duckdb
+
+    from flows.analyst import AnalystError, run_sql, write_result
+
+    try:
+        frame = run_sql(_settings(db=db), query)
+        if fmt == "table" and out is None:
+            table = Table(show_lines=False)
+            for column in frame.columns:
+                table.add_column(column, overflow="fold")
+            for row in frame.iter_rows():
+                table.add_row(*("" if v is None else str(v) for v in row))
+            console.print(table)
+            console.print(f"{frame.height} rows")
+            return
+        text = write_result(frame, "csv" if fmt == "table" else fmt, out)
+    except (AnalystError, duckdb.Error) as exc:
+        raise _analyst_failure(exc) from exc
+    if text is not None:
+        typer.echo(text, nl=False)
+
+
+@app.command()
+def shell(db: DbOption = None) -> None:
+    """Open the DuckDB CLI read-only on the snapshot (a small Python shell without the CLI)."""
+    from flows.analyst import AnalystError
+    from flows.analyst import shell as open_shell
+
+    try:
+        open_shell(_settings(db=db))
+    except AnalystError as exc:
+        raise _analyst_failure(exc) from exc
+
+
+@app.command()
+def review(
+    figure_id: Annotated[str, typer.Argument(help="the figure's figure_id")],
+    set_: Annotated[list[str] | None, typer.Option("--set", help="FIELD=VALUE: best, low, high, kind, group, "
+                                                   "place, country_iso3 (repeatable)")] = None,
+    note: Annotated[str | None, typer.Option("--note", help="why")] = None,
+    reject: Annotated[bool, typer.Option("--reject", help="the figure is wrong: leave it out")] = False,
+    reviewer: Annotated[str | None, typer.Option("--reviewer")] = None,
+    db: DbOption = None,
+) -> None:
+    """Correct or reject a figure. The review survives re-extraction and backfills; claims, views
+    and the snapshot apply it at once."""
+    from flows.analyst import AnalystError
+    from flows.analyst import review as record_review
+
+    changes = {}
+    for item in set_ or []:
+        key, sep, value = item.partition("=")
+        if not sep:
+            raise _analyst_failure(ValueError(f"--set {item!r}: use FIELD=VALUE"))
+        changes[key.strip()] = value.strip()
+    try:
+        row = record_review(_settings(db=db), figure_id, changes, note, reject, reviewer)
+    except AnalystError as exc:
+        raise _analyst_failure(exc) from exc
+    console.print(f"figure {figure_id} {'rejected' if reject else 'reviewed: ' + str(changes)}"
+                  f" ({row['article_key']} at {row['start_offset']})")
+
+
+@app.command()
+def export(out: Annotated[Path, typer.Option("--out", help="folder for the Parquet export")],
+           db: DbOption = None) -> None:
+    """Write Parquet partitioned by date (hive layout: figures/date=2026-11-28/...) for other engines."""
+    from flows.analyst import AnalystError
+    from flows.analyst import export as write_export
+
+    try:
+        counts = write_export(_settings(db=db), out)
+    except AnalystError as exc:
+        raise _analyst_failure(exc) from exc
+    console.print(", ".join(f"{n} {name}" for name, n in counts.items()) + f" written to {out}")
+
+
+@app.command()
+def report(out: Annotated[Path, typer.Option("--out", help="the HTML file")] = Path("report.html"),
+           db: DbOption = None) -> None:
+    """Write a self-contained HTML report (plots work offline) from the snapshot."""
+    from flows.report import write_report
+
+    settings = _settings(db=db)
+    if not settings.snapshot.exists():
+        raise _analyst_failure(FileNotFoundError(f"no snapshot at {settings.snapshot} yet: run `conflictwire run`"))
+    console.print(f"report written to {write_report(settings.snapshot, out)}")
+
+
+@app.command()
+def dictionary(out: Annotated[Path | None, typer.Option("--out", help="write the markdown here")] = None) -> None:
+    """Print (or write) the data dictionary generated from the warehouse's comments."""
+    from flows.analyst import fresh_dictionary
+
+    text = fresh_dictionary()
+    if out is None:
+        typer.echo(text)
+    else:
+        out.write_text(text, encoding="utf-8")

@@ -25,6 +25,7 @@ from transforms.feedlist import FeedSource, parse_feed_list
 from transforms.records import FeedState
 from transforms.timeutil import utcnow
 from warehouse import loader
+from warehouse.analyst import refresh_and_publish
 from warehouse.db import Warehouse
 
 logger = logging.getLogger(__name__)
@@ -118,6 +119,7 @@ def daily_ingest(feeds: list[str] | None = None, max_articles: int | None = None
         finally:
             with settings.open_warehouse() as wh:
                 loader.finish_run(wh, run_id, status, counts)
+                refresh_and_publish(wh, settings.snapshot)  # also when nothing was new: the snapshot exists
     logger.info("run %s %s: %s", run_id, status, counts)
     publish_run(settings, "daily-ingest", "Daily ingest", run_id, status, counts, unchanged, failed)
     return {"run_id": run_id, "status": status, **counts}

@@ -68,6 +68,13 @@ class Settings(BaseSettings):
     serve_port: int = Field(4200, ge=1, le=65535, description="its port (API under /api, UI at /)")
 
 
+    @property
+    def snapshot(self) -> Path:
+        """The analysts' read-only copy of the warehouse, beside it (warehouse/snapshot.py)."""
+        from warehouse.snapshot import snapshot_path
+
+        return snapshot_path(self.db)
+
     def open_warehouse(self, read_only: bool = False) -> Warehouse:
         """The warehouse file, waiting up to ``lock_timeout`` for another process's lock."""
         return Warehouse(self.db, read_only=read_only, lock_timeout=self.lock_timeout)

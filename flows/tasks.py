@@ -32,6 +32,7 @@ from transforms.records import (
     StoredPage,
 )
 from warehouse import loader
+from warehouse.analyst import refresh_and_publish
 from warehouse.errors import record_errors
 from warehouse.reprocess import ReprocessLoad, apply_reprocessed
 
@@ -67,7 +68,9 @@ def extract_batch(pages: list[FetchedPage], min_body_chars: int) -> list[Article
 def load_batch(settings: Settings, run_id: str, pages: list[FetchedPage],
                outcomes: list[ArticleRow | IngestError]) -> loader.PageLoad:
     with settings.open_warehouse() as wh:
-        return loader.load_pages(wh, run_id, [p.raw for p in pages], outcomes)
+        loaded = loader.load_pages(wh, run_id, [p.raw for p in pages], outcomes)
+        refresh_and_publish(wh, settings.snapshot)  # analysts read the new figures without waiting for the run
+        return loaded
 
 
 @task(name="discover-range", cache_policy=NO_CACHE)
@@ -85,7 +88,9 @@ def reextract_batch(pages: list[StoredPage], versions: ExtractorVersions,
 @task(name="load-reprocessed", cache_policy=NO_CACHE)
 def load_reprocessed(settings: Settings, run_id: str, results: list[Reextracted | IngestError]) -> ReprocessLoad:
     with settings.open_warehouse() as wh:
-        return apply_reprocessed(wh, run_id, results)
+        applied = apply_reprocessed(wh, run_id, results)
+        refresh_and_publish(wh, settings.snapshot)
+        return applied
 
 
 def finish_batch(settings: Settings, run_id: str, fetched: list[FetchedPage | IngestError],

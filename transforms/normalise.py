@@ -35,7 +35,7 @@ RAW_SCHEMA: dict[str, Any] = {
     "part_of": pl.Int32, "cumulative": pl.Boolean, "modality": pl.String, "event_date_start": pl.Date,
     "event_date_end": pl.Date, "date_precision": pl.String, "place": pl.String, "country_iso3": pl.String,
     "admin1": pl.String, "geo_precision": pl.String, "latitude": pl.Float64, "longitude": pl.Float64,
-    "extractor_version": pl.String, "context": pl.String, "kind_rule": pl.String,
+    "extractor_version": pl.String, "context": pl.String, "kind_rule": pl.String, "figure_id": pl.String,
 }
 
 

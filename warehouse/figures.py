@@ -8,6 +8,7 @@ from collections.abc import Iterable, Sequence
 
 import polars as pl
 
+from transforms.claims import figure_id
 from transforms.figures.model import Figure
 from transforms.normalise import figures_frame, validate, with_people
 from transforms.records import IngestError
@@ -37,6 +38,7 @@ def _row(article_key: str, i: int, f: Figure, extractor_version: str, fallback: 
         "admin1": f.admin1, "geo_precision": "country" if fallback else f.geo_precision,
         "extractor_version": extractor_version,
         "context": f.context, "kind_rule": f.kind_rule,
+        "figure_id": figure_id(article_key, f.start, f.end, f.number_text),
     }
 
 

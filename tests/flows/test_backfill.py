@@ -70,7 +70,7 @@ def test_reprocess_replaces_out_of_date_figures_of_the_range_only_and_a_second_r
 
     in_range = {k for (k,) in query(settings, "SELECT article_key FROM articles WHERE published_at >= '2026-11-26'")}
     assert first["status"] == "completed"
-    assert (first["articles_in_range"], first["articles_reprocessed"], first["up_to_date"]) == (6, 6, 0)
+    assert (first["articles_in_range"], first["articles_reprocessed"], first["up_to_date"]) == (8, 8, 0)
     assert first["texts_changed"] == 0 and first["errors"] == 0
     assert first["figures_before"] == first["figures_after"] == sum(figures_before[k] for k in in_range)
     assert sum(server.hits.values()) == hits_before  # no network
@@ -79,10 +79,10 @@ def test_reprocess_replaces_out_of_date_figures_of_the_range_only_and_a_second_r
     assert query(settings, "SELECT DISTINCT extractor_version, load_id FROM figures WHERE article_key IN "
                            "(SELECT unnest($keys))", keys=sorted(in_range)) == [("figures-next", first["run_id"])]
     assert dict(query(settings, "SELECT article_key, count(*) FROM figures GROUP BY ALL")) == figures_before
-    assert query(settings, "SELECT count(*) FROM articles") == [(8,)]
+    assert query(settings, "SELECT count(*) FROM articles") == [(10,)]
 
     second = run_backfill(settings, date(2026, 11, 26), date(2026, 11, 28), "reprocess")
-    assert (second["articles_reprocessed"], second["up_to_date"], second["figures_after"]) == (0, 6, 0)
+    assert (second["articles_reprocessed"], second["up_to_date"], second["figures_after"]) == (0, 8, 0)
 
     flow, parameters, status = query(settings, "SELECT flow, parameters, status FROM runs WHERE run_id = $r",
                                      r=first["run_id"])[0]
@@ -90,7 +90,7 @@ def test_reprocess_replaces_out_of_date_figures_of_the_range_only_and_a_second_r
     assert json.loads(parameters) == {"start_date": "2026-11-26", "end_date": "2026-11-28", "mode": "reprocess",
                                       "feeds": None}
     markdown = artifact_of(settings, first["run_id"])
-    assert "| articles reprocessed | 6 |" in markdown and "| mode | reprocess |" in markdown
+    assert "| articles reprocessed | 8 |" in markdown and "| mode | reprocess |" in markdown
     assert "| killed | SDN |" in markdown  # figures by kind and country
 
 
@@ -100,7 +100,7 @@ def test_reprocess_limited_to_one_feed(demo_loaded: tuple[Settings, LoopbackServ
     monkeypatch.setattr("flows.backfill.current_versions",
                         lambda: ExtractorVersions(EXTRACTOR, __version__, "figures-next"))
     result = run_backfill(settings, date(2026, 11, 20), date(2026, 11, 30), "reprocess", ["Levant Monitor"])
-    assert result["articles_reprocessed"] == 2
+    assert result["articles_reprocessed"] == 3
     assert query(settings, "SELECT DISTINCT feed_id FROM articles WHERE figures_version = 'figures-next'") == [
         ("Levant Monitor",)]
 
@@ -126,7 +126,7 @@ def test_daily_and_backfill_log_lines_reach_the_run_logs_and_the_daily_run_publi
     assert any("feeds polled" in m for m in ours), ours
     assert any(f"run {run_id} completed" in m for m in ours)
     markdown = artifact_of(settings, run_id)
-    assert "| articles new | 8 |" in markdown and "## Errors left open" in markdown
+    assert "| articles new | 10 |" in markdown and "## Errors left open" in markdown
     assert "| fetch | permanent | 1 | HTTP 404 |" in markdown
 
 

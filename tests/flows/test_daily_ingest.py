@@ -54,9 +54,9 @@ def test_demo_loads_each_story_once_files_the_broken_page_and_reruns_as_a_no_op(
         second = run_daily(settings)
         pages_second = {k: n for k, n in server.hits.items() if "/20" in k or "/updates/" in k}
 
-    assert first["status"] == "completed" and first["articles_new"] == 8
+    assert first["status"] == "completed" and first["articles_new"] == 10
     titles = [t for (t,) in query(settings, "SELECT title FROM articles ORDER BY title")]
-    assert len(titles) == len(set(titles)) == 8  # the syndicated El Fasher story and the duplicate URL load once
+    assert len(titles) == len(set(titles)) == 10  # the syndicated El Fasher story and the duplicate URL load once
     assert query(settings, "SELECT reason FROM url_aliases") == [("page_canonical",)]
     errors = query(settings, "SELECT stage, kind, http_status, url FROM ingest_errors")
     assert errors == [("fetch", "permanent", 404,
@@ -72,7 +72,7 @@ def test_demo_loads_each_story_once_files_the_broken_page_and_reruns_as_a_no_op(
     assert (second["entries_new"], second["pages_fetched"], second["articles_new"]) == (0, 0, 0)
     assert second["feeds_unchanged"] == 4
     assert pages_second == pages_first  # not one article page requested again
-    assert query(settings, "SELECT count(*) FROM articles") == [(8,)]
+    assert query(settings, "SELECT count(*) FROM articles") == [(10,)]
 
     # every story's figures are loaded once, with the sentence each came from
     per_article = dict(query(settings, "SELECT a.title, count(f.figure_index) FROM articles a "

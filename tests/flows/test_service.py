@@ -180,7 +180,7 @@ def test_prefect_yaml_deploys_a_daily_schedule_at_the_configured_hour_and_a_back
 
 
 def test_the_daily_deployment_loads_the_demo_and_its_run_shows_our_logs_and_artifact(running: Running) -> None:
-    assert running.query("SELECT count(*) FROM articles") == [(8,)]
+    assert running.query("SELECT count(*) FROM articles") == [(10,)]
     (flow_run_id,) = running.query("SELECT flow_run_id FROM runs WHERE flow = 'daily-ingest'")[0]
     logs = running.logs_of(flow_run_id, "flows.ingest", "4 feeds polled")
     assert any(line.startswith("flows.ingest: 4 feeds polled") for line in logs), logs
@@ -196,7 +196,7 @@ def test_a_custom_backfill_run_through_the_api_reprocesses_the_range(running: Ru
     assert running.query("SELECT count(*) FILTER (WHERE figures_version = $v), count(*) FROM articles",
                          v=current) == [(6, 8)]
     (artifact,) = running.api("POST", "/artifacts/filter", {"artifacts": {"flow_run_id": {"any_": [run["id"]]}}})
-    assert artifact["key"] == "backfill" and "| articles reprocessed | 6 |" in artifact["data"]
+    assert artifact["key"] == "backfill" and "| articles reprocessed | 8 |" in artifact["data"]
     logs = running.logs_of(run["id"], "flows.backfill", "2026-11-28: 3 of 3 out-of-date articles reprocessed")
     assert "flows.backfill: 2026-11-28: 3 of 3 out-of-date articles reprocessed" in logs, logs
 
@@ -246,7 +246,7 @@ def test_an_operator_starts_a_backfill_from_the_ui_form_and_sees_it_complete(run
                                      "feeds": None}
     assert runs[0]["state_type"] == "COMPLETED"
     current = current_versions().figures_version
-    assert running.query("SELECT count(*) FROM articles WHERE figures_version = $v", v=current) == [(6,)]
+    assert running.query("SELECT count(*) FROM articles WHERE figures_version = $v", v=current) == [(8,)]
 
 
 def test_the_cli_runs_its_flows_on_the_server_prefect_api_url_names(running: Running) -> None:

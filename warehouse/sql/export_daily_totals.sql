@@ -1,0 +1,1 @@
+SELECT day AS date, * FROM daily_totals;

@@ -1,0 +1,2 @@
+UPDATE articles SET cluster_id = incoming.cluster_id
+FROM incoming WHERE articles.article_key = incoming.article_key;
