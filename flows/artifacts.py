@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Mapping, Sequence
+from pathlib import Path
 from typing import Any
 
 from flows.settings import Settings
@@ -16,10 +17,13 @@ logger = logging.getLogger(__name__)
 def render_run(title: str, run_id: str, status: str, counts: Mapping[str, int],
                figures: Sequence[tuple[Any, ...]], errors: Sequence[tuple[Any, ...]],
                feeds_unchanged: Sequence[str] = (), feeds_failed: Sequence[str] = (),
-               parameters: Mapping[str, Any] | None = None) -> str:
+               parameters: Mapping[str, Any] | None = None, report: Path | None = None) -> str:
     """Markdown for one run. ``figures``: (kind, country, figures, total) rows; ``errors``:
     (stage, kind, errors, example reason) rows."""
     lines = [f"# {title}", "", f"Run `{run_id}`: **{status}**", ""]
+    if report is not None:
+        lines += [f"Report: [{report.name}]({report.resolve().as_uri()}) (plots of daily totals, top claims, "
+                  "feed health; opens offline)", ""]
     if parameters:
         lines += ["| parameter | value |", "|---|---|"]
         lines += [f"| {name} | {_cell(value)} |" for name, value in parameters.items()]
@@ -50,7 +54,7 @@ def render_run(title: str, run_id: str, status: str, counts: Mapping[str, int],
 
 def publish_run(settings: Settings, key: str, title: str, run_id: str, status: str, counts: Mapping[str, int],
                 feeds_unchanged: Sequence[str] = (), feeds_failed: Sequence[str] = (),
-                parameters: Mapping[str, Any] | None = None) -> str:
+                parameters: Mapping[str, Any] | None = None, report: Path | None = None) -> str:
     """Publish the run's markdown artifact under ``key`` (its history is the run history of that
     flow) and return the markdown."""
     from prefect.artifacts import create_markdown_artifact
@@ -58,7 +62,8 @@ def publish_run(settings: Settings, key: str, title: str, run_id: str, status: s
     with settings.open_warehouse() as wh:
         figures = wh.rows("run_figures", run_id=run_id)
         errors = wh.rows("run_errors", run_id=run_id)
-    markdown = render_run(title, run_id, status, counts, figures, errors, feeds_unchanged, feeds_failed, parameters)
+    markdown = render_run(title, run_id, status, counts, figures, errors, feeds_unchanged, feeds_failed, parameters,
+                          report)
     create_markdown_artifact(markdown=markdown, key=key, description=f"{title}: {status}")
     return markdown
 

@@ -19,6 +19,7 @@ from prefect.runtime import flow_run
 from flows.artifacts import publish_run
 from flows.fetch import Fetcher
 from flows.logs import route_project_logs
+from flows.report import write_report
 from flows.settings import Settings, current_settings
 from flows.tasks import discover_feed, process_jobs, record_feeds
 from transforms.feedlist import FeedSource, parse_feed_list
@@ -121,5 +122,6 @@ def daily_ingest(feeds: list[str] | None = None, max_articles: int | None = None
                 loader.finish_run(wh, run_id, status, counts)
                 refresh_and_publish(wh, settings.snapshot)  # also when nothing was new: the snapshot exists
     logger.info("run %s %s: %s", run_id, status, counts)
-    publish_run(settings, "daily-ingest", "Daily ingest", run_id, status, counts, unchanged, failed)
+    report = write_report(settings.snapshot, settings.report)
+    publish_run(settings, "daily-ingest", "Daily ingest", run_id, status, counts, unchanged, failed, report=report)
     return {"run_id": run_id, "status": status, **counts}

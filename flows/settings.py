@@ -75,6 +75,11 @@ class Settings(BaseSettings):
 
         return snapshot_path(self.db)
 
+    @property
+    def report(self) -> Path:
+        """The HTML report the daily flow writes after each run, beside the warehouse."""
+        return self.db.with_name(f"{self.db.stem}.report.html")
+
     def open_warehouse(self, read_only: bool = False) -> Warehouse:
         """The warehouse file, waiting up to ``lock_timeout`` for another process's lock."""
         return Warehouse(self.db, read_only=read_only, lock_timeout=self.lock_timeout)

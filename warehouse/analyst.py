@@ -133,6 +133,7 @@ def _claims(wh: Warehouse) -> tuple[int, int]:
             "sources": len({m.source for m in claim.members}), "articles": len({m.article_key for m in claim.members}),
             "reviewed": any(extra[m.figure_id]["reviewed"] for m in claim.members),
             "first_seen": min(seen), "last_seen": max(seen),
+            "published_on": min((p for m in claim.members if (p := extra[m.figure_id]["published_on"])), default=None),
         })
         member_rows += [{"claim_id": claim.claim_id, "figure_id": m.figure_id, "article_key": m.article_key,
                          "figure_index": extra[m.figure_id]["figure_index"]} for m in claim.members]
@@ -155,5 +156,5 @@ _CLAIM_SCHEMA: dict[str, Any] = {
     "country_iso3": pl.String, "place": pl.String, "event_date_start": pl.Date, "event_date_end": pl.Date,
     "low": pl.Int64, "best": pl.Int64, "high": pl.Int64, "people": pl.Int64, "cumulative": pl.Boolean,
     "modality": pl.String, "context": pl.String, "sources": pl.Int32, "articles": pl.Int32, "reviewed": pl.Boolean,
-    "first_seen": pl.Datetime("us", "UTC"), "last_seen": pl.Datetime("us", "UTC"),
+    "first_seen": pl.Datetime("us", "UTC"), "last_seen": pl.Datetime("us", "UTC"), "published_on": pl.Date,
 }

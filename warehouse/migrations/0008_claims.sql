@@ -55,6 +55,7 @@ CREATE TABLE claims (
     sources           INTEGER NOT NULL,
     articles          INTEGER NOT NULL,
     reviewed          BOOLEAN NOT NULL,
+    published_on      DATE,
     first_seen        TIMESTAMPTZ,
     last_seen         TIMESTAMPTZ,
     built_at          TIMESTAMPTZ NOT NULL

@@ -3,7 +3,7 @@
 CREATE OR REPLACE VIEW figure_claims AS
 SELECT c.claim_id, c.kind_class, c.kind, c."group", c.unit, c.country_iso3, c.place, c.event_date_start,
        c.event_date_end, c.low, c.best, c.high, c.people, c.cumulative, c.modality, c.context, c.sources,
-       c.articles, c.reviewed, c.first_seen, c.last_seen,
+       c.articles, c.reviewed, c.published_on, c.first_seen, c.last_seen,
        list(DISTINCT f.sentence ORDER BY f.sentence) AS sentences,
        list(DISTINCT cf.article_key ORDER BY cf.article_key) AS article_keys
 FROM claims AS c

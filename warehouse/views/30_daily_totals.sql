@@ -3,7 +3,7 @@
 -- converted to people. Texts about neither conflict nor disaster are left out.
 CREATE OR REPLACE VIEW daily_totals AS
 SELECT CASE WHEN event_date_start IS NOT NULL AND event_date_start = event_date_end THEN event_date_start
-            ELSE CAST(first_seen AS DATE) END AS day,
+            ELSE coalesce(published_on, CAST(first_seen AS DATE)) END AS day,
        country_iso3, kind_class, "group",
        sum(CASE WHEN unit = 'dwelling' THEN best ELSE people END) AS total,
        count(*) AS claims,
