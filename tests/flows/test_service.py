@@ -185,7 +185,7 @@ def test_the_daily_deployment_loads_the_demo_and_its_run_shows_our_logs_and_arti
     logs = running.logs_of(flow_run_id, "flows.ingest", "4 feeds polled")
     assert any(line.startswith("flows.ingest: 4 feeds polled") for line in logs), logs
     (artifact,) = running.api("POST", "/artifacts/filter", {"artifacts": {"flow_run_id": {"any_": [flow_run_id]}}})
-    assert artifact["key"] == "daily-ingest" and "| articles new | 8 |" in artifact["data"]
+    assert artifact["key"] == "daily-ingest" and "| articles new | 10 |" in artifact["data"]
 
 
 def test_a_custom_backfill_run_through_the_api_reprocesses_the_range(running: Running) -> None:
@@ -194,11 +194,11 @@ def test_a_custom_backfill_run_through_the_api_reprocesses_the_range(running: Ru
     assert run["state_type"] == "COMPLETED"
     current = current_versions().figures_version
     assert running.query("SELECT count(*) FILTER (WHERE figures_version = $v), count(*) FROM articles",
-                         v=current) == [(6, 8)]
+                         v=current) == [(8, 10)]
     (artifact,) = running.api("POST", "/artifacts/filter", {"artifacts": {"flow_run_id": {"any_": [run["id"]]}}})
     assert artifact["key"] == "backfill" and "| articles reprocessed | 8 |" in artifact["data"]
-    logs = running.logs_of(run["id"], "flows.backfill", "2026-11-28: 3 of 3 out-of-date articles reprocessed")
-    assert "flows.backfill: 2026-11-28: 3 of 3 out-of-date articles reprocessed" in logs, logs
+    logs = running.logs_of(run["id"], "flows.backfill", "2026-11-28: 5 of 5 out-of-date articles reprocessed")
+    assert "flows.backfill: 2026-11-28: 5 of 5 out-of-date articles reprocessed" in logs, logs
 
 
 def test_an_operator_starts_a_backfill_from_the_ui_form_and_sees_it_complete(running: Running) -> None:
