@@ -128,6 +128,9 @@ def test_daily_and_backfill_log_lines_reach_the_run_logs_and_the_daily_run_publi
     markdown = artifact_of(settings, run_id)
     assert "| articles new | 10 |" in markdown and "## Errors left open" in markdown
     assert "| fetch | permanent | 1 | HTTP 404 |" in markdown
+    # the run's report, linked from the artifact, exists and holds the plots
+    assert f"Report: [demo.report.html]({settings.report.resolve().as_uri()})" in markdown
+    assert settings.report.exists() and 'id="plot-0"' in settings.report.read_text(encoding="utf-8")
 
 
 # -- refetch -------------------------------------------------------------------------------------
