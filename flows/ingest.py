@@ -26,7 +26,7 @@ from transforms.feedlist import FeedSource, parse_feed_list
 from transforms.records import FeedState
 from transforms.timeutil import utcnow
 from warehouse import loader
-from warehouse.analyst import refresh_and_publish
+from warehouse.analyst import refresh_after_load
 from warehouse.db import Warehouse
 
 logger = logging.getLogger(__name__)
@@ -34,6 +34,16 @@ logger = logging.getLogger(__name__)
 
 def load_feed_list(path: Path) -> list[FeedSource]:
     return parse_feed_list(path.read_text(encoding="utf-8"))
+
+
+def _report(settings: Settings) -> Path | None:
+    """The run's HTML report from the snapshot; a report that cannot be written is logged, never
+    fails a run whose data is loaded."""
+    try:
+        return write_report(settings.snapshot, settings.report) if settings.snapshot.exists() else None
+    except Exception:
+        logger.exception("the report %s could not be written", settings.report)
+        return None
 
 
 def select_feeds(all_feeds: list[FeedSource], names: list[str] | None) -> list[FeedSource]:
@@ -120,8 +130,8 @@ def daily_ingest(feeds: list[str] | None = None, max_articles: int | None = None
         finally:
             with settings.open_warehouse() as wh:
                 loader.finish_run(wh, run_id, status, counts)
-                refresh_and_publish(wh, settings.snapshot)  # also when nothing was new: the snapshot exists
+                refresh_after_load(wh, settings.snapshot)  # also when nothing was new: the snapshot exists
     logger.info("run %s %s: %s", run_id, status, counts)
-    report = write_report(settings.snapshot, settings.report)
+    report = _report(settings)
     publish_run(settings, "daily-ingest", "Daily ingest", run_id, status, counts, unchanged, failed, report=report)
     return {"run_id": run_id, "status": status, **counts}

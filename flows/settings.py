@@ -67,7 +67,6 @@ class Settings(BaseSettings):
     serve_host: str = Field("127.0.0.1", description="address the Prefect server of `conflictwire serve` binds")
     serve_port: int = Field(4200, ge=1, le=65535, description="its port (API under /api, UI at /)")
 
-
     @property
     def snapshot(self) -> Path:
         """The analysts' read-only copy of the warehouse, beside it (warehouse/snapshot.py)."""

@@ -32,7 +32,7 @@ from transforms.records import (
     StoredPage,
 )
 from warehouse import loader
-from warehouse.analyst import refresh_and_publish
+from warehouse.analyst import refresh_after_load
 from warehouse.errors import record_errors
 from warehouse.reprocess import ReprocessLoad, apply_reprocessed
 
@@ -69,7 +69,7 @@ def load_batch(settings: Settings, run_id: str, pages: list[FetchedPage],
                outcomes: list[ArticleRow | IngestError]) -> loader.PageLoad:
     with settings.open_warehouse() as wh:
         loaded = loader.load_pages(wh, run_id, [p.raw for p in pages], outcomes)
-        refresh_and_publish(wh, settings.snapshot)  # analysts read the new figures without waiting for the run
+        refresh_after_load(wh, settings.snapshot)  # analysts read the new figures without waiting for the run
         return loaded
 
 
@@ -89,7 +89,7 @@ def reextract_batch(pages: list[StoredPage], versions: ExtractorVersions,
 def load_reprocessed(settings: Settings, run_id: str, results: list[Reextracted | IngestError]) -> ReprocessLoad:
     with settings.open_warehouse() as wh:
         applied = apply_reprocessed(wh, run_id, results)
-        refresh_and_publish(wh, settings.snapshot)
+        refresh_after_load(wh, settings.snapshot)
         return applied
 
 

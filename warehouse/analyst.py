@@ -78,6 +78,18 @@ def refresh_and_publish(wh: Warehouse, snapshot: Path) -> Refresh:
     return done
 
 
+def refresh_after_load(wh: Warehouse, snapshot: Path) -> Refresh | None:
+    """``refresh_and_publish`` for the flows: the load it follows is committed already, so a
+    failure here must not undo it or mark its pages failed. It is logged; the next load (or the
+    end of the run) refreshes again, and until then analysts read the previous snapshot."""
+    try:
+        return refresh_and_publish(wh, snapshot)
+    except Exception:
+        logger.exception("the analyst layer or its snapshot %s could not be refreshed; the loaded data is safe",
+                         snapshot)
+        return None
+
+
 def _sign(wh: Warehouse) -> int:
     pending = wh.rows("unsigned_articles")
     if not pending:

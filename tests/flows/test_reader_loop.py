@@ -9,6 +9,7 @@ import sys
 from importlib.resources import files
 from pathlib import Path
 
+import duckdb
 import pytest
 
 from demo.server import demo_server
@@ -59,3 +60,14 @@ def test_an_analyst_reader_never_fails_and_never_sees_the_counts_go_back(tmp_pat
     assert figures == sorted(figures), "a reader saw fewer figures than before"
     assert len(set(figures)) > 2  # it read several published snapshots while the run loaded its batches
     assert figures[-1] == result["figures_new"]
+
+
+def test_a_snapshot_that_cannot_be_written_never_fails_the_load(tmp_path: Path) -> None:
+    with demo_server() as server:
+        settings = Settings(db=tmp_path / "demo.duckdb", feeds=Path(str(files("demo").joinpath("feeds.toml"))),
+                            proxy=server.proxy_url, per_host_interval=0.0)
+        settings.snapshot.mkdir()  # something else sits where the snapshot goes: every publish fails
+        result = run_daily(settings)
+    assert (result["status"], result["articles_new"], result["errors"]) == ("completed", 10, 1)  # only the 404
+    with duckdb.connect(str(settings.db), read_only=True) as con:
+        assert con.execute("SELECT count(*) FROM ingest_errors WHERE stage = 'load'").fetchall() == [(0,)]
