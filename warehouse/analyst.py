@@ -152,8 +152,7 @@ def _claims(wh: Warehouse) -> tuple[int, int]:
     claims_frame = pl.DataFrame(claim_rows, schema=_CLAIM_SCHEMA)
     members_frame = pl.DataFrame(member_rows, schema={"claim_id": pl.String, "figure_id": pl.String,
                                                       "article_key": pl.String, "figure_index": pl.Int32})
-    wh.con.execute("DELETE FROM claim_figures").fetchall()  # also when there is nothing left to claim
-    wh.con.execute("DELETE FROM claims").fetchall()
+    wh.rows("clear_claims")  # also when there is nothing left to claim
     wh.load("replace_claims", claims_frame, {"incoming_members": members_frame}, now=utcnow())
     return len(claim_rows), len(member_rows)
 
