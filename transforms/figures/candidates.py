@@ -109,6 +109,8 @@ _REF_BEFORE = re.compile(r"(?i)\b(?:highway|route|road|flight|article|resolution
                          r"#|page|room|gate|level|stage|phase|unit|battalion|brigade|division|sector|zone|"
                          r"category|cat|magnitude|version|model|antonov|boeing|airbus|su|mig|f|t|bm|"
                          r"kilometre|kilometer|km|mile|hour|day|week|year|month|minute)\s*$")
+_PEOPLE_NEXT = re.compile(r"(?i)\s+(?:people|persons|civilians|soldiers|children|residents|families|households|"
+                          r"villagers|refugees|migrants|others|more|fighters|militants|killed|dead|died)\b")
 _DAY_OF_MONTH = re.compile(rf"(?i)^(?:st|nd|rd|th)?\s*(?:(?:-|–|—|and|to|or)\s*[0-3]?\d(?:st|nd|rd|th)?\s+)?"
                            rf"(?:of\s+)?{MONTH_WORD}")
 _DAY_AFTER_MONTH = re.compile(rf"(?i){MONTH_WORD}\.?\s*$")
@@ -210,7 +212,8 @@ def _is_trap(s: str, m: Mention) -> bool:
     if m.kind == "digits":
         if _ORDINAL_AFTER.match(after) or _TIME_AFTER.match(after) or _MONEY_BEFORE.search(before):
             return True
-        if _REF_BEFORE.search(before) and m.qualifier == "exact" and m.hedge_start is None:
+        if (_REF_BEFORE.search(before) and m.qualifier == "exact" and m.hedge_start is None
+                and not _PEOPLE_NEXT.match(after)):  # "Route 2", but "this month 25 people died"
             return True
         if after.startswith(("%", "-year", "-month", "-day", "-week", "-hour", "km", "mm", "m ", "cm")) \
                 and not re.match(r"m\s+(?:people|residents|civilians|children|refugees)", after):
@@ -501,6 +504,10 @@ def _restated_units(s: str, candidates: list[Candidate]) -> None:
     (around 460 families)': one figure, the people count."""
     for a, b in pairwise(candidates):
         between = s[a.np_end:b.mention.start]
+        if (a.unit == "person" and b.unit == "dwelling" and b.kind == "evacuated"
+                and re.match(r"(?i)^\s*(?:from|in|of)\s+(?:some\s+|about\s+|around\s+|nearly\s+)?$", between)):
+            b.drop = True  # "82,500 people from some 34,500 homes were evacuated": the homes are the same people
+            continue
         if not _RESTATED.match(between):
             continue
         if a.unit == "household" and b.unit == "person" and b.head not in (None, "others"):

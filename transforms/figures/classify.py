@@ -26,7 +26,8 @@ _REL_CLAUSE = re.compile(
 # a number inside the phrase that counts places, not people: "513,000 people in 14 districts were"
 _COUNTED_PLACES = (r"\d+(?:st|nd|rd|th)\b|\d[\d,]*(?=\s+(?:districts?|villages?|provinces?|regions?|areas?|towns?|"
                    r"communes?|municipalities|"
-                   r"states?|countries|camps?|sites?|locations?|localities|counties|sub-districts|governorates))")
+                   r"states?|countries|camps?|sites?|locations?|localities|counties|sub-districts|governorates|homes|houses|"
+                   r"households))")
 _PREP_PHRASE = re.compile(
     r"(?i)^\s*(?:at\s+least\s+)?(?:\([^)]{0,60}\)\s*)?(?:,\s*)?(?:(?:of|from|in|at|on|near|inside|across|with|"
     r"without|aged|living|residing)\b(?:[^.;:!?\d]|" + _COUNTED_PLACES
@@ -46,10 +47,10 @@ APPOSITION = re.compile(r"^\s*(?:[-–—]\s*[^-–—.;:]{1,100}?\s*[-–—]|,
 # "Some 4,000 people, most of them in the north, were displaced": an aside between the noun phrase
 # and its predicate
 _INCLUDING_CLAUSE = re.compile(
-    r"(?i)^\s*,\s*(?:including|among\s+them|of\s+whom|mainly|mostly|most\s+of\s+them|many\s+of\s+them|"
+    r"(?i)^(?:\s*,\s*(?:including|among\s+them|of\s+whom|mainly|mostly|most\s+of\s+them|many\s+of\s+them|"
     r"all\s+of\s+them|half\s+of\s+them|largely|primarily|predominantly|the\s+majority|in\s+particular|"
     r"officials\s+said|according\s+to|or\s+(?:around\s+|about\s+|some\s+|nearly\s+)?[\d.,]+\s+per\s*cent)"
-    r"\b[^;.]{0,120}?,")
+    r"\b[^;.]{0,120}?,|\s*[\"”']?\s+including\s+[^,.;\d]{1,40}?(?=\s(?:had|have|has|were|was)\b))")
 
 
 class RuleSource(StrEnum):
