@@ -81,7 +81,7 @@ def shell(settings: Settings) -> None:
     cli = duckdb_cli()
     if cli is not None:
         os.execv(cli, [cli, "-readonly", str(path)])
-    with open_snapshot(settings) as con:  # pragma: no cover - needs a terminal
+    with open_snapshot(settings) as con:
         print(f"DuckDB {duckdb.__version__} on {path} (read-only); end a statement with ';', Ctrl-D to leave")
         buffer = ""
         for line in sys.stdin:

@@ -191,3 +191,19 @@ def test_the_report_renders_its_plots_in_chromium(demo: Settings, tmp_path: Path
         finally:
             browser.close()
     assert len(shot) > 20_000  # not a blank page
+
+
+def test_the_shell_without_the_duckdb_cli_is_a_read_only_sql_loop(demo: Settings, monkeypatch: pytest.MonkeyPatch,
+                                                                 capsys: pytest.CaptureFixture[str]) -> None:
+    import io
+
+    import flows.analyst
+
+    monkeypatch.setattr(flows.analyst, "duckdb_cli", lambda: None)
+    monkeypatch.setattr("sys.stdin", io.StringIO("SELECT count(*) AS claims\nFROM figure_claims;\n"
+                                                 "DELETE FROM claims;\n"))
+    flows.analyst.shell(demo)
+    out = capsys.readouterr().out
+    assert "read-only" in out and "claims" in out
+    assert "attached in read-only mode" in out  # the DELETE is refused, the loop goes on
+    assert snapshot_rows(demo, "SELECT count(*) FROM claims")[0][0] > 0
