@@ -36,12 +36,12 @@ def view_files() -> list[tuple[str, str]]:
     return [(e.name, e.read_text(encoding="utf-8")) for e in sorted(entries, key=lambda e: e.name)]
 
 
-def create_views(con: duckdb.DuckDBPyConnection) -> None:
+def create_views(con: duckdb.DuckDBPyConnection, without: frozenset[str] = frozenset()) -> None:
     """CREATE OR REPLACE every view in the current database, then (re)apply the comments, which
-    replacing a view drops."""
+    replacing a view drops (leaving out those about the tables in ``without``)."""
     for _name, text in view_files():
         con.execute(text).fetchall()
-    apply_comments(con)
+    apply_comments(con, without)
 
 
 def apply_comments(con: duckdb.DuckDBPyConnection, without: frozenset[str] = frozenset()) -> None:

@@ -18,7 +18,7 @@ import logging
 import os
 from pathlib import Path
 
-from warehouse.analyst import apply_comments, view_files
+from warehouse.analyst import create_views
 from warehouse.db import Warehouse
 
 logger = logging.getLogger(__name__)
@@ -47,9 +47,7 @@ def publish(wh: Warehouse, target: Path) -> Path:
             wh.con.execute(f"CREATE TABLE {_ALIAS}.{table} AS SELECT * FROM {home}.main.{table}").fetchall()
         wh.con.execute(f"USE {_ALIAS}").fetchall()
         try:
-            for _name, text in view_files():
-                wh.con.execute(text).fetchall()
-            apply_comments(wh.con, without=frozenset({"raw_pages", "article_signatures"}))
+            create_views(wh.con, without=frozenset({"raw_pages", "article_signatures"}))
         finally:
             wh.con.execute(f"USE {home}").fetchall()
     finally:

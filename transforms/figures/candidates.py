@@ -12,6 +12,7 @@ from transforms.figures.classify import (
     APPOSITION,
     CONTEXT,
     COORD,
+    TO_DEATH_VERBS,
     KindRule,
     RuleSource,
     Site,
@@ -73,7 +74,7 @@ _OBJECT_STEMS = tuple(sorted({re.sub(r"[^a-z].*$", "", v.replace("\\s+", " "))[:
                               for v in lexicon().person_object_verbs()} - {""}))
 # "beat a presumed chicken thief to death": the object between the verb and its outcome
 TO_DEATH_OBJECT_RE = re.compile(
-    r"(?i)\b(?:beat|beaten|stabbed|hacked|stoned|clubbed|burned|burnt)\s+(?P<np>(?:an?|the|one)\s+"
+    r"(?i)\b(?:" + TO_DEATH_VERBS + r")\s+(?P<np>(?:an?|the|one)\s+"
     r"(?:[\w'’/.-]+\s+){0,4}?(?P<head>[a-z][a-z'’-]+))(?=\s+(?:to\s+death|alive)\b)")
 
 

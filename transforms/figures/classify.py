@@ -200,8 +200,10 @@ def _after_or_state(s: str, np: NounPhrase, mentions: list[Mention], index: int)
 _BARE_PARTICIPLE = re.compile(r"\b(?:killed|injured|wounded|dead|missing|displaced|evacuated)\s*$")
 _OWN_PREDICATE = re.compile(r"(?i)\s+(?:injured|wounded|missing|displaced|evacuated|dead|killed|homeless|affected)\b")
 _FORCE_HINT = re.compile(r"(?i)forc|driv|drov|chas")
-_TO_DEATH_VERB = re.compile(r"(?i)\b(?:beat|beaten|beating|stabbed|stabbing|hacked|hacking|stoned|stoning|clubbed|"
-                            r"clubbing|burned|burnt|burning|shot|shooting)" + T.FILLER_BEFORE)
+# verbs whose outcome follows their object: "beat a thief to death", "shot two men to death"
+TO_DEATH_VERBS = (r"beat|beaten|beating|stabbed|stabbing|hacked|hacking|stoned|stoning|clubbed|clubbing|burned|"
+                  r"burnt|burning|shot|shooting")
+_TO_DEATH_VERB = re.compile(r"(?i)\b(?:" + TO_DEATH_VERBS + ")" + T.FILLER_BEFORE)
 _TO_DEATH = re.compile(r"(?i)^\s+(?:to\s+death|alive)\b")
 # a comment set off by commas between a verb and its number: ", according to the latest data,"
 _ASIDE_BEFORE = re.compile(r"(?i)\b(?:of|to)(?P<aside>\s*,\s*(?:according\s+to|officials?\s+said|[a-z]+\s+said|as\s+of|"
