@@ -14,23 +14,26 @@ duplicates nothing.
 from __future__ import annotations
 
 import logging
-from collections import defaultdict
+from collections import defaultdict, deque
 from datetime import date, timedelta
 from typing import Any, Literal
 
 from prefect import flow
+from prefect.futures import PrefectFuture
 
 from flows.artifacts import publish_run
-from flows.fetch import Fetcher
+from flows.fetch import FailureKind, Fetcher
 from flows.ingest import load_feed_list, new_run_id, select_feeds, start_run
 from flows.logs import route_project_logs
+from flows.pool import ExtractionPool
 from flows.settings import Settings, current_settings
 from flows.sitemaps import origin_of
 from flows.steps import current_versions
 from flows.tasks import discover_range_task, load_reprocessed, process_jobs, reextract_batch
 from transforms.feedlist import FeedSource
-from transforms.records import ExtractorVersions, PageJob
+from transforms.records import ExtractorVersions, IngestError, PageJob, Reextracted
 from warehouse import loader
+from warehouse.pages import read_stored_pages
 from warehouse.reprocess import day_counts, stale_batch
 
 logger = logging.getLogger(__name__)
@@ -95,38 +98,58 @@ def backfill(start_date: date, end_date: date, mode: Mode = "reprocess",
 
 def reprocess(settings: Settings, run_id: str, range_days: list[date], feeds: list[str] | None,
               versions: ExtractorVersions) -> dict[str, int]:
-    """Re-extract the out-of-date articles of each day, batch by batch."""
+    """Re-extract the out-of-date articles of each day, batch by batch: pages read from the
+    archive here, extracted by the pool's workers, loaded here in order (one writer)."""
     counts = dict.fromkeys(("days", "articles_in_range", "up_to_date", "articles_reprocessed", "texts_changed",
                             "figures_before", "figures_after", "errors"), 0)
-    for day in range_days:
-        with settings.open_warehouse() as wh:
-            articles, stale = day_counts(wh, day, feeds, versions)
-        counts["days"] += 1
-        counts["articles_in_range"] += articles
-        counts["up_to_date"] += articles - stale
-        after, done = "", 0
-        while stale:
-            with settings.open_warehouse() as wh:
-                pages = stale_batch(wh, day, feeds, versions, after, settings.batch_size)
-            if not pages:
-                break
-            after = pages[-1].article_key
-            done += len(pages)
-            try:
-                load = load_reprocessed(settings, run_id, reextract_batch(pages, versions, settings.min_body_chars))
-            except Exception as exc:  # the batch rolled back: its articles stay as they were, out of date
-                logger.error("%s: reprocessing a batch of %d articles failed; they stay out of date", day,
-                             len(pages), exc_info=exc)
-                counts["errors"] += len(pages)
-                continue
-            counts["articles_reprocessed"] += load.articles
-            counts["texts_changed"] += load.texts_changed
-            counts["figures_before"] += load.figures_before
-            counts["figures_after"] += load.figures_after
-            counts["errors"] += load.errors
-            logger.info("%s: %d of %d out-of-date articles reprocessed", day, done, stale)
-        logger.info("%s: %d articles, %d were up to date", day, articles, articles - stale)
+    with settings.open_warehouse() as wh:
+        per_day = {day: day_counts(wh, day, feeds, versions) for day in range_days}
+    archive = settings.page_archive()
+    in_flight: deque[tuple[date, int, PrefectFuture[list[Reextracted | IngestError]], list[IngestError]]] = deque()
+    with ExtractionPool(settings, sum(stale for _, stale in per_day.values())) as pool:
+        for day in range_days:
+            articles, stale = per_day[day]
+            counts["days"] += 1
+            counts["articles_in_range"] += articles
+            counts["up_to_date"] += articles - stale
+            logger.info("%s: %d articles, %d out of date", day, articles, stale)
+            after = ""
+            while stale:
+                with settings.open_warehouse() as wh:
+                    pages = stale_batch(wh, day, feeds, versions, after, settings.batch_size)
+                if not pages:
+                    break
+                after = pages[-1].article_key
+                readable, unreadable = read_stored_pages(archive, pages)
+                lost = [IngestError("reprocess", p.url, p.article_key, p.feed_id, FailureKind.PERMANENT.value, why,
+                                    None, p.raw_sha256) for p, why in unreadable]
+                future = pool.submit(reextract_batch, pages=readable, versions=versions,
+                                     min_body_chars=settings.min_body_chars)
+                in_flight.append((day, len(pages), future, lost))
+                while len(in_flight) > pool.ahead:
+                    _load_reprocessed(settings, run_id, *in_flight.popleft(), pool, counts)
+        while in_flight:
+            _load_reprocessed(settings, run_id, *in_flight.popleft(), pool, counts)
     return counts
+
+
+def _load_reprocessed(settings: Settings, run_id: str, day: date, size: int,
+                      future: PrefectFuture[list[Reextracted | IngestError]], lost: list[IngestError],
+                      pool: ExtractionPool, counts: dict[str, int]) -> None:
+    try:
+        load = load_reprocessed(settings, run_id, [*future.result(), *lost])
+    except Exception as exc:  # the batch rolled back: its articles stay as they were, out of date
+        pool.broken(exc)
+        logger.error("%s: reprocessing a batch of %d articles failed; they stay out of date", day, size,
+                     exc_info=exc)
+        counts["errors"] += size
+        return
+    counts["articles_reprocessed"] += load.articles
+    counts["texts_changed"] += load.texts_changed
+    counts["figures_before"] += load.figures_before
+    counts["figures_after"] += load.figures_after
+    counts["errors"] += load.errors
+    logger.info("%s: %d articles reprocessed", day, load.articles)
 
 
 def refetch(settings: Settings, run_id: str, range_days: list[date], feeds: list[FeedSource]) -> dict[str, int]:

@@ -28,6 +28,7 @@ from transforms.timeutil import utcnow
 from warehouse import loader
 from warehouse.analyst import refresh_after_load
 from warehouse.db import Warehouse
+from warehouse.pages import move_inline_pages
 
 logger = logging.getLogger(__name__)
 
@@ -69,6 +70,8 @@ def start_run(wh: Warehouse, settings: Settings, run_id: str, flow_name: str, pa
     if abandoned:
         logger.warning("runs that never finished are marked abandoned: %s", ", ".join(abandoned))
     loader.start_run(wh, run_id, str(flow_run.id) if flow_run.id else None, flow_name, parameters, host, os.getpid())
+    # pages stored inside the warehouse by versions before the archive (migration 0009) move out
+    move_inline_pages(wh, settings.page_archive())
 
 
 def _alive(pid: int) -> bool:

@@ -11,11 +11,13 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 from pathlib import Path
+from typing import Literal
 
 from pydantic import Field
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from flows import __version__
+from warehouse.archive import PageArchive
 from warehouse.db import Warehouse
 from warehouse.loader import DeadFeedRule
 
@@ -59,6 +61,20 @@ class Settings(BaseSettings):
     dead_after_missing_days: int = Field(14, ge=1, description="days of 404s before a feed is dead")
     dead_poll_days: int = Field(7, ge=1, description="days between polls of a dead feed")
 
+    # Where the CPU stage runs (flows/pool.py) and where raw pages are kept (warehouse/archive.py)
+    extract_processes: int | None = Field(
+        None, ge=1, description="processes extracting articles; 1: the flow's own threads; unset: one per core on "
+                                "runs of at least `parallel_from` pages")
+    parallel_from: int = Field(200, ge=1, description="pages a run needs before unset extract_processes starts "
+                                                      "a process pool (small runs do not pay its start-up)")
+    task_runner: Literal["local", "dask"] = Field(
+        "local", description="local: threads and processes of this machine; dask: prefect-dask's DaskTaskRunner")
+    dask_address: str | None = Field(None, description="scheduler of an existing Dask cluster (tcp://host:8786); "
+                                                       "unset: a local cluster")
+    dask_workers: int = Field(2, ge=1, description="worker processes of the local Dask cluster")
+    archive: str | None = Field(None, description="where raw pages are kept as WARC files: a folder or an fsspec "
+                                                  "URL (s3://bucket/pages); unset: <db>.warc beside the warehouse")
+
     # Backfills
     max_sitemaps: int = Field(200, ge=1, description="sitemap documents read per source in one refetch backfill")
 
@@ -78,6 +94,13 @@ class Settings(BaseSettings):
     def report(self) -> Path:
         """The HTML report the daily flow writes after each run, beside the warehouse."""
         return self.db.with_name(f"{self.db.stem}.report.html")
+
+    @property
+    def archive_root(self) -> str:
+        return self.archive or str(self.db.with_name(f"{self.db.stem}.warc"))
+
+    def page_archive(self) -> PageArchive:
+        return PageArchive(self.archive_root)
 
     def open_warehouse(self, read_only: bool = False) -> Warehouse:
         """The warehouse file, waiting up to ``lock_timeout`` for another process's lock."""

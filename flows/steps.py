@@ -4,7 +4,6 @@ lets one feed or page stop the others."""
 
 from __future__ import annotations
 
-import gzip
 import hashlib
 import logging
 from concurrent.futures import ThreadPoolExecutor
@@ -126,8 +125,8 @@ def _fetch_one(fetcher: Fetcher, job: PageJob) -> FetchedPage | IngestError:
     if content_type and not any(t in content_type.lower() for t in ("html", "xml", "text/plain")):
         return IngestError("fetch", job.url, job.entry_key, job.feed_id, FailureKind.PERMANENT.value,
                            f"not a web page: content type {content_type}", result.status)
-    raw = RawPage(hashlib.sha256(result.body).hexdigest(), len(result.body), content_type,
-                  gzip.compress(result.body, compresslevel=6), result.fetched_at)
+    raw = RawPage(hashlib.sha256(result.body).hexdigest(), len(result.body), content_type, result.body,
+                  result.fetched_at, result.final_url)
     return FetchedPage(job, result, raw)
 
 
@@ -199,7 +198,9 @@ def _reextract_one(page: StoredPage, versions: ExtractorVersions, min_body_chars
     # The feed's or the HTTP date is only known through the date stored with the article.
     fallback = page.published_at if page.date_source in ("feed", "http") else None
     try:
-        extracted = extract_article(gzip.decompress(page.gz), page.url, fallback, page.fetched_at,
+        if page.body is None:
+            raise ValueError("the stored page's bytes were not read from the archive")
+        extracted = extract_article(page.body, page.url, fallback, page.fetched_at,
                                     min_chars=min_body_chars, content_type=page.content_type)
     except ExtractionError as exc:
         return IngestError("reprocess", page.url, page.article_key, page.feed_id, FailureKind.PERMANENT.value,

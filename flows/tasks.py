@@ -17,6 +17,7 @@ from prefect.cache_policies import NO_CACHE
 from prefect.futures import PrefectFuture
 
 from flows.fetch import Fetcher
+from flows.pool import ExtractionPool
 from flows.settings import Settings
 from flows.sitemaps import Discovery, discover_range
 from flows.steps import FetchedPage, check_feed, extract_pages, fetch_pages, reextract_pages, unexpected
@@ -68,7 +69,7 @@ def extract_batch(pages: list[FetchedPage], min_body_chars: int) -> list[Article
 def load_batch(settings: Settings, run_id: str, pages: list[FetchedPage],
                outcomes: list[ArticleRow | IngestError]) -> loader.PageLoad:
     with settings.open_warehouse() as wh:
-        loaded = loader.load_pages(wh, run_id, [p.raw for p in pages], outcomes)
+        loaded = loader.load_pages(wh, settings.page_archive(), run_id, [p.raw for p in pages], outcomes)
         refresh_after_load(wh, settings.snapshot)  # analysts read the new figures without waiting for the run
         return loaded
 
@@ -94,11 +95,17 @@ def load_reprocessed(settings: Settings, run_id: str, results: list[Reextracted 
 
 
 def finish_batch(settings: Settings, run_id: str, fetched: list[FetchedPage | IngestError],
+                 extracting: PrefectFuture[list[ArticleRow | IngestError]], pool: ExtractionPool,
                  counts: dict[str, int]) -> None:
-    """Extract and load one fetched batch, adding what it did to ``counts``."""
+    """Load one fetched batch once its extraction is done, adding what it did to ``counts``."""
     pages = [f for f in fetched if isinstance(f, FetchedPage)]
     fetch_errors = [f for f in fetched if isinstance(f, IngestError)]
-    outcomes = extract_batch(pages, settings.min_body_chars)
+    try:
+        outcomes = extracting.result()
+    except Exception as exc:  # the worker died under the batch: its pages are errors, retried next run
+        pool.broken(exc)
+        outcomes = [unexpected("extract", p.job.url, p.job.entry_key, p.job.feed_id, exc, p.raw.sha256)
+                    for p in pages]
     counts["pages_fetched"] += len(pages)
     try:
         result = load_batch(settings, run_id, pages, [*fetch_errors, *outcomes])
@@ -127,13 +134,27 @@ def _record_load_failure(settings: Settings, run_id: str, fetched: list[FetchedP
 
 def process_jobs(settings: Settings, fetcher: Fetcher, run_id: str, jobs: list[PageJob],
                  counts: dict[str, int]) -> None:
-    """Fetch, extract and load ``jobs`` in batches, ``FETCH_AHEAD`` batches fetched ahead of the
-    one being loaded: enough to keep the network busy, few enough that bodies never pile up."""
+    """Fetch, extract and load ``jobs`` in batches, as a pipeline: ``FETCH_AHEAD`` batches
+    fetching, as many extracting as the pool has workers, one loading in this thread. Enough to
+    keep the network and the cores busy, few enough that bodies never pile up."""
     batches = [jobs[i:i + settings.batch_size] for i in range(0, len(jobs), settings.batch_size)]
-    in_flight: deque[PrefectFuture[list[FetchedPage | IngestError]]] = deque()
-    for batch in batches:
-        in_flight.append(fetch_batch.submit(fetcher, batch, settings.workers))
-        if len(in_flight) > FETCH_AHEAD:
-            finish_batch(settings, run_id, in_flight.popleft().result(), counts)
-    while in_flight:
-        finish_batch(settings, run_id, in_flight.popleft().result(), counts)
+    fetching: deque[PrefectFuture[list[FetchedPage | IngestError]]] = deque()
+    extracting: deque[tuple[list[FetchedPage | IngestError], PrefectFuture[list[ArticleRow | IngestError]]]] = deque()
+    with ExtractionPool(settings, len(jobs)) as pool:
+
+        def extract_oldest() -> None:
+            fetched = fetching.popleft().result()
+            pages = [f for f in fetched if isinstance(f, FetchedPage)]
+            extracting.append((fetched, pool.submit(extract_batch, pages=pages,
+                                                    min_body_chars=settings.min_body_chars)))
+            while len(extracting) > pool.ahead:
+                finish_batch(settings, run_id, *extracting.popleft(), pool, counts)
+
+        for batch in batches:
+            fetching.append(fetch_batch.submit(fetcher, batch, settings.workers))
+            if len(fetching) > FETCH_AHEAD:
+                extract_oldest()
+        while fetching:
+            extract_oldest()
+        while extracting:
+            finish_batch(settings, run_id, *extracting.popleft(), pool, counts)

@@ -16,6 +16,7 @@ import pytest
 import flows  # noqa: F401  (sets Prefect's offline defaults before Prefect is imported)
 from demo.server import LoopbackServer
 from flows.settings import Settings, use_settings
+from warehouse.archive import PageArchive
 from warehouse.db import Warehouse
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
@@ -49,6 +50,12 @@ def settings(tmp_path: Path, server: LoopbackServer) -> Settings:
 def wh() -> Iterator[Warehouse]:
     with Warehouse(":memory:") as warehouse:
         yield warehouse
+
+
+@pytest.fixture
+def archive(tmp_path: Path) -> PageArchive:
+    """A WARC archive of raw pages in a temporary folder."""
+    return PageArchive(str(tmp_path / "warc"))
 
 
 @pytest.fixture(scope="session")

@@ -132,6 +132,25 @@ def _scanner(table: dict[str, float]) -> tuple[list[_Cue], list[float]]:
 _SCANNERS = {"conflict": _scanner({**_CONFLICT, _CASED: 3}), "disaster": _scanner(_DISASTER),
              "other": _scanner(_OTHER)}
 
+# Cues indexed by the first letters of their anchor: a text only runs the patterns whose anchor
+# starts one of its words, instead of looking for every anchor in the whole text.
+_PREFIX = 4
+_WORD = re.compile(r"\w+")
+
+
+def _index(cues: list[_Cue]) -> tuple[dict[str, list[_Cue]], list[_Cue]]:
+    by_prefix: dict[str, list[_Cue]] = {}
+    short = []  # anchors shorter than the prefix (or none: cased cues) are looked for as before
+    for cue in cues:
+        if len(cue.anchor) >= _PREFIX:
+            by_prefix.setdefault(cue.anchor[:_PREFIX], []).append(cue)
+        else:
+            short.append(cue)
+    return by_prefix, short
+
+
+_INDEXES = {side: _index(cues) for side, (cues, _weights) in _SCANNERS.items()}
+
 
 # How much cue weight a text needs before it is about anything, and how far ahead the winner must be.
 MIN_WEIGHT = 2.0
@@ -174,9 +193,14 @@ def document_and_spans(text: str, spans: list[tuple[int, int]]) -> tuple[Context
 def _cues(text: str) -> dict[str, list[tuple[int, int]]]:
     """(position, table row) of every cue in the text, per side."""
     lowered = lower_same_length(text)
-    return {side: [(m.start(), cue.group) for cue in cues if cue.anchor in lowered
-                   for m in cue.pattern.finditer(text if cue.cased else lowered)]
-            for side, (cues, _weights) in _SCANNERS.items()}
+    prefixes = {word[:_PREFIX] for word in _WORD.findall(lowered) if len(word) >= _PREFIX}
+    found: dict[str, list[tuple[int, int]]] = {}
+    for side, (by_prefix, short) in _INDEXES.items():
+        candidates = [cue for prefix in prefixes for cue in by_prefix.get(prefix, ())]
+        candidates += [cue for cue in short if cue.anchor in lowered]
+        found[side] = [(m.start(), cue.group) for cue in candidates
+                       for m in cue.pattern.finditer(text if cue.cased else lowered)]
+    return found
 
 
 def lower_same_length(text: str) -> str:

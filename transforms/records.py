@@ -39,11 +39,14 @@ class PageJob:
 
 @dataclass(frozen=True, slots=True)
 class RawPage:
+    """A fetched page as the archive keeps it: its bytes (content-decoded) and the URL they came from."""
+
     sha256: str
     size: int
     content_type: str | None
-    gz: bytes
+    body: bytes
     fetched_at: datetime
+    url: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -127,11 +130,15 @@ class StoredPage:
     published_at: datetime | None
     date_source: str
     text_sha256: str
-    gz: bytes
+    gz: bytes  # the page inside the warehouse, for rows stored before the archive (else empty)
     fetched_at: datetime
     raw_sha256: str
     figures: int  # how many figures it has now
     content_type: str | None = None  # the stored page's, for its charset
+    warc_file: str | None = None  # where the archive holds it (warehouse.archive.PageRef)
+    warc_offset: int | None = None
+    warc_length: int | None = None
+    body: bytes | None = None  # its bytes, read from the archive before extraction
 
 
 @dataclass(frozen=True, slots=True)

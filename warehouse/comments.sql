@@ -39,12 +39,15 @@ COMMENT ON COLUMN feed_entries.first_seen_at IS 'When the entry was first seen (
 COMMENT ON COLUMN feed_entries.first_run_id IS 'The run that first saw it';
 COMMENT ON COLUMN feed_entries.via IS 'feed, or sitemap (found by a refetch backfill)';
 
-COMMENT ON TABLE raw_pages IS 'Fetched article pages, gzip-compressed, addressed by the SHA-256 of their bytes (not in the snapshot)';
+COMMENT ON TABLE raw_pages IS 'Fetched article pages, addressed by the SHA-256 of their bytes: where the WARC archive holds each (not in the snapshot)';
 COMMENT ON COLUMN raw_pages.sha256 IS 'SHA-256 of the uncompressed bytes';
 COMMENT ON COLUMN raw_pages.size IS 'Uncompressed size in bytes';
 COMMENT ON COLUMN raw_pages.content_type IS 'Content-Type of the response';
-COMMENT ON COLUMN raw_pages.gz IS 'The page, gzip-compressed';
+COMMENT ON COLUMN raw_pages.gz IS 'Empty: pages stored before the WARC archive were kept here, gzip-compressed, until the first run moved them out';
 COMMENT ON COLUMN raw_pages.fetched_at IS 'When it was fetched (UTC)';
+COMMENT ON COLUMN raw_pages.warc_file IS 'The WARC file that holds it, relative to the archive root (CONFLICTWIRE_ARCHIVE)';
+COMMENT ON COLUMN raw_pages.warc_offset IS 'Byte offset of its record (one gzip member) in that file';
+COMMENT ON COLUMN raw_pages.warc_length IS 'Length in bytes of that gzip member';
 
 COMMENT ON TABLE articles IS 'One row per story, however many URLs lead to it, with its extracted text';
 COMMENT ON COLUMN articles.article_key IS 'url_key of the canonical URL: the article''s identity';

@@ -19,9 +19,11 @@ from transforms.feeds import FeedEntry
 from transforms.figures import EXTRACTOR_VERSION
 from transforms.records import ArticleRow, FeedCheck, FeedState, IngestError, PageJob, RawPage
 from transforms.timeutil import utcnow
+from warehouse.archive import PageArchive
 from warehouse.db import Warehouse
 from warehouse.errors import record_errors
 from warehouse.figures import figure_rows, replace_figures
+from warehouse.pages import archive_pages
 
 logger = logging.getLogger(__name__)
 
@@ -37,8 +39,8 @@ CHECK_SCHEMA = {
     "last_modified": pl.String, "body_sha256": pl.String, "format": pl.String, "problem": pl.String,
     "error": pl.String, "entries": pl.Int32, "http_status": pl.Int32,
 }
-RAW_SCHEMA = {"sha256": pl.String, "size": pl.Int32, "content_type": pl.String, "gz": pl.Binary,
-              "fetched_at": UTC_TS}
+RAW_SCHEMA = {"sha256": pl.String, "size": pl.Int32, "content_type": pl.String, "fetched_at": UTC_TS,
+              "warc_file": pl.String, "warc_offset": pl.Int64, "warc_length": pl.Int64}
 ARTICLE_SCHEMA = {
     "article_key": pl.String, "canonical_url": pl.String, "url": pl.String, "feed_id": pl.String,
     "title": pl.String, "author": pl.String, "site_name": pl.String, "language": pl.String,
@@ -165,16 +167,17 @@ def pending_pages(wh: Warehouse, max_attempts: int, limit: int | None,
     return [PageJob(key, url, canonical, feed_id, published) for key, url, canonical, feed_id, published in rows]
 
 
-def load_pages(wh: Warehouse, run_id: str, raw_pages: Sequence[RawPage],
+def load_pages(wh: Warehouse, archive: PageArchive, run_id: str, raw_pages: Sequence[RawPage],
                outcomes: Sequence[ArticleRow | IngestError]) -> PageLoad:
-    """Load one batch: raw pages, new articles, aliases for duplicates, errors; close the
-    errors of pages that now worked. One transaction: a batch lands whole or not at all."""
+    """Load one batch: raw pages (into the archive first), new articles, aliases for duplicates,
+    errors; close the errors of pages that now worked. One transaction: a batch lands whole or not
+    at all (an archive file of a batch that did not land is never referenced)."""
     now = utcnow()
     rows = [o for o in outcomes if isinstance(o, ArticleRow)]
     errors = [o for o in outcomes if isinstance(o, IngestError)]
-    raw_rows = [{k: getattr(r, k) for k in RAW_SCHEMA} for r in raw_pages]
+    raw_rows = archive_pages(wh, archive, raw_pages)
     with wh.transaction():
-        wh.load("insert_raw_pages", frame(raw_rows, RAW_SCHEMA).unique("sha256"))
+        wh.load("insert_raw_pages", frame(raw_rows, RAW_SCHEMA))
         stored = wh.rows("stored_articles", keys=[r.article_key for r in rows] or [""],
                          texts=[r.text_sha256 for r in rows] or [""])
         new, aliases = plan_articles(rows, {k for k, _ in stored}, {t: k for k, t in stored})
@@ -190,3 +193,4 @@ def load_pages(wh: Warehouse, run_id: str, raw_pages: Sequence[RawPage],
         wh.load("resolve_errors", done, now=now, stages=["fetch", "extract", "load"])
         record_errors(wh, run_id, errors, now=now)
     return PageLoad(len(new), len(aliases), len(errors), loaded)
+

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-import gzip
+import hashlib
 from datetime import UTC, date, datetime
 
 from transforms.figures import EXTRACTOR_VERSION, extract_figures
 from transforms.records import ArticleRow, RawPage
 from warehouse import loader
+from warehouse.archive import PageArchive
 from warehouse.db import Warehouse
 from warehouse.figures import reextract
 
@@ -18,7 +19,7 @@ WHEN = datetime(2026, 11, 27, 8, 0, tzinfo=UTC)
 
 def article(key: str = "k1") -> tuple[RawPage, ArticleRow]:
     html = f"<html><body><p>{TEXT}</p></body></html>".encode()
-    raw = RawPage("sha-" + key, len(html), "text/html", gzip.compress(html), WHEN)
+    raw = RawPage(hashlib.sha256(html).hexdigest(), len(html), "text/html", html, WHEN, f"https://wire.example/{key}")
     row = ArticleRow(
         article_key=key, canonical_url=f"https://wire.example/{key}", url=f"https://wire.example/{key}",
         feed_id="Wire", title="Gunmen kill 11", author=None, site_name="Sahel Wire", language="en",
@@ -35,9 +36,9 @@ def figures(wh: Warehouse) -> list[tuple[object, ...]]:
                           "FROM figures ORDER BY figure_index").fetchall()
 
 
-def test_new_articles_load_their_figures_with_sentences(wh: Warehouse) -> None:
+def test_new_articles_load_their_figures_with_sentences(wh: Warehouse, archive: PageArchive) -> None:
     raw, row = article()
-    result = loader.load_pages(wh, "run-1", [raw], [row])
+    result = loader.load_pages(wh, archive, "run-1", [raw], [row])
     assert result.figures == 3
     rows = figures(wh)
     assert [(r[1], r[4], r[5]) for r in rows] == [("killed", 11, "exact"), ("injured", 4, "at_least"),
@@ -48,17 +49,17 @@ def test_new_articles_load_their_figures_with_sentences(wh: Warehouse) -> None:
         (EXTRACTOR_VERSION, "run-1")]
 
 
-def test_loading_the_same_batch_twice_adds_nothing(wh: Warehouse) -> None:
+def test_loading_the_same_batch_twice_adds_nothing(wh: Warehouse, archive: PageArchive) -> None:
     raw, row = article()
-    loader.load_pages(wh, "run-1", [raw], [row])
-    again = loader.load_pages(wh, "run-2", [raw], [row])
+    loader.load_pages(wh, archive, "run-1", [raw], [row])
+    again = loader.load_pages(wh, archive, "run-2", [raw], [row])
     assert (again.articles_new, again.figures) == (0, 0)
     assert len(figures(wh)) == 3
 
 
-def test_re_extraction_replaces_an_articles_figures(wh: Warehouse) -> None:
+def test_re_extraction_replaces_an_articles_figures(wh: Warehouse, archive: PageArchive) -> None:
     raw, row = article()
-    loader.load_pages(wh, "run-1", [raw], [row])
+    loader.load_pages(wh, archive, "run-1", [raw], [row])
     before = figures(wh)
     assert reextract(wh, "re-1", EXTRACTOR_VERSION) == (1, 3)
     assert reextract(wh, "re-2", EXTRACTOR_VERSION) == (1, 3)
@@ -69,7 +70,7 @@ def test_re_extraction_replaces_an_articles_figures(wh: Warehouse) -> None:
         (EXTRACTOR_VERSION, "conflict")]
 
 
-def test_rows_the_contract_forbids_land_in_ingest_errors_not_in_figures(wh: Warehouse) -> None:
+def test_rows_the_contract_forbids_land_in_ingest_errors_not_in_figures(wh: Warehouse, archive: PageArchive) -> None:
     from warehouse.figures import figure_rows, replace_figures
 
     _raw, row = article()
@@ -82,9 +83,9 @@ def test_rows_the_contract_forbids_land_in_ingest_errors_not_in_figures(wh: Ware
     assert errors[0][2].startswith("low > best") and errors[1][2].startswith("unknown kind")
 
 
-def test_household_figures_are_stored_with_people_and_the_size_used(wh: Warehouse) -> None:
+def test_household_figures_are_stored_with_people_and_the_size_used(wh: Warehouse, archive: PageArchive) -> None:
     raw, row = article()
-    loader.load_pages(wh, "run-1", [raw], [row])
+    loader.load_pages(wh, archive, "run-1", [raw], [row])
     household = wh.con.execute("SELECT unit, best, people, household_size, household_size_source, country_iso3 "
                                "FROM figures WHERE kind = 'displaced'").fetchall()
     unit, best, people, size, source, country = household[0]
