@@ -3,8 +3,8 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
-# Tests that start a real Prefect server and drive the UI in Chromium (about a minute).
-SLOW := service or browser
+# Tests that start a real Prefect server, drive the UI in Chromium or start worker processes.
+SLOW := service or browser or workers
 
 .PHONY: demo test quick lint bench serve install clean lock pin-extractor
 
@@ -38,7 +38,7 @@ quick: lint
 	$(BIN)/pytest -m "not ($(SLOW))"
 
 bench: $(STAMP)
-	$(BIN)/python benchmarks/extract_figures.py
+	$(BIN)/python -m benchmarks.run
 
 # After bumping EXTRACTOR_VERSION: record the digest of the extractor's code beside it.
 pin-extractor: $(STAMP)

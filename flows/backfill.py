@@ -29,10 +29,11 @@ from flows.pool import ExtractionPool
 from flows.settings import Settings, current_settings
 from flows.sitemaps import origin_of
 from flows.steps import current_versions
-from flows.tasks import discover_range_task, load_reprocessed, process_jobs, reextract_batch
+from flows.tasks import RefreshClock, discover_range_task, load_reprocessed, process_jobs, reextract_batch
 from transforms.feedlist import FeedSource
 from transforms.records import ExtractorVersions, IngestError, PageJob, Reextracted
 from warehouse import loader
+from warehouse.analyst import refresh_after_load
 from warehouse.pages import read_stored_pages
 from warehouse.reprocess import day_counts, stale_batch
 
@@ -91,6 +92,7 @@ def backfill(start_date: date, end_date: date, mode: Mode = "reprocess",
     finally:
         with settings.open_warehouse() as wh:
             loader.finish_run(wh, run_id, status, counts)
+            refresh_after_load(wh, settings.snapshot)  # what the last batches loaded
     logger.info("backfill %s %s: %s", run_id, status, counts)
     publish_run(settings, "backfill", f"Backfill ({mode})", run_id, status, counts, parameters=parameters)
     return {"run_id": run_id, "status": status, **counts}
@@ -106,6 +108,7 @@ def reprocess(settings: Settings, run_id: str, range_days: list[date], feeds: li
         per_day = {day: day_counts(wh, day, feeds, versions) for day in range_days}
     archive = settings.page_archive()
     in_flight: deque[tuple[date, int, PrefectFuture[list[Reextracted | IngestError]], list[IngestError]]] = deque()
+    clock = RefreshClock(settings.refresh_every)
     with ExtractionPool(settings, sum(stale for _, stale in per_day.values())) as pool:
         for day in range_days:
             articles, stale = per_day[day]
@@ -127,17 +130,17 @@ def reprocess(settings: Settings, run_id: str, range_days: list[date], feeds: li
                                      min_body_chars=settings.min_body_chars)
                 in_flight.append((day, len(pages), future, lost))
                 while len(in_flight) > pool.ahead:
-                    _load_reprocessed(settings, run_id, *in_flight.popleft(), pool, counts)
+                    _load_reprocessed(settings, run_id, *in_flight.popleft(), pool, clock, counts)
         while in_flight:
-            _load_reprocessed(settings, run_id, *in_flight.popleft(), pool, counts)
+            _load_reprocessed(settings, run_id, *in_flight.popleft(), pool, clock, counts)
     return counts
 
 
 def _load_reprocessed(settings: Settings, run_id: str, day: date, size: int,
                       future: PrefectFuture[list[Reextracted | IngestError]], lost: list[IngestError],
-                      pool: ExtractionPool, counts: dict[str, int]) -> None:
+                      pool: ExtractionPool, clock: RefreshClock, counts: dict[str, int]) -> None:
     try:
-        load = load_reprocessed(settings, run_id, [*future.result(), *lost])
+        load = load_reprocessed(settings, run_id, [*future.result(), *lost], refresh=clock.due())
     except Exception as exc:  # the batch rolled back: its articles stay as they were, out of date
         pool.broken(exc)
         logger.error("%s: reprocessing a batch of %d articles failed; they stay out of date", day, size,

@@ -75,11 +75,18 @@ class Deadline:
         return self.expired or (remaining is not None and remaining <= 0.01)
 
 
+RESOLVED_TTL = 60.0
+
+
 @dataclass
 class OutboundPolicy:
     allow: frozenset[str] = frozenset()
     proxy: tuple[str, int] | None = None
     _local: threading.local = field(default_factory=threading.local)
+    # behind a proxy, what each target host resolved to here, for a minute: a lookup per request
+    # costs a DNS round trip (seconds when the resolver drops a query) for an advisory check
+    _resolved: dict[tuple[str, int], tuple[float, list[IPAddress]]] = field(default_factory=dict)
+    _resolved_lock: threading.Lock = field(default_factory=threading.Lock)
 
     # -- allow list ----------------------------------------------------------------------------
     def allowed(self, host: str, port: int) -> bool:
@@ -114,7 +121,18 @@ class OutboundPolicy:
             raise PolicyRefusedError(f"refused: bad port in {url[:80]}") from exc
         if self.proxy is not None:
             # Behind a proxy we never connect to the target ourselves: vet what we can see here.
-            self.vet(host, port, _literal(host) or _resolve_quietly(host, port))
+            self.vet(host, port, _literal(host) or self._resolve_cached(host, port))
+
+    def _resolve_cached(self, host: str, port: int) -> list[IPAddress]:
+        now = time.monotonic()
+        with self._resolved_lock:
+            hit = self._resolved.get((host, port))
+        if hit is not None and hit[0] > now:
+            return hit[1]
+        addresses = _resolve_quietly(host, port)
+        with self._resolved_lock:
+            self._resolved[(host, port)] = (now + RESOLVED_TTL, addresses)
+        return addresses
 
     # -- deadline ------------------------------------------------------------------------------
     @property

@@ -102,6 +102,7 @@ def _dask_runner(settings: Settings) -> TaskRunner[Any]:
 
     if settings.dask_address:
         return DaskTaskRunner(address=settings.dask_address)
-    # one thread per worker process: the work holds the GIL; no dashboard (it needs bokeh)
+    # one thread per worker process: the work holds the GIL; the dashboard (when bokeh is
+    # installed) on a free port, so two runs on one machine do not collide
     return DaskTaskRunner(cluster_kwargs={"n_workers": settings.dask_workers, "threads_per_worker": 1,
-                                          "processes": True, "dashboard_address": None})
+                                          "processes": True, "dashboard_address": ":0"})

@@ -51,6 +51,8 @@ class Settings(BaseSettings):
     max_error_attempts: int = Field(3, ge=1, description="runs that retry a temporary failure")
     max_articles: int | None = Field(None, ge=0, description="cap on pages fetched per run (0: discover only)")
     min_body_chars: int = 200
+    refresh_every: float = Field(30.0, ge=0, description="seconds between refreshes of the analyst layer and its "
+                                                         "snapshot during a run (the end of a run always refreshes)")
     lock_timeout: float = Field(120.0, ge=0, description="seconds the writer waits for a warehouse another "
                                                          "process holds before the step fails")
     abandon_after_hours: float = Field(72.0, gt=0, description="a 'running' run of another machine older than "

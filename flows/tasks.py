@@ -9,6 +9,7 @@ flow's own thread, batch after batch, while the next batch is already being fetc
 from __future__ import annotations
 
 import logging
+import time
 from collections import deque
 from datetime import date
 
@@ -67,10 +68,11 @@ def extract_batch(pages: list[FetchedPage], min_body_chars: int) -> list[Article
 
 @task(name="load-pages", cache_policy=NO_CACHE)
 def load_batch(settings: Settings, run_id: str, pages: list[FetchedPage],
-               outcomes: list[ArticleRow | IngestError]) -> loader.PageLoad:
+               outcomes: list[ArticleRow | IngestError], refresh: bool = True) -> loader.PageLoad:
     with settings.open_warehouse() as wh:
         loaded = loader.load_pages(wh, settings.page_archive(), run_id, [p.raw for p in pages], outcomes)
-        refresh_after_load(wh, settings.snapshot)  # analysts read the new figures without waiting for the run
+        if refresh:  # analysts read the new figures without waiting for the end of the run
+            refresh_after_load(wh, settings.snapshot)
         return loaded
 
 
@@ -87,16 +89,35 @@ def reextract_batch(pages: list[StoredPage], versions: ExtractorVersions,
 
 
 @task(name="load-reprocessed", cache_policy=NO_CACHE)
-def load_reprocessed(settings: Settings, run_id: str, results: list[Reextracted | IngestError]) -> ReprocessLoad:
+def load_reprocessed(settings: Settings, run_id: str, results: list[Reextracted | IngestError],
+                     refresh: bool = True) -> ReprocessLoad:
     with settings.open_warehouse() as wh:
         applied = apply_reprocessed(wh, run_id, results)
-        refresh_after_load(wh, settings.snapshot)
+        if refresh:
+            refresh_after_load(wh, settings.snapshot)
         return applied
+
+
+class RefreshClock:
+    """Whether a load should refresh the analyst layer: the first one, then one every
+    ``refresh_every`` seconds (the end of the run refreshes in any case). Each refresh copies
+    the warehouse into the snapshot: once a batch, it was a third of a run's time."""
+
+    def __init__(self, every: float) -> None:
+        self.every = every
+        self.last: float | None = None
+
+    def due(self) -> bool:
+        now = time.monotonic()
+        if self.last is None or now - self.last >= self.every:
+            self.last = now
+            return True
+        return False
 
 
 def finish_batch(settings: Settings, run_id: str, fetched: list[FetchedPage | IngestError],
                  extracting: PrefectFuture[list[ArticleRow | IngestError]], pool: ExtractionPool,
-                 counts: dict[str, int]) -> None:
+                 clock: RefreshClock, counts: dict[str, int]) -> None:
     """Load one fetched batch once its extraction is done, adding what it did to ``counts``."""
     pages = [f for f in fetched if isinstance(f, FetchedPage)]
     fetch_errors = [f for f in fetched if isinstance(f, IngestError)]
@@ -108,7 +129,7 @@ def finish_batch(settings: Settings, run_id: str, fetched: list[FetchedPage | In
                     for p in pages]
     counts["pages_fetched"] += len(pages)
     try:
-        result = load_batch(settings, run_id, pages, [*fetch_errors, *outcomes])
+        result = load_batch(settings, run_id, pages, [*fetch_errors, *outcomes], refresh=clock.due())
     except Exception as exc:
         # The batch's transaction rolled back: nothing of it is stored, so its entries are still
         # pending and the next run fetches them again. Say so on each page, if the warehouse lets us.
@@ -140,6 +161,7 @@ def process_jobs(settings: Settings, fetcher: Fetcher, run_id: str, jobs: list[P
     batches = [jobs[i:i + settings.batch_size] for i in range(0, len(jobs), settings.batch_size)]
     fetching: deque[PrefectFuture[list[FetchedPage | IngestError]]] = deque()
     extracting: deque[tuple[list[FetchedPage | IngestError], PrefectFuture[list[ArticleRow | IngestError]]]] = deque()
+    clock = RefreshClock(settings.refresh_every)
     with ExtractionPool(settings, len(jobs)) as pool:
 
         def extract_oldest() -> None:
@@ -148,7 +170,7 @@ def process_jobs(settings: Settings, fetcher: Fetcher, run_id: str, jobs: list[P
             extracting.append((fetched, pool.submit(extract_batch, pages=pages,
                                                     min_body_chars=settings.min_body_chars)))
             while len(extracting) > pool.ahead:
-                finish_batch(settings, run_id, *extracting.popleft(), pool, counts)
+                finish_batch(settings, run_id, *extracting.popleft(), pool, clock, counts)
 
         for batch in batches:
             fetching.append(fetch_batch.submit(fetcher, batch, settings.workers))
@@ -157,4 +179,4 @@ def process_jobs(settings: Settings, fetcher: Fetcher, run_id: str, jobs: list[P
         while fetching:
             extract_oldest()
         while extracting:
-            finish_batch(settings, run_id, *extracting.popleft(), pool, counts)
+            finish_batch(settings, run_id, *extracting.popleft(), pool, clock, counts)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import logging
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 logger = logging.getLogger(__name__)
 
@@ -73,7 +74,7 @@ _OTHER: dict[str, float] = {
     r"football|soccer|cricket|tournament|championship|league|olympic\w*|match|concert|festival|museum|exhibition|"
     r"artists?|paintings?|sculptures?": 1.5,
     r"stocks?|shares|investors?|markets?|trade\s+deal|tariffs?|gdp|revenue|profits?|smartphones?|samsung|apple": 1,
-    r"e-?mail\s+address|password|subscribe|cookies|copyright|all\s+rights\s+reserved|newsletter": 3,
+    r"(?:e-mail|email)\s+address|password|subscribe|cookies|copyright|all\s+rights\s+reserved|newsletter": 3,
 }
 # Case matters for a few: "IS" is the Islamic State, "is" is not.
 _CASED = r"(?-i:(?:IS|ISIS|ISIL|IDF|PKK|FARC|ELN|SDF|YPG|LRA))"
@@ -82,7 +83,7 @@ _CASED = r"(?-i:(?:IS|ISIS|ISIL|IDF|PKK|FARC|ELN|SDF|YPG|LRA))"
 @dataclass(frozen=True, slots=True)
 class _Cue:
     group: int  # the table row it belongs to: a row counts once
-    anchor: str  # literal letters every match starts with: no regex runs unless they are in the text
+    anchors: tuple[str, ...]  # literal letters one of which starts every match (none: scan the whole text)
     pattern: re.Pattern[str]
     cased: bool = False  # matched on the text as written ("IS"), not on its lower-cased copy
 
@@ -109,13 +110,30 @@ def _alternatives(pattern: str) -> list[str]:
     return [*parts, pattern[start:]]
 
 
-def _anchor(alternative: str) -> str:
-    """The literal lower-case letters a cue's every match starts with ("airstrikes?" -> "airstrike")."""
-    letters = re.match(r"[a-z]*", alternative)
+def _anchor(alternative: str, cased: bool = False) -> str:
+    """The literal characters a cue's every match starts with ("airstrikes?" -> "airstrike",
+    "m23", "e-mail"); empty when shorter than two (finding "e" everywhere is slower than the regex)."""
+    letters = re.match(r"[A-Za-z0-9][A-Za-z0-9-]*" if cased else r"[a-z0-9][a-z0-9-]*", alternative)
     anchor = letters.group(0) if letters else ""
     if anchor and alternative[len(anchor):len(anchor) + 1] in ("?", "*", "{"):
-        anchor = anchor[:-1]  # the last letter is optional
-    return anchor
+        anchor = anchor[:-1]  # the last character is optional
+    return anchor if len(anchor) >= 2 else ""
+
+
+def _anchors(alternative: str, cased: bool = False) -> tuple[str, ...]:
+    """The literal starts of an alternative: its own ("airstrike"), or those of the words of a
+    leading group ("(?:red|amber) alerts?" -> "red", "amber"); none when any is not literal."""
+    if alternative.startswith("(?:"):
+        depth = 0
+        for i, ch in enumerate(alternative):
+            depth += (ch == "(") - (ch == ")")
+            if depth == 0:
+                words = _alternatives(alternative[3:i])
+                found = tuple(_anchor(w, cased) for w in words)
+                return found if all(found) else ()
+        return ()
+    anchor = _anchor(alternative, cased)
+    return (anchor,) if anchor else ()
 
 
 def _scanner(table: dict[str, float]) -> tuple[list[_Cue], list[float]]:
@@ -123,34 +141,15 @@ def _scanner(table: dict[str, float]) -> tuple[list[_Cue], list[float]]:
     for group, cue in enumerate(table):
         for alternative in _alternatives(cue):
             if alternative.startswith("(?-i:"):
-                cues.append(_Cue(group, "", re.compile(rf"\b(?:{alternative[5:-1]})\b"), cased=True))
+                inner = alternative[5:-1]
+                cues.append(_Cue(group, _anchors(inner, cased=True), re.compile(rf"\b(?:{inner})\b"), cased=True))
             else:  # lower-case cues on lower-cased text: no IGNORECASE, which is several times slower
-                cues.append(_Cue(group, _anchor(alternative), re.compile(rf"\b(?:{alternative})\b")))
+                cues.append(_Cue(group, _anchors(alternative), re.compile(rf"\b(?:{alternative})\b")))
     return cues, list(table.values())
 
 
 _SCANNERS = {"conflict": _scanner({**_CONFLICT, _CASED: 3}), "disaster": _scanner(_DISASTER),
              "other": _scanner(_OTHER)}
-
-# Cues indexed by the first letters of their anchor: a text only runs the patterns whose anchor
-# starts one of its words, instead of looking for every anchor in the whole text.
-_PREFIX = 4
-_WORD = re.compile(r"\w+")
-
-
-def _index(cues: list[_Cue]) -> tuple[dict[str, list[_Cue]], list[_Cue]]:
-    by_prefix: dict[str, list[_Cue]] = {}
-    short = []  # anchors shorter than the prefix (or none: cased cues) are looked for as before
-    for cue in cues:
-        if len(cue.anchor) >= _PREFIX:
-            by_prefix.setdefault(cue.anchor[:_PREFIX], []).append(cue)
-        else:
-            short.append(cue)
-    return by_prefix, short
-
-
-_INDEXES = {side: _index(cues) for side, (cues, _weights) in _SCANNERS.items()}
-
 
 # How much cue weight a text needs before it is about anything, and how far ahead the winner must be.
 MIN_WEIGHT = 2.0
@@ -190,16 +189,27 @@ def document_and_spans(text: str, spans: list[tuple[int, int]]) -> tuple[Context
     return document, own
 
 
+@lru_cache(maxsize=8)
 def _cues(text: str) -> dict[str, list[tuple[int, int]]]:
-    """(position, table row) of every cue in the text, per side."""
+    """(position, table row) of every cue in the text, per side. Cached for the few latest texts:
+    an article is classified, then its figures' sentences are (the same scan). Read only."""
     lowered = lower_same_length(text)
-    prefixes = {word[:_PREFIX] for word in _WORD.findall(lowered) if len(word) >= _PREFIX}
-    found: dict[str, list[tuple[int, int]]] = {}
-    for side, (by_prefix, short) in _INDEXES.items():
-        candidates = [cue for prefix in prefixes for cue in by_prefix.get(prefix, ())]
-        candidates += [cue for cue in short if cue.anchor in lowered]
-        found[side] = [(m.start(), cue.group) for cue in candidates
-                       for m in cue.pattern.finditer(text if cue.cased else lowered)]
+    return {side: [(at, cue.group) for cue in cues for at in _starts(cue, text if cue.cased else lowered)]
+            for side, (cues, _weights) in _SCANNERS.items()}
+
+
+def _starts(cue: _Cue, subject: str) -> list[int]:
+    """Where the cue matches: the pattern tried only where one of its anchors occurs (a C-speed
+    find), not run along the whole text; its leading \\b rejects an anchor inside a word."""
+    if not cue.anchors:
+        return [m.start() for m in cue.pattern.finditer(subject)]
+    found = []
+    for anchor in cue.anchors:
+        at = subject.find(anchor)
+        while at >= 0:
+            if cue.pattern.match(subject, at):
+                found.append(at)
+            at = subject.find(anchor, at + 1)
     return found
 
 

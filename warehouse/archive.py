@@ -16,6 +16,7 @@ page whose digest the warehouse already holds is not written again.
 from __future__ import annotations
 
 import base64
+import gzip
 import hashlib
 import io
 import logging
@@ -94,12 +95,13 @@ class PageArchive:
     def _write_file(self, day: str, pages: Sequence[ArchivedPage]) -> list[PageRef]:
         name = f"{day}/{datetime.now(UTC):%Y%m%dT%H%M%S}-{uuid.uuid4().hex[:12]}.warc.gz"
         buffer = io.BytesIO()
-        writer = WARCWriter(buffer, gzip=True, warc_version="1.1")
-        writer.write_record(writer.create_warcinfo_record(name, {"software": SOFTWARE, "format": "WARC 1.1"}))
+        writer = WARCWriter(None, gzip=False, warc_version="1.1")
+        buffer.write(_member(writer, writer.create_warcinfo_record(name, {"software": SOFTWARE,
+                                                                          "format": "WARC 1.1"})))
         refs = []
         for page in pages:
             start = buffer.tell()
-            writer.write_record(_record(writer, page))
+            buffer.write(_member(writer, _record(writer, page)))
             refs.append(PageRef(page.sha256, name, start, buffer.tell() - start))
         final = self._path(name)
         partial = f"{final}.part"
@@ -148,6 +150,15 @@ def _record(writer: WARCWriter, page: ArchivedPage) -> Any:
     return writer.create_warc_record(page.url, "resource", payload=io.BytesIO(page.body), length=len(page.body),
                                      warc_content_type=page.content_type or "application/octet-stream",
                                      warc_headers_dict=headers)
+
+
+def _member(writer: WARCWriter, record: Any) -> bytes:
+    """One record as its own gzip member, as WARC readers expect. Level 6, not warcio's 9: a
+    third of the time for about the same size on HTML, and this runs in the single writer."""
+    raw = io.BytesIO()
+    writer.out = raw
+    writer.write_record(record)
+    return gzip.compress(raw.getvalue(), compresslevel=6)
 
 
 def _payload(member: bytes, ref: PageRef) -> bytes:

@@ -115,6 +115,9 @@ COMMENT ON COLUMN runs.counts IS 'Every count the run kept';
 COMMENT ON COLUMN runs.host IS 'Host that ran it';
 COMMENT ON COLUMN runs.pid IS 'Process that ran it';
 
+COMMENT ON TABLE schema_views IS 'The digest of the view and comment files the views were last built from';
+COMMENT ON COLUMN schema_views.sha256 IS 'SHA-256 of warehouse/views/*.sql and warehouse/comments.sql';
+COMMENT ON COLUMN schema_views.created_at IS 'When the views were built (UTC)';
 COMMENT ON TABLE schema_migrations IS 'Applied migrations, with the checksum of each file';
 COMMENT ON COLUMN schema_migrations.version IS 'Migration number';
 COMMENT ON COLUMN schema_migrations.name IS 'Migration file';

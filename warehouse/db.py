@@ -125,9 +125,9 @@ class Warehouse:
                 ).fetchall()
             logger.info("applied migration %s", name)
             done.append(name)
-        from warehouse.analyst import create_views  # the views and comments build on the tables
+        from warehouse.analyst import ensure_views  # the views and comments build on the tables
 
-        create_views(self.con)
+        ensure_views(self.con, force=bool(done))
         return done
 
     # -- running named SQL -------------------------------------------------------------------

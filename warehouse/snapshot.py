@@ -47,7 +47,7 @@ def publish(wh: Warehouse, target: Path) -> Path:
             wh.con.execute(f"CREATE TABLE {_ALIAS}.{table} AS SELECT * FROM {home}.main.{table}").fetchall()
         wh.con.execute(f"USE {_ALIAS}").fetchall()
         try:
-            create_views(wh.con, without=frozenset({"raw_pages", "article_signatures"}))
+            create_views(wh.con, without=frozenset({"raw_pages", "article_signatures", "schema_views"}))
         finally:
             wh.con.execute(f"USE {home}").fetchall()
     finally:

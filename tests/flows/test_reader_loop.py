@@ -43,7 +43,7 @@ def test_an_analyst_reader_never_fails_and_never_sees_the_counts_go_back(tmp_pat
     stop = tmp_path / "stop"
     with demo_server() as server:
         settings = Settings(db=tmp_path / "demo.duckdb", feeds=Path(str(files("demo").joinpath("feeds.toml"))),
-                            proxy=server.proxy_url, per_host_interval=0.0, batch_size=2)
+                            proxy=server.proxy_url, per_host_interval=0.0, batch_size=2, refresh_every=0)
         reader = subprocess.Popen([sys.executable, "-c", READER, str(settings.snapshot), str(stop)],
                                   stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
         try:
