@@ -57,8 +57,12 @@ def main(argv: list[str]) -> int:
     print(f"Measured {datetime.now(UTC):%Y-%m-%d %H:%M} UTC on {machine()}\n")
     print(table(results))
     args.out.parent.mkdir(parents=True, exist_ok=True)
-    report = {"machine": machine(), "measured_at": datetime.now(UTC).isoformat(timespec="seconds"),
-              "results": [r.row() for r in results]}
+    rows = [r.row() for r in results]
+    if args.only and args.out.exists():  # a partial run updates its own rows of the last full one
+        fresh = {row["name"] for row in rows}
+        kept = [row for row in json.loads(args.out.read_text(encoding="utf-8"))["results"] if row["name"] not in fresh]
+        rows = [*kept, *rows]
+    report = {"machine": machine(), "measured_at": datetime.now(UTC).isoformat(timespec="seconds"), "results": rows}
     args.out.write_text(json.dumps(report, indent=2, default=str) + "\n", encoding="utf-8")
     return 0 if all(r.met for r in results) else 1
 

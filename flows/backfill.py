@@ -25,7 +25,7 @@ from flows.artifacts import publish_run
 from flows.fetch import FailureKind, Fetcher
 from flows.ingest import load_feed_list, new_run_id, select_feeds, start_run
 from flows.logs import route_project_logs
-from flows.pool import ExtractionPool
+from flows.pool import ExtractionPool, opaque
 from flows.settings import Settings, current_settings
 from flows.sitemaps import origin_of
 from flows.steps import current_versions
@@ -126,7 +126,7 @@ def reprocess(settings: Settings, run_id: str, range_days: list[date], feeds: li
                 readable, unreadable = read_stored_pages(archive, pages)
                 lost = [IngestError("reprocess", p.url, p.article_key, p.feed_id, FailureKind.PERMANENT.value, why,
                                     None, p.raw_sha256) for p, why in unreadable]
-                future = pool.submit(reextract_batch, pages=readable, versions=versions,
+                future = pool.submit(reextract_batch, pages=opaque(readable), versions=versions,
                                      min_body_chars=settings.min_body_chars)
                 in_flight.append((day, len(pages), future, lost))
                 while len(in_flight) > pool.ahead:
@@ -140,7 +140,10 @@ def _load_reprocessed(settings: Settings, run_id: str, day: date, size: int,
                       future: PrefectFuture[list[Reextracted | IngestError]], lost: list[IngestError],
                       pool: ExtractionPool, clock: RefreshClock, counts: dict[str, int]) -> None:
     try:
-        load = load_reprocessed(settings, run_id, [*future.result(), *lost], refresh=clock.due())
+        refresh = clock.due()
+        load = load_reprocessed(settings, run_id, opaque([*future.result(), *lost]), refresh=refresh)
+        if refresh:
+            clock.done()
     except Exception as exc:  # the batch rolled back: its articles stay as they were, out of date
         pool.broken(exc)
         logger.error("%s: reprocessing a batch of %d articles failed; they stay out of date", day, size,

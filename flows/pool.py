@@ -6,8 +6,8 @@ that enforces per-host politeness) and the single warehouse writer; extraction b
 second task runner chosen by the settings:
 
 - ``extract_processes`` 1: in the flow's thread pool (one core);
-- ``extract_processes`` N > 1, or unset on a run with at least ``parallel_from`` pages: Prefect's
-  ``ProcessPoolTaskRunner`` with N processes (unset: one per core);
+- ``extract_processes`` N > 1, or unset on a run with at least ``parallel_from`` pages: N worker
+  processes of our own (unset: one per core), each batch still a Prefect task of the flow;
 - ``task_runner = "dask"``: prefect-dask's ``DaskTaskRunner``, on a local cluster of
   ``dask_workers`` processes, or on the scheduler at ``dask_address``.
 
@@ -18,17 +18,23 @@ they return each batch's rows and the flow's thread loads them, one writer.
 from __future__ import annotations
 
 import logging
+import multiprocessing
 import os
+from collections.abc import Callable
+from concurrent.futures import ProcessPoolExecutor
 from types import TracebackType
-from typing import Any
+from typing import Any, TypeVar, cast
 
 from prefect import Task
 from prefect.futures import PrefectFuture
-from prefect.task_runners import ProcessPoolTaskRunner, TaskRunner
+from prefect.task_runners import TaskRunner
+from prefect.utilities.annotations import quote
 
 from flows.settings import Settings
 
 logger = logging.getLogger(__name__)
+
+R = TypeVar("R")
 
 
 def cores() -> int:
@@ -36,14 +42,59 @@ def cores() -> int:
     return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
 
 
+class WorkerProcesses:
+    """Extraction on worker processes of our own (spawned: the flow process has threads, which
+    fork does not survive), each warmed once with the extractors and the gazetteer. Prefect
+    tasks still wrap each batch in the flow, so the UI shows them; what crosses to a worker is
+    one plain function call, without Prefect's per-task context and API round trips there."""
+
+    def __init__(self, workers: int) -> None:
+        self.workers = workers
+        self._executor = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"),
+                                             initializer=_warm)
+        # The executor spawns a worker per submission; start them all now, so that every one
+        # imports and warms up while the flow fetches its first pages.
+        self._started = [self._executor.submit(os.getpid) for _ in range(workers)]
+
+    def call(self, function: Callable[..., R], *args: Any) -> R:
+        return self._executor.submit(function, *args).result()
+
+    def close(self) -> None:
+        self._executor.shutdown(wait=True, cancel_futures=True)
+
+
+def _warm() -> None:
+    """In each new worker: import what extraction needs and load the gazetteer before the first
+    batch arrives, while the flow is still fetching."""
+    import transforms.article  # noqa: F401
+    from transforms.figures import extract_figures
+    from transforms.gazetteer import gazetteer
+
+    gazetteer()
+    extract_figures("Gunmen killed 11 villagers near Bandiagara on Tuesday.", None, "warm-up")
+
+
+def opaque(value: R) -> R:
+    """``value`` wrapped so Prefect passes it to a task without walking it: it visits every
+    element of a task's parameters looking for futures, and batches of pages and of figures were
+    a quarter of a backfill's time in that walk."""
+    return cast(R, quote(value))
+
+
+def run_on(worker: WorkerProcesses | None, function: Callable[..., R], *args: Any) -> R:
+    """``function(*args)`` here, or on a worker process when there is one."""
+    return function(*args) if worker is None else worker.call(function, *args)
+
+
 class ExtractionPool:
-    """Submits extraction tasks to the runner the settings choose; ``ahead`` is how many batches
-    may be extracting at once (one per worker, one for the flow's own thread)."""
+    """Submits extraction tasks where the settings say; ``ahead`` is how many batches may be
+    extracting at once (one per worker; one in the flow's own threads)."""
 
     def __init__(self, settings: Settings, pages: int) -> None:
         self.settings = settings
         self.mode, self.workers = plan(settings, pages)
         self._runner: TaskRunner[Any] | None = None
+        self._processes: WorkerProcesses | None = None
         self._broken = False
 
     @property
@@ -51,25 +102,33 @@ class ExtractionPool:
         return 1 if self.mode == "threads" or self._broken else self.workers
 
     def __enter__(self) -> ExtractionPool:
+        if self.mode == "processes":
+            self._processes = WorkerProcesses(self.workers)  # they start and warm up while pages are fetched
         if self.mode != "threads":
             logger.info("extraction runs on %s (%d workers)", self.mode, self.workers)
         return self
 
     def __exit__(self, kind: type[BaseException] | None, exc: BaseException | None,
                  traceback: TracebackType | None) -> None:
-        if self._runner is not None:
-            try:
+        try:
+            if self._processes is not None:
+                self._processes.close()
+            if self._runner is not None:
                 self._runner.__exit__(kind, exc, traceback)
-            except Exception:  # a worker that died on its way out loses nothing: its batch is loaded
-                logger.exception("the %s extraction runner did not shut down cleanly", self.mode)
-            self._runner = None
+        except Exception:  # a worker that died on its way out loses nothing: its batch is loaded
+            logger.exception("the %s extraction workers did not shut down cleanly", self.mode)
+        self._processes = self._runner = None
 
     def submit(self, task: Task[..., Any], **parameters: Any) -> PrefectFuture[Any]:
         if self.mode == "threads" or self._broken:
             future: PrefectFuture[Any] = task.submit(**parameters)
             return future
+        if self.mode == "processes":
+            on_worker: PrefectFuture[Any] = task.submit(**parameters, worker=self._processes)
+            return on_worker
         if self._runner is None:
-            self._runner = self._start()
+            self._runner = _dask_runner(self.settings)
+            self._runner.__enter__()
         submitted: PrefectFuture[Any] = self._runner.submit(task, parameters)
         return submitted
 
@@ -77,14 +136,9 @@ class ExtractionPool:
         """A worker died (killed, out of memory, a crash in native code): the rest of the run
         extracts in the flow's own threads rather than losing more batches."""
         if not self._broken and self.mode != "threads":
-            logger.error("the %s extraction runner failed (%s); extracting in-process for the rest of the run",
+            logger.error("the %s extraction workers failed (%s); extracting in-process for the rest of the run",
                          self.mode, exc)
             self._broken = True
-
-    def _start(self) -> TaskRunner[Any]:
-        runner = _dask_runner(self.settings) if self.mode == "dask" else ProcessPoolTaskRunner(self.workers)
-        runner.__enter__()
-        return runner
 
 
 def plan(settings: Settings, pages: int) -> tuple[str, int]:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import threading
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import datetime
@@ -130,9 +131,16 @@ def _fetch_one(fetcher: Fetcher, job: PageJob) -> FetchedPage | IngestError:
     return FetchedPage(job, result, raw)
 
 
+# trafilatura parses with module-level lxml parsers, which must not be used by two threads at
+# once (two concurrent extractions corrupted the heap: "malloc_consolidate(): unaligned fastbin
+# chunk"). One extraction at a time per process; a process pool runs one per worker process.
+_EXTRACTING = threading.Lock()
+
+
 def extract_pages(pages: list[FetchedPage], min_body_chars: int) -> list[ArticleRow | IngestError]:
     """Run the article extractor over fetched pages (CPU only: no network, no database)."""
-    return [_extract_page(page, min_body_chars) for page in pages]
+    with _EXTRACTING:
+        return [_extract_page(page, min_body_chars) for page in pages]
 
 
 def _extract_page(page: FetchedPage, min_body_chars: int) -> ArticleRow | IngestError:
@@ -184,7 +192,8 @@ def _read(extracted: ExtractedArticle, doc_id: str) -> dict[str, Any]:
 def reextract_pages(pages: list[StoredPage], versions: ExtractorVersions,
                     min_body_chars: int) -> list[Reextracted | IngestError]:
     """Extract stored pages again with the current extractors (CPU only: no network, no database)."""
-    return [_reextract_page(page, versions, min_body_chars) for page in pages]
+    with _EXTRACTING:
+        return [_reextract_page(page, versions, min_body_chars) for page in pages]
 
 
 def _reextract_page(page: StoredPage, versions: ExtractorVersions, min_body_chars: int) -> Reextracted | IngestError:

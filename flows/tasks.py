@@ -18,7 +18,7 @@ from prefect.cache_policies import NO_CACHE
 from prefect.futures import PrefectFuture
 
 from flows.fetch import Fetcher
-from flows.pool import ExtractionPool
+from flows.pool import ExtractionPool, WorkerProcesses, opaque, run_on
 from flows.settings import Settings
 from flows.sitemaps import Discovery, discover_range
 from flows.steps import FetchedPage, check_feed, extract_pages, fetch_pages, reextract_pages, unexpected
@@ -62,8 +62,9 @@ def fetch_batch(fetcher: Fetcher, jobs: list[PageJob], workers: int) -> list[Fet
 
 
 @task(name="extract-pages", cache_policy=NO_CACHE)
-def extract_batch(pages: list[FetchedPage], min_body_chars: int) -> list[ArticleRow | IngestError]:
-    return extract_pages(pages, min_body_chars)
+def extract_batch(pages: list[FetchedPage], min_body_chars: int,
+                  worker: WorkerProcesses | None = None) -> list[ArticleRow | IngestError]:
+    return run_on(worker, extract_pages, pages, min_body_chars)
 
 
 @task(name="load-pages", cache_policy=NO_CACHE)
@@ -83,9 +84,9 @@ def discover_range_task(fetcher: Fetcher, feed: FeedSource, origins: list[str], 
 
 
 @task(name="reextract-pages", cache_policy=NO_CACHE)
-def reextract_batch(pages: list[StoredPage], versions: ExtractorVersions,
-                    min_body_chars: int) -> list[Reextracted | IngestError]:
-    return reextract_pages(pages, versions, min_body_chars)
+def reextract_batch(pages: list[StoredPage], versions: ExtractorVersions, min_body_chars: int,
+                    worker: WorkerProcesses | None = None) -> list[Reextracted | IngestError]:
+    return run_on(worker, reextract_pages, pages, versions, min_body_chars)
 
 
 @task(name="load-reprocessed", cache_policy=NO_CACHE)
@@ -100,19 +101,32 @@ def load_reprocessed(settings: Settings, run_id: str, results: list[Reextracted 
 
 class RefreshClock:
     """Whether a load should refresh the analyst layer: the first one, then one every
-    ``refresh_every`` seconds (the end of the run refreshes in any case). Each refresh copies
-    the warehouse into the snapshot: once a batch, it was a third of a run's time."""
+    ``refresh_every`` seconds, and never sooner than four times what the last refreshing load
+    took (the end of the run refreshes in any case). A refresh rebuilds the claims and copies the
+    warehouse into the snapshot: once a batch it was a third of a small run's time, and on a
+    large warehouse it would be all of it."""
+
+    RATIO = 4.0
 
     def __init__(self, every: float) -> None:
         self.every = every
-        self.last: float | None = None
+        self.next_at: float | None = None
+        self._started: float | None = None
 
     def due(self) -> bool:
         now = time.monotonic()
-        if self.last is None or now - self.last >= self.every:
-            self.last = now
+        if self.next_at is None or now >= self.next_at:
+            self._started = now
+            self.next_at = now + self.every
             return True
         return False
+
+    def done(self) -> None:
+        """Call after the load that refreshed: the next one waits for ``RATIO`` times its cost."""
+        if self._started is not None:
+            now = time.monotonic()
+            self.next_at = max(self.next_at or now, now + self.RATIO * (now - self._started))
+            self._started = None
 
 
 def finish_batch(settings: Settings, run_id: str, fetched: list[FetchedPage | IngestError],
@@ -129,7 +143,10 @@ def finish_batch(settings: Settings, run_id: str, fetched: list[FetchedPage | In
                     for p in pages]
     counts["pages_fetched"] += len(pages)
     try:
-        result = load_batch(settings, run_id, pages, [*fetch_errors, *outcomes], refresh=clock.due())
+        refresh = clock.due()
+        result = load_batch(settings, run_id, opaque(pages), opaque([*fetch_errors, *outcomes]), refresh=refresh)
+        if refresh:
+            clock.done()
     except Exception as exc:
         # The batch's transaction rolled back: nothing of it is stored, so its entries are still
         # pending and the next run fetches them again. Say so on each page, if the warehouse lets us.
@@ -167,7 +184,7 @@ def process_jobs(settings: Settings, fetcher: Fetcher, run_id: str, jobs: list[P
         def extract_oldest() -> None:
             fetched = fetching.popleft().result()
             pages = [f for f in fetched if isinstance(f, FetchedPage)]
-            extracting.append((fetched, pool.submit(extract_batch, pages=pages,
+            extracting.append((fetched, pool.submit(extract_batch, pages=opaque(pages),
                                                     min_body_chars=settings.min_body_chars)))
             while len(extracting) > pool.ahead:
                 finish_batch(settings, run_id, *extracting.popleft(), pool, clock, counts)

@@ -108,16 +108,58 @@ def build_claims(figures: Iterable[ClaimInput]) -> list[Claim]:
     ordered = sorted(figures, key=lambda f: (f.kind_class, f.country_iso3 or "", f.day_start or date.min,
                                              f.figure_id))
     claims: list[Claim] = []
-    by_bucket: dict[tuple[str, str | None, bool], list[Claim]] = {}
+    buckets: dict[tuple[str, str | None, bool], _Bucket] = {}
     for f in ordered:
-        bucket = by_bucket.setdefault((f.kind_class, f.country_iso3, f.cumulative), [])
-        target = next((c for c in bucket if c.accepts(f)), None)
+        bucket = buckets.setdefault((f.kind_class, f.country_iso3, f.cumulative), _Bucket())
+        target = next((bucket.claims[i] for i in bucket.candidates(f) if bucket.claims[i].accepts(f)), None)
         if target is None:
             target = Claim(f"c{f.figure_id}")
-            bucket.append(target)
             claims.append(target)
-        target.members.append(f)
+            bucket.add(target)
+        bucket.join(target, f)
     return claims
+
+
+class _Bucket:
+    """The claims of one (kind class, country, cumulative), and which of them can still accept a
+    figure. Figures come in date order, so a claim none of whose members ends within
+    ``DATE_SLACK_DAYS`` of the figure's start can only take it through a shared cluster: only
+    those within the window and those of the figure's cluster are tried (trying every claim of a
+    country made a year's warehouse quadratic). The order tried is the claims' order, as before."""
+
+    def __init__(self) -> None:
+        self.claims: list[Claim] = []
+        self.latest: list[date | None] = []  # the latest end of a dated member, per claim
+        self.active: list[int] = []  # claims whose latest end may still be within the window
+        self.by_cluster: dict[str, list[int]] = {}
+        self._index: dict[int, int] = {}  # id(claim) -> its position
+
+    def add(self, claim: Claim) -> None:
+        self._index[id(claim)] = len(self.claims)
+        self.claims.append(claim)
+        self.latest.append(None)
+
+    def join(self, claim: Claim, f: ClaimInput) -> None:
+        claim.members.append(f)
+        i = self._index[id(claim)]
+        if f.cluster_id is not None and i not in self.by_cluster.setdefault(f.cluster_id, []):
+            self.by_cluster[f.cluster_id].append(i)
+        if f.day_start is not None:
+            end = f.day_end or f.day_start
+            before = self.latest[i]
+            if before is None or end > before:
+                self.latest[i] = end
+                if i not in self.active:  # new, or back in the window through a member of its cluster
+                    self.active.append(i)
+
+    def candidates(self, f: ClaimInput) -> list[int]:
+        found = set(self.by_cluster.get(f.cluster_id, ())) if f.cluster_id is not None else set()
+        if f.day_start is not None:
+            threshold = f.day_start - timedelta(days=DATE_SLACK_DAYS)
+            # a claim that left the window stays out: later figures start no earlier than this one
+            self.active = [i for i in self.active if (self.latest[i] or date.min) >= threshold]
+            found.update(self.active)
+        return sorted(found)
 
 
 def claim_values(claim: Claim) -> tuple[int | None, int, int | None]:

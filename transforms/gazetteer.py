@@ -16,6 +16,7 @@ import logging
 import marshal
 import os
 import re
+import threading
 import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass
@@ -128,7 +129,7 @@ def _write_cache(path: Path, data: bytes) -> None:
     """Atomically, so a reader never sees half a file; a read-only home only costs the speed."""
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+        tmp = path.with_name(f".{path.name}.{os.getpid()}.{threading.get_ident()}.tmp")
         tmp.write_bytes(data)
         os.replace(tmp, path)
     except OSError as exc:

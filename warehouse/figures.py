@@ -43,13 +43,17 @@ def _row(article_key: str, i: int, f: Figure, extractor_version: str, fallback: 
 
 
 def replace_figures(wh: Warehouse, load_id: str, article_keys: Iterable[str],
-                    rows: Sequence[dict[str, object]]) -> tuple[int, int]:
+                    rows: Sequence[dict[str, object]], new_articles: bool = False) -> tuple[int, int]:
     """Delete the figures of ``article_keys`` and load ``rows`` in their place, typed and
     validated by ``transforms.normalise``; rejected rows go to ``ingest_errors`` (stage
-    ``normalise``) with their reason. Returns (loaded, rejected)."""
+    ``normalise``) with their reason. Returns (loaded, rejected). ``new_articles``: the articles
+    were inserted in this transaction, so they have no figures to delete (the delete scans the
+    whole table, which made loading slower the more the warehouse held)."""
     valid, rejected = validate(figures_frame(rows))
-    keys = pl.DataFrame({"article_key": sorted(set(article_keys))}, schema={"article_key": pl.String})
-    wh.load("replace_figures", with_people(valid), {"incoming_keys": keys}, load_id=load_id, now=utcnow())
+    if not new_articles:
+        wh.load("delete_figures", pl.DataFrame({"article_key": sorted(set(article_keys))},
+                                               schema={"article_key": pl.String}))
+    wh.load("insert_figures", with_people(valid), load_id=load_id, now=utcnow())
     record_errors(wh, load_id, [
         IngestError("normalise", f"figure:{row['article_key']}#{row['figure_index']}",
                     f"{row['article_key']}#{row['figure_index']}", None, "permanent",

@@ -188,7 +188,7 @@ def load_pages(wh: Warehouse, archive: PageArchive, run_id: str, raw_pages: Sequ
         countries = dict(wh.rows("feed_countries"))
         figures = [row for r in new
                    for row in figure_rows(r.article_key, r.figures, EXTRACTOR_VERSION, countries.get(r.feed_id))]
-        loaded, _rejected = replace_figures(wh, run_id, [r.article_key for r in new], figures)
+        loaded, _rejected = replace_figures(wh, run_id, [r.article_key for r in new], figures, new_articles=True)
         done = frame([{"url_key": r.entry_key} for r in rows], KEY_SCHEMA)
         wh.load("resolve_errors", done, now=now, stages=["fetch", "extract", "load"])
         record_errors(wh, run_id, errors, now=now)

@@ -118,3 +118,13 @@ def test_a_run_refreshes_the_analyst_snapshot_on_its_first_load_then_every_refre
         due.append(clock.due())
     assert due == [True, False, False, True, False, True]
     assert all(tasks.RefreshClock(0).due() for _ in range(3))  # 0: every load, as before
+    # a refreshing load that took 20 s: the next refresh waits 80 s, not 30
+    now[0] = 1000.0
+    slow = tasks.RefreshClock(30.0)
+    assert slow.due()
+    now[0] = 1020.0
+    slow.done()
+    now[0] = 1060.0
+    assert not slow.due()
+    now[0] = 1101.0
+    assert slow.due()

@@ -101,3 +101,40 @@ def test_a_lightly_edited_copy_joins_the_first_story_and_another_story_does_not(
 def test_headlines_are_too_short_to_cluster() -> None:
     a, b = signature("h1", "Car bomb kills nine in Mogadishu"), signature("h2", "Car bomb kills nine in Mogadishu")
     assert assign_clusters([], [a, b]) == {"h1": "h1", "h2": "h2"}
+
+
+def _every_claim_tried(figures: list[ClaimInput]) -> list[list[str]]:
+    """The rule in its plainest form, as the oracle: in (date, id) order, each figure joins the
+    first claim of its bucket that accepts it, every claim tried."""
+    from transforms.claims import Claim
+
+    ordered = sorted(figures, key=lambda f: (f.kind_class, f.country_iso3 or "", f.day_start or date.min,
+                                             f.figure_id))
+    claims: list[Claim] = []
+    buckets: dict[tuple[str, str | None, bool], list[Claim]] = {}
+    for f in ordered:
+        bucket = buckets.setdefault((f.kind_class, f.country_iso3, f.cumulative), [])
+        target = next((c for c in bucket if c.accepts(f)), None)
+        if target is None:
+            target = Claim(f"c{f.figure_id}")
+            bucket.append(target)
+            claims.append(target)
+        target.members.append(f)
+    return [[m.figure_id for m in c.members] for c in claims]
+
+
+_days = st.one_of(st.none(), st.dates(min_value=date(2026, 1, 1), max_value=date(2026, 3, 1)))
+
+
+@given(st.lists(st.tuples(_days, st.integers(0, 3), st.integers(0, 12), st.sampled_from([3, 4, 5, 10, 12, 40]),
+                          st.sampled_from(["people", "civilians", "children"]), st.sampled_from([None, "Gao", "Kidal"]),
+                          st.sampled_from([None, "MLI"]), st.booleans()), max_size=120))
+def test_trying_only_the_claims_within_the_date_window_or_the_cluster_groups_as_trying_all_would(
+        rows: list[tuple[date | None, int, int, int, str, str | None, str | None, bool]]) -> None:
+    from datetime import timedelta
+
+    figures = [ClaimInput(f"f{i:03d}", f"a{i // 2}", f"c{cluster}", "s", "deaths", "killed", group, "person",
+                          cumulative, "asserted", country, place, day, day + timedelta(days=span) if day else None,
+                          None, best, None)
+               for i, (day, span, cluster, best, group, place, country, cumulative) in enumerate(rows)]
+    assert [[m.figure_id for m in c.members] for c in build_claims(figures)] == _every_claim_tried(figures)

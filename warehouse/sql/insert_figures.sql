@@ -1,5 +1,4 @@
--- Replace the figures of the articles in `incoming_keys` with the rows in `incoming`.
-DELETE FROM figures WHERE article_key IN (SELECT article_key FROM incoming_keys);
+-- Figures to insert (an article's old ones are deleted first by delete_figures.sql when it had any).
 INSERT INTO figures BY NAME
 SELECT article_key, figure_index, kind, "group", unit, low, best, high, qualifier, number_text,
        start_offset, end_offset, sentence, part_of, cumulative, modality, event_date_start,
