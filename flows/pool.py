@@ -31,6 +31,7 @@ from prefect.task_runners import TaskRunner
 from prefect.utilities.annotations import quote
 
 from flows.settings import Settings
+from flows.steps import warm_worker
 
 logger = logging.getLogger(__name__)
 
@@ -51,7 +52,7 @@ class WorkerProcesses:
     def __init__(self, workers: int) -> None:
         self.workers = workers
         self._executor = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"),
-                                             initializer=_warm)
+                                             initializer=warm_worker)
         # The executor spawns a worker per submission; start them all now, so that every one
         # imports and warms up while the flow fetches its first pages.
         self._started = [self._executor.submit(os.getpid) for _ in range(workers)]
@@ -61,17 +62,6 @@ class WorkerProcesses:
 
     def close(self) -> None:
         self._executor.shutdown(wait=True, cancel_futures=True)
-
-
-def _warm() -> None:
-    """In each new worker: import what extraction needs and load the gazetteer before the first
-    batch arrives, while the flow is still fetching."""
-    import transforms.article  # noqa: F401
-    from transforms.figures import extract_figures
-    from transforms.gazetteer import gazetteer
-
-    gazetteer()
-    extract_figures("Gunmen killed 11 villagers near Bandiagara on Tuesday.", None, "warm-up")
 
 
 def opaque(value: R) -> R:
@@ -99,7 +89,9 @@ class ExtractionPool:
 
     @property
     def ahead(self) -> int:
-        return 1 if self.mode == "threads" or self._broken else self.workers
+        # one batch queued beyond the workers: a worker that finishes starts the next at once
+        # instead of waiting while the flow loads what it returned
+        return 1 if self.mode == "threads" or self._broken else self.workers + 1
 
     def __enter__(self) -> ExtractionPool:
         if self.mode == "processes":

@@ -137,6 +137,16 @@ def _fetch_one(fetcher: Fetcher, job: PageJob) -> FetchedPage | IngestError:
 _EXTRACTING = threading.Lock()
 
 
+def warm_worker() -> None:
+    """In each new extraction worker process: load the gazetteer and build the extractor's tables
+    before the first batch arrives, while the flow is still fetching. (This module is what a
+    worker imports: it does not import Prefect.)"""
+    from transforms.gazetteer import gazetteer
+
+    gazetteer()
+    extract_figures("Gunmen killed 11 villagers near Bandiagara on Tuesday.", None, "warm-up")
+
+
 def extract_pages(pages: list[FetchedPage], min_body_chars: int) -> list[ArticleRow | IngestError]:
     """Run the article extractor over fetched pages (CPU only: no network, no database)."""
     with _EXTRACTING:
