@@ -11,8 +11,8 @@ second task runner chosen by the settings:
 - ``task_runner = "dask"``: prefect-dask's ``DaskTaskRunner``, on a local cluster of
   ``dask_workers`` processes, or on the scheduler at ``dask_address``.
 
-The runner starts on the first batch, so a quiet day starts no process. Workers only compute:
-they return each batch's rows and the flow's thread loads them, one writer.
+Workers start only for a run with pages to extract, so a quiet day starts no process. Workers
+only compute: they return each batch's rows and the flow's thread loads them, one writer.
 """
 
 from __future__ import annotations
@@ -78,10 +78,11 @@ def run_on(worker: WorkerProcesses | None, function: Callable[..., R], *args: An
 
 class ExtractionPool:
     """Submits extraction tasks where the settings say; ``ahead`` is how many batches may be
-    extracting at once (one per worker; one in the flow's own threads)."""
+    extracting at once (one per worker and one queued; one in the flow's own threads)."""
 
     def __init__(self, settings: Settings, pages: int) -> None:
         self.settings = settings
+        self.pages = pages
         self.mode, self.workers = plan(settings, pages)
         self._runner: TaskRunner[Any] | None = None
         self._processes: WorkerProcesses | None = None
@@ -94,7 +95,7 @@ class ExtractionPool:
         return 1 if self.mode == "threads" or self._broken else self.workers + 1
 
     def __enter__(self) -> ExtractionPool:
-        if self.mode == "processes":
+        if self.mode == "processes" and self.pages > 0:
             self._processes = WorkerProcesses(self.workers)  # they start and warm up while pages are fetched
         if self.mode != "threads":
             logger.info("extraction runs on %s (%d workers)", self.mode, self.workers)
