@@ -140,12 +140,18 @@ def _load_reprocessed(settings: Settings, run_id: str, day: date, size: int,
                       future: PrefectFuture[list[Reextracted | IngestError]], lost: list[IngestError],
                       pool: ExtractionPool, clock: RefreshClock, counts: dict[str, int]) -> None:
     try:
+        results = future.result()
+    except Exception as exc:  # the worker died under the batch: the rest of the run extracts in-process
+        pool.broken(exc)
+        logger.error("%s: extracting a batch of %d articles failed; they stay out of date", day, size, exc_info=exc)
+        counts["errors"] += size
+        return
+    try:
         refresh = clock.due()
-        load = load_reprocessed(settings, run_id, opaque([*future.result(), *lost]), refresh=refresh)
+        load = load_reprocessed(settings, run_id, opaque([*results, *lost]), refresh=refresh)
         if refresh:
             clock.done()
     except Exception as exc:  # the batch rolled back: its articles stay as they were, out of date
-        pool.broken(exc)
         logger.error("%s: reprocessing a batch of %d articles failed; they stay out of date", day, size,
                      exc_info=exc)
         counts["errors"] += size
