@@ -108,6 +108,7 @@ def reprocess(settings: Settings, run_id: str, range_days: list[date], feeds: li
         per_day = {day: day_counts(wh, day, feeds, versions) for day in range_days}
     archive = settings.page_archive()
     in_flight: deque[tuple[date, int, PrefectFuture[list[Reextracted | IngestError]], list[IngestError]]] = deque()
+    progress = {day: [0, stale] for day, (_articles, stale) in per_day.items()}  # done, out of date
     clock = RefreshClock(settings.refresh_every)
     with ExtractionPool(settings, sum(stale for _, stale in per_day.values())) as pool:
         for day in range_days:
@@ -130,15 +131,16 @@ def reprocess(settings: Settings, run_id: str, range_days: list[date], feeds: li
                                      min_body_chars=settings.min_body_chars)
                 in_flight.append((day, len(pages), future, lost))
                 while len(in_flight) > pool.ahead:
-                    _load_reprocessed(settings, run_id, *in_flight.popleft(), pool, clock, counts)
+                    _load_reprocessed(settings, run_id, *in_flight.popleft(), pool, clock, progress, counts)
         while in_flight:
-            _load_reprocessed(settings, run_id, *in_flight.popleft(), pool, clock, counts)
+            _load_reprocessed(settings, run_id, *in_flight.popleft(), pool, clock, progress, counts)
     return counts
 
 
 def _load_reprocessed(settings: Settings, run_id: str, day: date, size: int,
                       future: PrefectFuture[list[Reextracted | IngestError]], lost: list[IngestError],
-                      pool: ExtractionPool, clock: RefreshClock, counts: dict[str, int]) -> None:
+                      pool: ExtractionPool, clock: RefreshClock, progress: dict[date, list[int]],
+                      counts: dict[str, int]) -> None:
     try:
         results = future.result()
     except Exception as exc:  # the worker died under the batch: the rest of the run extracts in-process
@@ -161,7 +163,8 @@ def _load_reprocessed(settings: Settings, run_id: str, day: date, size: int,
     counts["figures_before"] += load.figures_before
     counts["figures_after"] += load.figures_after
     counts["errors"] += load.errors
-    logger.info("%s: %d articles reprocessed", day, load.articles)
+    progress[day][0] += size
+    logger.info("%s: %d of %d out-of-date articles reprocessed", day, *progress[day])
 
 
 def refetch(settings: Settings, run_id: str, range_days: list[date], feeds: list[FeedSource]) -> dict[str, int]:

@@ -122,7 +122,9 @@ class ExtractionPool:
         if self._runner is None:
             self._runner = _dask_runner(self.settings)
             self._runner.__enter__()
-        submitted: PrefectFuture[Any] = self._runner.submit(task, parameters)
+        # the Dask runner ships parameters as they are: no Prefect annotation may reach the task
+        plain = {k: v.unquote() if isinstance(v, quote) else v for k, v in parameters.items()}
+        submitted: PrefectFuture[Any] = self._runner.submit(task, plain)
         return submitted
 
     def broken(self, exc: BaseException) -> None:

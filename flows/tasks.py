@@ -123,7 +123,7 @@ class RefreshClock:
 
     def done(self) -> None:
         """Call after the load that refreshed: the next one waits for ``RATIO`` times its cost."""
-        if self._started is not None:
+        if self._started is not None and self.every > 0:  # 0: every load, whatever it costs
             now = time.monotonic()
             self.next_at = max(self.next_at or now, now + self.RATIO * (now - self._started))
             self._started = None
