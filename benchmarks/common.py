@@ -11,13 +11,11 @@ import gzip
 import json
 import os
 import re
-import resource
 import subprocess
 import sys
 import time
 from collections import Counter
-from collections.abc import Iterator, Mapping
-from contextlib import contextmanager
+from collections.abc import Mapping
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
@@ -73,21 +71,6 @@ def body_f1(extracted: str, truth: str) -> float:
 
 def mean(values: list[float]) -> float:
     return sum(values) / len(values) if values else 0.0
-
-
-def peak_child_mb() -> float:
-    """The largest resident set any finished child process reached, in MB."""
-    return resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
-
-
-@contextmanager
-def timer() -> Iterator[dict[str, float]]:
-    out: dict[str, float] = {}
-    started = time.perf_counter()
-    try:
-        yield out
-    finally:
-        out["seconds"] = time.perf_counter() - started
 
 
 def run_cli(args: list[str], env: Mapping[str, str], timeout: float = 3600) -> tuple[float, str]:
