@@ -110,6 +110,14 @@ CASES: list[tuple[str, str, list[Row]]] = [
     ("the-figure-is", "The agency estimated 349 families displaced, and the ministry said the figure is 427.",
      [("displaced", "people", "household", 349, "approx", None, False, "asserted"),
       ("displaced", "people", "household", 427, "exact", 0, False, "asserted")]),
+    ("toll-counts-families", "Officials put the number of displaced families at 1,250 on Friday.",
+     [("displaced", "people", "household", 1250, "exact", None, False, "asserted")]),
+    ("toll-counts-families-then-figure", "Local officials estimated the number of families displaced by the floods "
+     "to be about 610, while according to the national disaster agency the figure is 700.",
+     [("displaced", "people", "household", 610, "approx", None, False, "asserted"),
+      ("displaced", "people", "household", 700, "exact", 0, False, "asserted")]),
+    ("toll-counts-people", "The number of displaced people rose to 5,000.",
+     [("displaced", "people", "person", 5000, "exact", None, True, "asserted")]),
     # bare singulars
     ("singular-passive", "A woman was killed when the shell hit her house.",
      [("killed", "women", "person", 1, "exact", None, False, "asserted")]),

@@ -272,6 +272,11 @@ def _singular_mentions(s: str, numbers: list[Mention]) -> list[Mention]:
     return out
 
 
+# a toll that counts families: the bare number after it counts them too
+_TOLL_OF_HOUSEHOLDS = re.compile(r"(?i)\bnumber\s+of\s+(?:the\s+)?(?:[a-z-]+\s+){0,2}?(?:famil(?:y|ies)|households?)\b"
+                                 r"[^.;:]{0,90}$")
+
+
 def _classify(s: str, m: Mention, mentions: list[Mention], index: int) -> Candidate:
     sentence = Sentence(0, len(s), s, 0)  # offsets here are sentence offsets
     if m.kind == "zero":
@@ -317,6 +322,9 @@ def _classify(s: str, m: Mention, mentions: list[Mention], index: int) -> Candid
     cand.kind, cand.kind_rule = kind, decision.rule
     if kind == "housing_destroyed" and decision.rule is not None and decision.rule.source is RuleSource.LABEL:
         cand.unit = "dwelling"  # "Completely destroyed housing: 146"
+    if (decision.rule is not None and decision.rule.source is RuleSource.TOLL and np.head is None
+            and _TOLL_OF_HOUSEHOLDS.search(before)):
+        cand.unit = "household"  # "the number of displaced families is estimated to be 349"
     cand.stock = decision.site is Site.NOUN and np.weak_kind is not None and np.noun_kind is None
     of_the = re.match(r"(?i)^\s+of\s+the\s+(dead|killed|victims|wounded|injured|displaced|missing|abducted|"
                       r"detained)\b", context_after(s, m.end))
