@@ -12,6 +12,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from transforms.literals import trie_pattern
+
 logger = logging.getLogger(__name__)
 
 CONTEXTS = ("conflict", "disaster", "other")
@@ -194,23 +196,46 @@ def _cues(text: str) -> dict[str, list[tuple[int, int]]]:
     """(position, table row) of every cue in the text, per side. Cached for the few latest texts:
     an article is classified, then its figures' sentences are (the same scan). Read only."""
     lowered = lower_same_length(text)
-    return {side: [(at, cue.group) for cue in cues for at in _starts(cue, text if cue.cased else lowered)]
-            for side, (cues, _weights) in _SCANNERS.items()}
-
-
-def _starts(cue: _Cue, subject: str) -> list[int]:
-    """Where the cue matches: the pattern tried only where one of its anchors occurs (a C-speed
-    find), not run along the whole text; its leading \\b rejects an anchor inside a word."""
-    if not cue.anchors:
-        return [m.start() for m in cue.pattern.finditer(subject)]
-    found = []
-    for anchor in cue.anchors:
-        at = subject.find(anchor)
-        while at >= 0:
-            if cue.pattern.match(subject, at):
-                found.append(at)
-            at = subject.find(anchor, at + 1)
+    found: dict[str, list[tuple[int, int]]] = {side: [] for side in _SCANNERS}
+    for subject, index in ((lowered, _LOWER_INDEX), (text, _CASED_INDEX)):
+        for hit in index.words.finditer(subject):
+            at = hit.start()
+            for anchor in index.prefixes[hit.group(1)]:
+                for side, cue in index.cues[anchor]:
+                    if cue.pattern.match(subject, at):
+                        found[side].append((at, cue.group))
+    for side, (cues, _weights) in _SCANNERS.items():
+        for cue in cues:
+            if not cue.anchors:  # the few cues with no literal start: run along the whole text
+                subject = text if cue.cased else lowered
+                found[side].extend((m.start(), cue.group) for m in cue.pattern.finditer(subject))
     return found
+
+
+@dataclass(frozen=True, slots=True)
+class _AnchorIndex:
+    """Every cue anchor of one case, found in one pass: ``words`` matches at each word start where
+    some anchor begins (the longest there); ``prefixes`` lists the anchors that begin there too."""
+
+    words: re.Pattern[str]
+    prefixes: dict[str, tuple[str, ...]]
+    cues: dict[str, list[tuple[str, _Cue]]]
+
+
+def _anchor_index(cased: bool) -> _AnchorIndex:
+    cues: dict[str, list[tuple[str, _Cue]]] = {}
+    for side, (side_cues, _weights) in _SCANNERS.items():
+        for cue in side_cues:
+            if cue.cased == cased:
+                for anchor in cue.anchors:
+                    cues.setdefault(anchor, []).append((side, cue))
+    prefixes = {word: tuple(a for a in cues if word.startswith(a)) for word in cues}
+    # a cue starts with \b, so only word starts can begin one; the lookahead finds overlapping anchors
+    return _AnchorIndex(re.compile(r"\b(?=(" + trie_pattern(list(cues)) + "))"), prefixes, cues)
+
+
+_LOWER_INDEX = _anchor_index(cased=False)
+_CASED_INDEX = _anchor_index(cased=True)
 
 
 def lower_same_length(text: str) -> str:

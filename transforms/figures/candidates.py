@@ -166,13 +166,19 @@ class Candidate:
     refers_back: bool = False  # "the figure is 427": the kind, unit and group of the figure before it
 
 
-def sentence_candidates(sentence: Sentence) -> list[Candidate]:
-    s = sentence.text
+def sentence_mentions(s: str) -> list[Mention]:
+    """Every number, zero statement and bare singular of a sentence that could count people, in
+    order, none overlapping: what ``sentence_candidates`` classifies."""
     mentions = [m for m in find_mentions(s) if not _is_trap(s, m)]
     mentions += _zero_mentions(s)
     mentions += _singular_mentions(s, mentions)
     mentions.sort(key=lambda m: (m.start, -m.end))
-    mentions = _drop_overlaps(mentions)
+    return _drop_overlaps(mentions)
+
+
+def sentence_candidates(sentence: Sentence) -> list[Candidate]:
+    s = sentence.text
+    mentions = sentence_mentions(s)
     candidates = [_classify(s, m, mentions, i) for i, m in enumerate(mentions)]
     _appositive_singulars(s, candidates)
     _coordinate(s, candidates)

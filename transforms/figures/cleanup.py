@@ -103,7 +103,9 @@ def clean(text: str) -> tuple[str, list[int] | None]:
     for match in _WORD_THEN_DIGITS.finditer(text):
         if _known(match.group(1).lower()):
             edits.append((match.end(), match.end(), " "))
-    for match in _LONG_WORD.finditer(text):
+    # each distinct long word is judged once (cached across texts); most texts have no glued one
+    glued = {word for word in set(_LONG_WORD.findall(text)) if _split_glued(word) is not None}
+    for match in _LONG_WORD.finditer(text) if glued else ():
         cut = _split_glued(match.group(0))
         if cut is not None:
             edits.append((match.start() + cut, match.start() + cut, " "))  # "werekilled" -> "were killed"

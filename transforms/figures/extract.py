@@ -13,10 +13,17 @@ import re
 from datetime import date
 
 from transforms.context import document_and_spans
-from transforms.figures.candidates import ANAPHORA_BEFORE, REFERS_BACK, Candidate, sentence_candidates
+from transforms.figures.candidates import (
+    ANAPHORA_BEFORE,
+    REFERS_BACK,
+    Candidate,
+    sentence_candidates,
+    sentence_mentions,
+)
 from transforms.figures.classify import context_before
 from transforms.figures.cleanup import clean
 from transforms.figures.dates import DateMention, find_dates
+from transforms.figures.gate import may_hold_figure
 from transforms.figures.model import KIND_CLASS, Figure
 from transforms.figures.places import assign_places
 from transforms.figures.scope import is_cumulative
@@ -35,13 +42,21 @@ def extract_figures(text: str, published: date | None, doc_id: str = "") -> list
     figures: list[Figure] = []
     sources: list[tuple[Candidate, Sentence]] = []
     seen_values: set[int] = set()
+    unread: list[Sentence] = []  # sentences the gate skipped, whose numbers are read only if needed
     for sentence in sentences:
+        if not may_hold_figure(sentence.text):
+            unread.append(sentence)
+            continue
         candidates = sentence_candidates(sentence)
         for cand in candidates:
             m = cand.mention
-            if (m.kind in ("digits", "words") and m.best in seen_values
-                    and ANAPHORA_BEFORE.search(context_before(sentence.text, m.start))):
-                cand.drop = True  # "these 1,314 families": a reference back, not a new report
+            if m.kind in ("digits", "words") and ANAPHORA_BEFORE.search(context_before(sentence.text, m.start)):
+                if unread:  # "these 1,314 families" may point back at a number of a skipped sentence
+                    seen_values.update(n.best for skipped in unread for n in sentence_mentions(skipped.text)
+                                       if n.kind in ("digits", "words"))
+                    unread.clear()
+                if m.best in seen_values:
+                    cand.drop = True  # "these 1,314 families": a reference back, not a new report
         seen_values.update(c.mention.best for c in candidates if c.mention.kind in ("digits", "words"))
         for k, cand in enumerate(candidates):
             refers_back = REFERS_BACK.search(context_before(sentence.text, cand.mention.start))
