@@ -12,6 +12,8 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
+import polars as pl
+
 from flows import __version__
 from flows.fetch import FailureKind, Fetcher, FetchError, FetchResult
 from transforms.article import EXTRACTOR, ExtractedArticle, ExtractionError, extract_article
@@ -19,6 +21,7 @@ from transforms.context import classify_context
 from transforms.feedlist import FeedSource, feed_key
 from transforms.feeds import FeedParseError, parse_feed
 from transforms.figures import EXTRACTOR_VERSION, extract_figures
+from transforms.normalise import batch_figures_frame
 from transforms.records import (
     ArticleRow,
     ExtractorVersions,
@@ -147,10 +150,26 @@ def warm_worker() -> None:
     extract_figures("Gunmen killed 11 villagers near Bandiagara on Tuesday.", None, "warm-up")
 
 
-def extract_pages(pages: list[FetchedPage], min_body_chars: int) -> list[ArticleRow | IngestError]:
+@dataclass(frozen=True, slots=True)
+class ExtractedBatch:
+    """What extracting a batch gives the loader: an article or an error for each page, and the
+    figures of the articles already as one typed frame (``transforms.normalise``), so the
+    single writer does not build it from Python objects."""
+
+    outcomes: list[ArticleRow | IngestError]
+    figures: pl.DataFrame
+
+    @classmethod
+    def of(cls, outcomes: list[ArticleRow | IngestError]) -> ExtractedBatch:
+        articles = [(o.article_key, o.figures) for o in outcomes if isinstance(o, ArticleRow)]
+        return cls(outcomes, batch_figures_frame(articles, EXTRACTOR_VERSION))
+
+
+def extract_pages(pages: list[FetchedPage], min_body_chars: int) -> ExtractedBatch:
     """Run the article extractor over fetched pages (CPU only: no network, no database)."""
     with _EXTRACTING:
-        return [_extract_page(page, min_body_chars) for page in pages]
+        outcomes = [_extract_page(page, min_body_chars) for page in pages]
+    return ExtractedBatch.of(outcomes)
 
 
 def _extract_page(page: FetchedPage, min_body_chars: int) -> ArticleRow | IngestError:

@@ -13,6 +13,7 @@ import time
 from collections import deque
 from datetime import date
 
+import polars as pl
 from prefect import task
 from prefect.cache_policies import NO_CACHE
 from prefect.futures import PrefectFuture
@@ -21,7 +22,15 @@ from flows.fetch import Fetcher
 from flows.pool import ExtractionPool, WorkerProcesses, opaque, run_on
 from flows.settings import Settings
 from flows.sitemaps import Discovery, discover_range
-from flows.steps import FetchedPage, check_feed, extract_pages, fetch_pages, reextract_pages, unexpected
+from flows.steps import (
+    ExtractedBatch,
+    FetchedPage,
+    check_feed,
+    extract_pages,
+    fetch_pages,
+    reextract_pages,
+    unexpected,
+)
 from transforms.feedlist import FeedSource
 from transforms.records import (
     ArticleRow,
@@ -63,15 +72,17 @@ def fetch_batch(fetcher: Fetcher, jobs: list[PageJob], workers: int) -> list[Fet
 
 @task(name="extract-pages", cache_policy=NO_CACHE)
 def extract_batch(pages: list[FetchedPage], min_body_chars: int,
-                  worker: WorkerProcesses | None = None) -> list[ArticleRow | IngestError]:
+                  worker: WorkerProcesses | None = None) -> ExtractedBatch:
     return run_on(worker, extract_pages, pages, min_body_chars)
 
 
 @task(name="load-pages", cache_policy=NO_CACHE)
 def load_batch(settings: Settings, run_id: str, pages: list[FetchedPage],
-               outcomes: list[ArticleRow | IngestError], refresh: bool = True) -> loader.PageLoad:
+               outcomes: list[ArticleRow | IngestError], figures: pl.DataFrame | None = None,
+               refresh: bool = True) -> loader.PageLoad:
     with settings.open_warehouse() as wh:
-        loaded = loader.load_pages(wh, settings.page_archive(), run_id, [p.raw for p in pages], outcomes)
+        loaded = loader.load_pages(wh, settings.page_archive(), run_id, [p.raw for p in pages], outcomes,
+                                   figures)
         if refresh:  # analysts read the new figures without waiting for the end of the run
             refresh_after_load(wh, settings.snapshot)
         return loaded
@@ -130,21 +141,22 @@ class RefreshClock:
 
 
 def finish_batch(settings: Settings, run_id: str, fetched: list[FetchedPage | IngestError],
-                 extracting: PrefectFuture[list[ArticleRow | IngestError]], pool: ExtractionPool,
+                 extracting: PrefectFuture[ExtractedBatch], pool: ExtractionPool,
                  clock: RefreshClock, counts: dict[str, int]) -> None:
     """Load one fetched batch once its extraction is done, adding what it did to ``counts``."""
     pages = [f for f in fetched if isinstance(f, FetchedPage)]
     fetch_errors = [f for f in fetched if isinstance(f, IngestError)]
     try:
-        outcomes = extracting.result()
+        extracted = extracting.result()
     except Exception as exc:  # the worker died under the batch: its pages are errors, retried next run
         pool.broken(exc)
-        outcomes = [unexpected("extract", p.job.url, p.job.entry_key, p.job.feed_id, exc, p.raw.sha256)
-                    for p in pages]
+        extracted = ExtractedBatch.of([unexpected("extract", p.job.url, p.job.entry_key, p.job.feed_id, exc,
+                                                  p.raw.sha256) for p in pages])
     counts["pages_fetched"] += len(pages)
     try:
         refresh = clock.due()
-        result = load_batch(settings, run_id, opaque(pages), opaque([*fetch_errors, *outcomes]), refresh=refresh)
+        result = load_batch(settings, run_id, opaque(pages), opaque([*fetch_errors, *extracted.outcomes]),
+                            opaque(extracted.figures), refresh=refresh)
         if refresh:
             clock.done()
     except Exception as exc:
@@ -177,7 +189,7 @@ def process_jobs(settings: Settings, fetcher: Fetcher, run_id: str, jobs: list[P
     keep the network and the cores busy, few enough that bodies never pile up."""
     batches = [jobs[i:i + settings.batch_size] for i in range(0, len(jobs), settings.batch_size)]
     fetching: deque[PrefectFuture[list[FetchedPage | IngestError]]] = deque()
-    extracting: deque[tuple[list[FetchedPage | IngestError], PrefectFuture[list[ArticleRow | IngestError]]]] = deque()
+    extracting: deque[tuple[list[FetchedPage | IngestError], PrefectFuture[ExtractedBatch]]] = deque()
     clock = RefreshClock(settings.refresh_every)
     with ExtractionPool(settings, len(jobs)) as pool:
 

@@ -8,7 +8,7 @@ Pure functions over frames: no database, no network.
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from functools import cache
 from importlib.resources import files
 from io import StringIO
@@ -16,8 +16,9 @@ from typing import Any
 
 import polars as pl
 
+from transforms.claims import figure_id
 from transforms.context import CONTEXTS
-from transforms.figures.model import GROUPS, KINDS, MODALITIES, PRECISIONS, QUALIFIERS, UNITS
+from transforms.figures.model import GROUPS, KINDS, MODALITIES, PRECISIONS, QUALIFIERS, UNITS, Figure
 
 logger = logging.getLogger(__name__)
 
@@ -37,6 +38,54 @@ RAW_SCHEMA: dict[str, Any] = {
     "admin1": pl.String, "geo_precision": pl.String, "latitude": pl.Float64, "longitude": pl.Float64,
     "extractor_version": pl.String, "context": pl.String, "kind_rule": pl.String, "figure_id": pl.String,
 }
+
+
+# the batch frame's link back to its article: the position among the batch's articles
+ARTICLE_INDEX = "article_index"
+
+
+def figure_rows(article_key: str, figures: Sequence[Figure], extractor_version: str,
+                feed_country: str | None = None) -> list[dict[str, object]]:
+    """Table rows of one article's figures. ``feed_country`` (the feed list's ``country`` of the
+    feed that led to the article) is the last resort for a figure whose text ties it to no
+    place: its country, with precision ``country``."""
+    return [_row(article_key, i, f, extractor_version, feed_country if f.country_iso3 is None else None)
+            for i, f in enumerate(figures)]
+
+
+def _row(article_key: str, i: int, f: Figure, extractor_version: str, fallback: str | None) -> dict[str, object]:
+    return {
+        "article_key": article_key, "figure_index": i, "kind": f.kind, "group": f.group, "unit": f.unit,
+        "low": f.low, "best": f.best, "high": f.high, "qualifier": f.qualifier, "number_text": f.number_text,
+        "start_offset": f.start, "end_offset": f.end, "sentence": f.sentence, "part_of": f.part_of,
+        "cumulative": f.cumulative, "modality": f.modality, "event_date_start": f.event_date_start,
+        "event_date_end": f.event_date_end, "date_precision": f.date_precision, "place": f.place,
+        "country_iso3": fallback or f.country_iso3, "latitude": f.latitude, "longitude": f.longitude,
+        "admin1": f.admin1, "geo_precision": "country" if fallback else f.geo_precision,
+        "extractor_version": extractor_version,
+        "context": f.context, "kind_rule": f.kind_rule,
+        "figure_id": figure_id(article_key, f.start, f.end, f.number_text),
+    }
+
+
+def batch_figures_frame(articles: Sequence[tuple[str, Sequence[Figure]]], extractor_version: str) -> pl.DataFrame:
+    """The figures of a batch of extracted articles ((article key, figures) each) as one frame of
+    ``RAW_SCHEMA`` plus ``article_index`` (the article's position in ``articles``), built where
+    the articles were extracted. The feed's country, a last resort, is added by the loader
+    (``with_feed_country``): only the warehouse knows the feed list."""
+    rows = [{**row, ARTICLE_INDEX: i} for i, (key, figures) in enumerate(articles)
+            for row in figure_rows(key, figures, extractor_version)]
+    return pl.DataFrame(rows, schema={**RAW_SCHEMA, ARTICLE_INDEX: pl.Int32})
+
+
+def with_feed_country(frame: pl.DataFrame, feed_country: pl.Series) -> pl.DataFrame:
+    """``figure_rows``'s fallback on a frame: a figure whose text ties it to no country takes
+    ``feed_country`` (one value a row, null when the feed has none), with precision ``country``."""
+    fallback = pl.col("country_iso3").is_null() & feed_country.is_not_null()
+    return frame.with_columns(
+        pl.when(fallback).then(pl.lit(feed_country)).otherwise(pl.col("country_iso3")).alias("country_iso3"),
+        pl.when(fallback).then(pl.lit("country")).otherwise(pl.col("geo_precision")).alias("geo_precision"),
+    )
 
 
 def figures_frame(rows: Iterable[Mapping[str, Any]]) -> pl.DataFrame:

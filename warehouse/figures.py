@@ -8,9 +8,7 @@ from collections.abc import Iterable, Sequence
 
 import polars as pl
 
-from transforms.claims import figure_id
-from transforms.figures.model import Figure
-from transforms.normalise import figures_frame, validate, with_people
+from transforms.normalise import figure_rows, figures_frame, validate, with_people
 from transforms.records import IngestError
 from transforms.timeutil import utcnow
 from warehouse.db import Warehouse
@@ -18,38 +16,19 @@ from warehouse.errors import record_errors
 
 logger = logging.getLogger(__name__)
 
-def figure_rows(article_key: str, figures: Sequence[Figure], extractor_version: str,
-                feed_country: str | None = None) -> list[dict[str, object]]:
-    """Table rows of one article's figures. ``feed_country`` (the feed list's ``country`` of the
-    feed that led to the article) is the last resort for a figure whose text ties it to no
-    place: its country, with precision ``country``."""
-    return [_row(article_key, i, f, extractor_version, feed_country if f.country_iso3 is None else None)
-            for i, f in enumerate(figures)]
-
-
-def _row(article_key: str, i: int, f: Figure, extractor_version: str, fallback: str | None) -> dict[str, object]:
-    return {
-        "article_key": article_key, "figure_index": i, "kind": f.kind, "group": f.group, "unit": f.unit,
-        "low": f.low, "best": f.best, "high": f.high, "qualifier": f.qualifier, "number_text": f.number_text,
-        "start_offset": f.start, "end_offset": f.end, "sentence": f.sentence, "part_of": f.part_of,
-        "cumulative": f.cumulative, "modality": f.modality, "event_date_start": f.event_date_start,
-        "event_date_end": f.event_date_end, "date_precision": f.date_precision, "place": f.place,
-        "country_iso3": fallback or f.country_iso3, "latitude": f.latitude, "longitude": f.longitude,
-        "admin1": f.admin1, "geo_precision": "country" if fallback else f.geo_precision,
-        "extractor_version": extractor_version,
-        "context": f.context, "kind_rule": f.kind_rule,
-        "figure_id": figure_id(article_key, f.start, f.end, f.number_text),
-    }
+__all__ = ["figure_rows", "reextract", "replace_figures"]
 
 
 def replace_figures(wh: Warehouse, load_id: str, article_keys: Iterable[str],
-                    rows: Sequence[dict[str, object]], new_articles: bool = False) -> tuple[int, int]:
+                    rows: Sequence[dict[str, object]] | pl.DataFrame, new_articles: bool = False) -> tuple[int, int]:
     """Delete the figures of ``article_keys`` and load ``rows`` in their place, typed and
     validated by ``transforms.normalise``; rejected rows go to ``ingest_errors`` (stage
-    ``normalise``) with their reason. Returns (loaded, rejected). ``new_articles``: the articles
-    were inserted in this transaction, so they have no figures to delete (the delete scans the
-    whole table, which made loading slower the more the warehouse held)."""
-    valid, rejected = validate(figures_frame(rows))
+    ``normalise``) with their reason. Returns (loaded, rejected). ``rows`` may already be a
+    frame of ``RAW_SCHEMA`` (the extraction workers build one per batch, so the single writer
+    does not turn a million Python objects into columns). ``new_articles``: the articles were
+    inserted in this transaction, so they have no figures to delete (the delete scans the whole
+    table, which made loading slower the more the warehouse held)."""
+    valid, rejected = validate(rows if isinstance(rows, pl.DataFrame) else figures_frame(rows))
     if not new_articles:
         wh.load("delete_figures", pl.DataFrame({"article_key": sorted(set(article_keys))},
                                                schema={"article_key": pl.String}))

@@ -17,12 +17,13 @@ from transforms.dedupe import plan_articles
 from transforms.feedlist import FeedSource, feed_key
 from transforms.feeds import FeedEntry
 from transforms.figures import EXTRACTOR_VERSION
+from transforms.normalise import ARTICLE_INDEX, batch_figures_frame, with_feed_country
 from transforms.records import ArticleRow, FeedCheck, FeedState, IngestError, PageJob, RawPage
 from transforms.timeutil import utcnow
 from warehouse.archive import PageArchive
 from warehouse.db import Warehouse
 from warehouse.errors import record_errors
-from warehouse.figures import figure_rows, replace_figures
+from warehouse.figures import replace_figures
 from warehouse.pages import archive_pages
 
 logger = logging.getLogger(__name__)
@@ -168,10 +169,12 @@ def pending_pages(wh: Warehouse, max_attempts: int, limit: int | None,
 
 
 def load_pages(wh: Warehouse, archive: PageArchive, run_id: str, raw_pages: Sequence[RawPage],
-               outcomes: Sequence[ArticleRow | IngestError]) -> PageLoad:
+               outcomes: Sequence[ArticleRow | IngestError], figures: pl.DataFrame | None = None) -> PageLoad:
     """Load one batch: raw pages (into the archive first), new articles, aliases for duplicates,
     errors; close the errors of pages that now worked. One transaction: a batch lands whole or not
-    at all (an archive file of a batch that did not land is never referenced)."""
+    at all (an archive file of a batch that did not land is never referenced). ``figures``: the
+    batch's figures as the extraction built them (``batch_figures_frame`` over the articles of
+    ``outcomes``, in order); built here when not given."""
     now = utcnow()
     rows = [o for o in outcomes if isinstance(o, ArticleRow)]
     errors = [o for o in outcomes if isinstance(o, IngestError)]
@@ -185,12 +188,24 @@ def load_pages(wh: Warehouse, archive: PageArchive, run_id: str, raw_pages: Sequ
                                          ARTICLE_SCHEMA), run_id=run_id, figures_version=EXTRACTOR_VERSION)
         wh.load("insert_aliases", frame([{k: getattr(a, k) for k in ALIAS_SCHEMA} for a in aliases],
                                         ALIAS_SCHEMA).unique("alias_key"), now=now)
-        countries = dict(wh.rows("feed_countries"))
-        figures = [row for r in new
-                   for row in figure_rows(r.article_key, r.figures, EXTRACTOR_VERSION, countries.get(r.feed_id))]
-        loaded, _rejected = replace_figures(wh, run_id, [r.article_key for r in new], figures, new_articles=True)
+        if figures is None:
+            figures = batch_figures_frame([(r.article_key, r.figures) for r in rows], EXTRACTOR_VERSION)
+        loaded, _rejected = replace_figures(wh, run_id, [r.article_key for r in new],
+                                            _figures_of(figures, rows, new, dict(wh.rows("feed_countries"))),
+                                            new_articles=True)
         done = frame([{"url_key": r.entry_key} for r in rows], KEY_SCHEMA)
         wh.load("resolve_errors", done, now=now, stages=["fetch", "extract", "load"])
         record_errors(wh, run_id, errors, now=now)
     return PageLoad(len(new), len(aliases), len(errors), loaded)
 
+
+def _figures_of(figures: pl.DataFrame, rows: Sequence[ArticleRow], new: Sequence[ArticleRow],
+                countries: dict[str, str]) -> pl.DataFrame:
+    """The batch frame's figures of the ``new`` articles only (a duplicate's are already stored),
+    with each feed's country as the last resort for a figure tied to no place."""
+    index = {id(r): i for i, r in enumerate(rows)}
+    keep = pl.DataFrame({ARTICLE_INDEX: [index[id(r)] for r in new],
+                         "_feed_country": [countries.get(r.feed_id) for r in new]},
+                        schema={ARTICLE_INDEX: pl.Int32, "_feed_country": pl.String})
+    picked = figures.join(keep, on=ARTICLE_INDEX, how="inner", maintain_order="left")
+    return with_feed_country(picked, picked["_feed_country"]).drop(ARTICLE_INDEX, "_feed_country")

@@ -91,3 +91,23 @@ def test_household_figures_are_stored_with_people_and_the_size_used(wh: Warehous
     unit, best, people, size, source, country = household[0]
     assert (unit, best, country) == ("household", 300, "MLI")
     assert people == round(300 * size) and 5 < size < 7 and "Household Size and Composition 2019" in source
+
+
+def test_a_batch_frame_from_the_workers_loads_the_same_rows(wh: Warehouse, archive: PageArchive) -> None:
+    from transforms.normalise import batch_figures_frame
+
+    raw, row = article()
+    built = batch_figures_frame([(row.article_key, row.figures)], EXTRACTOR_VERSION)
+    loader.load_pages(wh, archive, "run-1", [raw], [row], built)
+    assert [(r[1], r[4]) for r in figures(wh)] == [("killed", 11), ("injured", 4), ("displaced", 300)]
+
+
+def test_the_same_article_twice_in_one_batch_loads_its_figures_once(wh: Warehouse, archive: PageArchive) -> None:
+    from dataclasses import replace
+
+    raw, row = article()
+    other_feed = replace(row, feed_id="Other", entry_key="k1-other", entry_url="https://other.example/k1")
+    same_text = replace(row, article_key="k2", canonical_url="https://wire.example/k2", entry_key="k2")
+    result = loader.load_pages(wh, archive, "run-1", [raw], [row, other_feed, same_text])
+    assert (result.articles_new, result.figures) == (1, 3)
+    assert wh.con.execute("SELECT DISTINCT article_key FROM figures").fetchall() == [("k1",)]
