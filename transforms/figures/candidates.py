@@ -117,10 +117,12 @@ _MONEY_BEFORE = re.compile(r"(?:[$€£¥]|US\$|USD|EUR|GBP|Rs\.?|N|KSh)\s*$")
 _ORDINAL_AFTER = re.compile(r"(?i)^(?:st|nd|rd|th)\b")
 _AGE = re.compile(r"(?i)^(?:-year-old|\s*years?\s+old|-month-old|\s*-?\s*(?:yrs?|year)\b)|^\s*(?:aged|age)\b")
 _AGE_BEFORE = re.compile(r"(?i)\b(?:aged|age|ages|between\s+the\s+ages\s+of)\s*$")
-_REF_BEFORE = re.compile(r"(?i)\b(?:highway|route|road|flight|article|resolution|chapter|no\.?|number|"
-                         r"#|page|room|gate|level|stage|phase|unit|battalion|brigade|division|sector|zone|"
-                         r"category|cat|magnitude|version|model|antonov|boeing|airbus|su|mig|f|t|bm|"
-                         r"kilometre|kilometer|km|mile|hour|day|week|year|month|minute)\s*$")
+# words a number after which is a reference, not a count: "Route 2", "Flight 370", "No. 5"
+_REF_WORDS = ("highway", "route", "road", "flight", "article", "resolution", "chapter", "no", "no.", "number", "#",
+              "page", "room", "gate", "level", "stage", "phase", "unit", "battalion", "brigade", "division", "sector",
+              "zone", "category", "cat", "magnitude", "version", "model", "antonov", "boeing", "airbus", "su", "mig",
+              "f", "t", "bm", "kilometre", "kilometer", "km", "mile", "hour", "day", "week", "year", "month", "minute")
+_REF_BEFORE = re.compile(r"(?i)\b(?:" + "|".join(re.escape(w) for w in _REF_WORDS) + r")\s*$")
 _PEOPLE_NEXT = re.compile(r"(?i)\s+(?:people|persons|civilians|soldiers|children|residents|families|households|"
                           r"villagers|refugees|migrants|others|more|fighters|militants|killed|dead|died)\b")
 _DAY_OF_MONTH = re.compile(rf"(?i)^(?:st|nd|rd|th)?\s*(?:(?:-|–|—|and|to|or)\s*[0-3]?\d(?:st|nd|rd|th)?\s+)?"
@@ -223,25 +225,36 @@ def _drop_overlaps(mentions: list[Mention]) -> list[Mention]:
 def _is_trap(s: str, m: Mention) -> bool:
     """Numbers that are never counts of people: dates, times, ages, money, codes, ordinals."""
     before, after = s[max(0, m.start - 50):m.start], s[m.end:m.end + 20]
-    if _CODED.search(before):
+    # the patterns "before" end at the number: each is searched only when the words before the
+    # number end the way it can (the cheap test lets through more than the pattern takes)
+    tail = before.rstrip().lower()
+    if ("cod" in tail or "size" in tail or "geoprecision" in tail) and _CODED.search(before):
         return True
     if m.kind not in ("digits", "words"):
         return False
     if m.kind == "digits":
-        if _ORDINAL_AFTER.match(after) or _TIME_AFTER.match(after) or _MONEY_BEFORE.search(before):
+        if (_ORDINAL_AFTER.match(after) or _TIME_AFTER.match(after)
+                or (tail.endswith(_MONEY_ENDS) and _MONEY_BEFORE.search(before))):
             return True
-        if (_REF_BEFORE.search(before) and m.qualifier == "exact" and m.hedge_start is None
-                and not _PEOPLE_NEXT.match(after)):  # "Route 2", but "this month 25 people died"
-            return True
+        if (tail.endswith(_REF_WORDS) and _REF_BEFORE.search(before) and m.qualifier == "exact"
+                and m.hedge_start is None and not _PEOPLE_NEXT.match(after)):
+            return True  # "Route 2", but "this month 25 people died"
         if after.startswith(("%", "-year", "-month", "-day", "-week", "-hour", "km", "mm", "m ", "cm")) \
                 and not re.match(r"m\s+(?:people|residents|civilians|children|refugees)", after):
             return True
-    if _AGE.match(after) or _AGE_BEFORE.search(before):
+    if _AGE.match(after) or (tail.endswith(("age", "aged", "ages", "of")) and _AGE_BEFORE.search(before)):
         return True
     # a day or a year of a date: "On 26 September 2020", "May 10, 2014", "the 5th of June"
     if m.best <= 31:
-        return bool(_DAY_OF_MONTH.match(after) or _DAY_AFTER_MONTH.search(before))
+        return bool(_DAY_OF_MONTH.match(after)
+                    or (tail.rstrip(".").endswith(_MONTH_ENDS) and _DAY_AFTER_MONTH.search(before)))
     return 1900 <= m.best <= 2100 and bool(_YEAR_AFTER_MONTH.search(before))
+
+
+_MONEY_ENDS = ("$", "€", "£", "¥", "usd", "eur", "gbp", "rs", "rs.", "n", "ksh")
+_MONTH_ENDS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+               "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sept", "sep", "oct",
+               "nov", "dec")
 
 
 def _zero_mentions(s: str) -> list[Mention]:

@@ -15,7 +15,9 @@ from bisect import bisect_left, insort
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from transforms.context import lower_same_length
 from transforms.figures.sentences import Sentence
+from transforms.literals import finditer_at, word_starts
 
 Resolved = tuple[date, date, str]
 
@@ -103,12 +105,22 @@ NEEDS: dict[str, tuple[str, ...]] = {
 }
 
 
+# Where the patterns that open on a month or a weekday (or a word before one) can begin: they are
+# tried only there, not at every character with IGNORECASE, which was most of the time of dates.
+_MONTH_STARTS = tuple(sorted({m[:3] for m in _MONTH_NAMES}))
+_STARTS = {
+    "mspan": word_starts(_MONTH_STARTS), "mdy": word_starts(_MONTH_STARTS),
+    "my": word_starts([*_MONTH_STARTS, "last", "this", "in", "early", "late", "mid"]),
+    "weekday": word_starts(["last", "on", "this", "mon", "tue", "wed", "thu", "fri", "sat", "sun"]),
+}
+
+
 def find_dates(text: str, published: date | None) -> list[DateMention]:
     found: list[DateMention] = []
     taken: list[tuple[int, int]] = []
     years = [(m.start(), int(m.group(1))) for m in _YEAR.finditer(text)]
     year_starts = [start for start, _ in years]
-    lowered = text.lower()
+    lowered = lower_same_length(text)
     has_month = _ANY_MONTH.search(text) is not None
     has_span = _NUMBER_PAIR.search(text) is not None
     has_weekday = _WEEKDAY_WORD.search(text) is not None
@@ -123,7 +135,8 @@ def find_dates(text: str, published: date | None) -> list[DateMention]:
                 continue
         elif not _has_any(lowered, needs):
             continue
-        for match in pattern.finditer(text):
+        starts = _STARTS.get(name)
+        for match in finditer_at(pattern, text, lowered, starts) if starts else pattern.finditer(text):
             if _overlaps(taken, match.start(), match.end()):
                 continue
             if name == "my" and not (match.group("y") or match.group("last")):

@@ -47,6 +47,9 @@ _HEDGE_BEFORE = [
                            + r")\s*[\"“']?\s*$"))
     for qualifier, hedges in HEDGES_BEFORE.items()
 ]
+# every hedge pattern matches only a window ending in its hedge (then spaces and a quote): a
+# window ending otherwise is not searched
+_HEDGE_ENDS = tuple(h.lower() for hedges in HEDGES_BEFORE.values() for h in hedges)
 _AFTER_AT_LEAST = re.compile(r"(?i)^(?:\s*(?:or more|or above)\b|-plus\b|\+)")
 
 
@@ -179,7 +182,8 @@ def _read(sentence: str, match: re.Match[str]) -> Mention | None:
     hedge_start = None
     window = max(0, start - 60)
     before = sentence[window:start]
-    for name, pattern in _HEDGE_BEFORE:
+    hedged = before.rstrip().rstrip("\"“'").rstrip().lower().endswith(_HEDGE_ENDS)
+    for name, pattern in _HEDGE_BEFORE if hedged else ():
         hedge = pattern.search(before)
         if hedge:
             if name == "approx" and hedge.group(1).lower() == "some" and kind == "words" and a < 10:

