@@ -73,11 +73,14 @@ def mean(values: list[float]) -> float:
     return sum(values) / len(values) if values else 0.0
 
 
-def run_cli(args: list[str], env: Mapping[str, str], timeout: float = 3600) -> tuple[float, str]:
-    """Run ``conflictwire ARGS`` in a child process; (wall seconds, its output). Fails loudly."""
+def run_cli(args: list[str], env: Mapping[str, str], timeout: float = 3600,
+            cpus: set[int] | None = None) -> tuple[float, str]:
+    """Run ``conflictwire ARGS`` in a child process; (wall seconds, its output). Fails loudly.
+    ``cpus``: the only cores the child and every process it starts may run on."""
     started = time.perf_counter()
+    pin = (lambda: os.sched_setaffinity(0, cpus)) if cpus else None
     done = subprocess.run([str(BIN / "conflictwire"), *args], env={**os.environ, **env}, capture_output=True,
-                          text=True, timeout=timeout, check=False)
+                          text=True, timeout=timeout, check=False, preexec_fn=pin)
     seconds = time.perf_counter() - started
     if done.returncode != 0:
         raise RuntimeError(f"conflictwire {' '.join(args)} failed ({done.returncode}):\n{done.stdout}\n{done.stderr}")
