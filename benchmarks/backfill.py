@@ -109,7 +109,7 @@ def run(sizes: tuple[int, ...] = SIZES) -> list[Result]:
     with tempfile.TemporaryDirectory(prefix="cw-backfill-") as tmp:
         root = Path(tmp)
         startup(root / "cache")  # the gazetteer cache warm, as after a first run: both sizes alike
-        with prefect_server(root / "prefect-home") as (api, _):
+        with prefect_server(root / "prefect-home") as (api, _start, _pid):
             runs = [reprocess(root, api, n) for n in sizes]
     small, big = runs[0], runs[-1]
     flat = big["peak MB"] <= small["peak MB"] * 1.25 + 50

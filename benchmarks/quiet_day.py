@@ -43,7 +43,7 @@ def run() -> list[Result]:
         root = Path(tmp)
         feeds, db = root / "feeds.toml", root / "quiet.duckdb"
         feeds.write_text("\n".join(lines), encoding="utf-8")
-        with prefect_server(root / "prefect-home") as (api, _):
+        with prefect_server(root / "prefect-home") as (api, _start, _pid):
             env = {"PREFECT_API_URL": api, "CONFLICTWIRE_PROXY": server.proxy_url,
                    "CONFLICTWIRE_PER_HOST_INTERVAL": "0", "CONFLICTWIRE_CACHE_DIR": str(root / "cache")}
             run_cli(["run", "--feeds", str(feeds), "--db", str(db)], env)

@@ -11,6 +11,7 @@ import argparse
 import json
 import sys
 import time
+import traceback
 from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
@@ -51,7 +52,11 @@ def main(argv: list[str]) -> int:
     for name in names:
         started = time.perf_counter()
         print(f"running {name} ...", file=sys.stderr, flush=True)
-        found = BENCHMARKS[name]()
+        try:
+            found = BENCHMARKS[name]()
+        except Exception as exc:  # one broken benchmark must not cost the numbers of the others
+            traceback.print_exc()
+            found = [Result(f"{name}: failed", {"error": f"{type(exc).__name__}: {exc}"}, None, 0, "", "runs", False)]
         results.extend(found)
         print(table(found), f"\n({name}: {time.perf_counter() - started:.0f} s)\n", file=sys.stderr, flush=True)
     print(f"Measured {datetime.now(UTC):%Y-%m-%d %H:%M} UTC on {machine()}\n")
