@@ -13,9 +13,15 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import numpy as np
-from datasketch import MinHash, MinHashLSH
+
+if TYPE_CHECKING:
+    from datasketch import MinHash
+
+# datasketch is imported where it is used: importing it loads scipy and redis (1.4 s here), which
+# every CLI command and every quiet day, with no new article to sign, would pay for nothing.
 
 NUM_PERM = 128
 SCHEME = "affine32"  # datasketch's hash scheme, named so stored signatures stay comparable across upgrades
@@ -35,18 +41,24 @@ class Signature:
 def signature(article_key: str, text: str) -> Signature:
     words = _WORD.findall(text.lower())
     grams = {" ".join(words[i:i + SHINGLE]) for i in range(max(0, len(words) - SHINGLE + 1))}
+    from datasketch import MinHash
+
     minhash = MinHash(num_perm=NUM_PERM, scheme=SCHEME)
     minhash.update_batch([g.encode("utf-8") for g in grams])
     return Signature(article_key, minhash.hashvalues.astype("<u4").tobytes(), len(grams))
 
 
 def _minhash(sig: Signature) -> MinHash:
+    from datasketch import MinHash
+
     return MinHash(num_perm=NUM_PERM, scheme=SCHEME, hashvalues=np.frombuffer(sig.hashes, dtype="<u4"))
 
 
 def assign_clusters(stored: Iterable[tuple[Signature, str]], new: Iterable[Signature]) -> dict[str, str]:
     """Cluster id of each new article, given the stored signatures with their cluster ids. New
     articles are taken in order, so two new copies of one story cluster with each other too."""
+    from datasketch import MinHashLSH
+
     lsh = MinHashLSH(threshold=THRESHOLD, num_perm=NUM_PERM)
     cluster_of: dict[str, str] = {}
     minhashes: dict[str, MinHash] = {}
