@@ -218,11 +218,25 @@ def _read(extracted: ExtractedArticle, doc_id: str) -> dict[str, Any]:
     }
 
 
-def reextract_pages(pages: list[StoredPage], versions: ExtractorVersions,
-                    min_body_chars: int) -> list[Reextracted | IngestError]:
+@dataclass(frozen=True, slots=True)
+class ReextractedBatch:
+    """What extracting stored pages again gives the loader: the same as ``ExtractedBatch``, for
+    a reprocess backfill."""
+
+    outcomes: list[Reextracted | IngestError]
+    figures: pl.DataFrame
+
+    @classmethod
+    def of(cls, outcomes: list[Reextracted | IngestError], figures_version: str) -> ReextractedBatch:
+        articles = [(o.article_key, o.figures) for o in outcomes if isinstance(o, Reextracted)]
+        return cls(outcomes, batch_figures_frame(articles, figures_version))
+
+
+def reextract_pages(pages: list[StoredPage], versions: ExtractorVersions, min_body_chars: int) -> ReextractedBatch:
     """Extract stored pages again with the current extractors (CPU only: no network, no database)."""
     with _EXTRACTING:
-        return [_reextract_page(page, versions, min_body_chars) for page in pages]
+        outcomes = [_reextract_page(page, versions, min_body_chars) for page in pages]
+    return ReextractedBatch.of(outcomes, versions.figures_version)
 
 
 def _reextract_page(page: StoredPage, versions: ExtractorVersions, min_body_chars: int) -> Reextracted | IngestError:

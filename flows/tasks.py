@@ -25,6 +25,7 @@ from flows.sitemaps import Discovery, discover_range
 from flows.steps import (
     ExtractedBatch,
     FetchedPage,
+    ReextractedBatch,
     check_feed,
     extract_pages,
     fetch_pages,
@@ -96,15 +97,15 @@ def discover_range_task(fetcher: Fetcher, feed: FeedSource, origins: list[str], 
 
 @task(name="reextract-pages", cache_policy=NO_CACHE)
 def reextract_batch(pages: list[StoredPage], versions: ExtractorVersions, min_body_chars: int,
-                    worker: WorkerProcesses | None = None) -> list[Reextracted | IngestError]:
+                    worker: WorkerProcesses | None = None) -> ReextractedBatch:
     return run_on(worker, reextract_pages, pages, versions, min_body_chars)
 
 
 @task(name="load-reprocessed", cache_policy=NO_CACHE)
 def load_reprocessed(settings: Settings, run_id: str, results: list[Reextracted | IngestError],
-                     refresh: bool = True) -> ReprocessLoad:
+                     figures: pl.DataFrame | None = None, refresh: bool = True) -> ReprocessLoad:
     with settings.open_warehouse() as wh:
-        applied = apply_reprocessed(wh, run_id, results)
+        applied = apply_reprocessed(wh, run_id, results, figures)
         if refresh:
             refresh_after_load(wh, settings.snapshot)
         return applied

@@ -11,11 +11,12 @@ from typing import Any
 
 import polars as pl
 
+from transforms.normalise import ARTICLE_INDEX, batch_figures_frame, with_feed_country
 from transforms.records import ExtractorVersions, IngestError, Reextracted, StoredPage
 from transforms.timeutil import utcnow
 from warehouse.db import Warehouse
 from warehouse.errors import record_errors
-from warehouse.figures import figure_rows, replace_figures
+from warehouse.figures import replace_figures
 from warehouse.loader import UTC_TS, frame
 
 logger = logging.getLogger(__name__)
@@ -55,15 +56,21 @@ def stale_batch(wh: Warehouse, day: date, feeds: Sequence[str] | None, versions:
     return [StoredPage(*row) for row in rows]
 
 
-def apply_reprocessed(wh: Warehouse, run_id: str, results: Sequence[Reextracted | IngestError]) -> ReprocessLoad:
+def apply_reprocessed(wh: Warehouse, run_id: str, results: Sequence[Reextracted | IngestError],
+                      figures: pl.DataFrame | None = None) -> ReprocessLoad:
     """Replace the text, metadata and figures of re-extracted articles, and record the pages that
-    no longer extract (their article stays as it was). One transaction."""
+    no longer extract (their article stays as it was). One transaction. ``figures``: the batch's
+    figures as the workers built them (``batch_figures_frame`` over the ``Reextracted`` of
+    ``results``, in order); built here when not given."""
     done = [r for r in results if isinstance(r, Reextracted)]
     errors = [r for r in results if isinstance(r, IngestError)]
     updates = frame([{k: getattr(r, k) for k in UPDATE_SCHEMA} for r in done], UPDATE_SCHEMA)
     countries = dict(wh.rows("article_countries", keys=[r.article_key for r in done] or [""]))
-    rows = [row for r in done
-            for row in figure_rows(r.article_key, r.figures, r.figures_version, countries.get(r.article_key))]
+    if figures is None:
+        figures = batch_figures_frame([(r.article_key, r.figures) for r in done],
+                                      done[0].figures_version if done else "")
+    fallback = pl.Series([countries.get(key) for key in figures["article_key"]], dtype=pl.String)
+    rows = with_feed_country(figures, fallback).drop(ARTICLE_INDEX)
     with wh.transaction():
         wh.load("update_articles", updates)
         loaded, _rejected = replace_figures(wh, run_id, [r.article_key for r in done], rows)

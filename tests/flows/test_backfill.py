@@ -243,15 +243,20 @@ def test_reextracting_keeps_the_feed_or_http_date_and_says_whether_the_text_chan
     body = "".join(f"<p>{p.replace('2026-11-24', 'Tuesday')}</p>" for p in lakes_story("2026-11-24", 1)["body"])
     page = f"<html><head><title>Clashes near Sake</title></head><body><article>{body}</article></body></html>".encode()
     versions = current_versions()
-    (result,) = reextract_pages([stored(page, "http")], versions, 200)
+    batch = reextract_pages([stored(page, "http")], versions, 200)
+    (result,) = batch.outcomes
     assert isinstance(result, Reextracted)
     assert result.date_source == "http" and result.text_changed and result.figures_before == 3
     assert result.figures_version == versions.figures_version and result.figures
+    # the figures also come back as the batch's typed frame, for the single writer to load as is
+    assert batch.figures.height == len(result.figures)
+    assert set(batch.figures["extractor_version"]) == {versions.figures_version}
 
 
 def test_a_stored_page_that_no_longer_extracts_is_an_error_of_stage_reprocess() -> None:
-    (result,) = reextract_pages([stored(b"<html><body><p>Subscribe</p></body></html>")], current_versions(), 200)
-    assert isinstance(result, IngestError)
+    batch = reextract_pages([stored(b"<html><body><p>Subscribe</p></body></html>")], current_versions(), 200)
+    (result,) = batch.outcomes
+    assert isinstance(result, IngestError) and batch.figures.is_empty()
     assert (result.stage, result.kind, result.url_key, result.raw_sha256) == ("reprocess", "permanent", "k1", "raw1")
 
 
