@@ -12,9 +12,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from transforms.figures import extract, extract_figures
-from transforms.figures.gate import anchors, may_hold_figure, required_literals
+from transforms.figures.gate import anchors, may_hold_figure
 from transforms.figures.lexicon import lexicon
-from transforms.literals import trie_pattern
+from transforms.literals import required_literals, trie_pattern
 
 SHARED = Path(__file__).resolve().parents[2].parent / "shared"
 

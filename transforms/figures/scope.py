@@ -4,7 +4,7 @@ of one incident? The contract's rule, read off the figure's sentence."""
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from transforms.figures.model import KIND_CLASS
 
@@ -39,53 +39,25 @@ NEXT_REFERS = re.compile(r"(?i)^\s*(?:these|this|the)\s+(?:new\s+)?(?:displaceme
 STOCK = re.compile(r"(?i)\b(?:remain(?:s|ed)?|still)\s+(?:\w+\s+)?displaced\b")
 
 
+def _test(pattern: re.Pattern[str]) -> cached_property[bool]:
+    return cached_property(lambda scope: pattern.search(scope.sentence) is not None)
+
+
 class Scope:
     """What a sentence says about the scope of its figures. Each test runs the first time it is
     asked and is kept: most figures are decided after two or three of them."""
 
-    __slots__ = ("_seen", "_sentence")
-
     def __init__(self, sentence: str) -> None:
-        self._sentence = sentence
-        self._seen: dict[str, bool] = {}
+        self.sentence = sentence
 
-    def _says(self, name: str, pattern: re.Pattern[str]) -> bool:
-        said = self._seen.get(name)
-        if said is None:
-            said = self._seen[name] = pattern.search(self._sentence) is not None
-        return said
-
-    @property
-    def daily_toll(self) -> bool:
-        return self._says("daily_toll", DAILY_TOLL)
-
-    @property
-    def whole_conflict(self) -> bool:
-        return self._says("whole_conflict", WHOLE_CONFLICT)
-
-    @property
-    def period(self) -> bool:
-        return self._says("period", PERIOD)
-
-    @property
-    def conflict(self) -> bool:
-        return self._says("conflict", CONFLICT)
-
-    @property
-    def disaster(self) -> bool:
-        return self._says("disaster", DISASTER)
-
-    @property
-    def incident(self) -> bool:
-        return self._says("incident", INCIDENT)
-
-    @property
-    def stock(self) -> bool:
-        return self._says("stock", STOCK)
-
-    @property
-    def period_span(self) -> bool:
-        return self._says("period_span", PERIOD_SPAN)
+    daily_toll = _test(DAILY_TOLL)
+    whole_conflict = _test(WHOLE_CONFLICT)
+    period = _test(PERIOD)
+    conflict = _test(CONFLICT)
+    disaster = _test(DISASTER)
+    incident = _test(INCIDENT)
+    stock = _test(STOCK)
+    period_span = _test(PERIOD_SPAN)
 
 
 @lru_cache(maxsize=512)
