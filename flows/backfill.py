@@ -28,10 +28,10 @@ from flows.logs import route_project_logs
 from flows.pool import ExtractionPool, opaque
 from flows.settings import Settings, current_settings
 from flows.sitemaps import origin_of
-from flows.steps import ReextractedBatch, current_versions
+from flows.steps import ExtractedBatch, current_versions
 from flows.tasks import RefreshClock, discover_range_task, load_reprocessed, process_jobs, reextract_batch
 from transforms.feedlist import FeedSource
-from transforms.records import ExtractorVersions, IngestError, PageJob
+from transforms.records import ExtractorVersions, IngestError, PageJob, Reextracted
 from warehouse import loader
 from warehouse.analyst import refresh_after_load
 from warehouse.pages import read_stored_pages
@@ -107,7 +107,7 @@ def reprocess(settings: Settings, run_id: str, range_days: list[date], feeds: li
     with settings.open_warehouse() as wh:
         per_day = {day: day_counts(wh, day, feeds, versions) for day in range_days}
     archive = settings.page_archive()
-    in_flight: deque[tuple[date, int, PrefectFuture[ReextractedBatch], list[IngestError]]] = deque()
+    in_flight: deque[tuple[date, int, PrefectFuture[ExtractedBatch[Reextracted]], list[IngestError]]] = deque()
     progress = {day: [0, stale] for day, (_articles, stale) in per_day.items()}  # done, out of date
     clock = RefreshClock(settings.refresh_every)
     with ExtractionPool(settings, sum(stale for _, stale in per_day.values())) as pool:
@@ -138,7 +138,7 @@ def reprocess(settings: Settings, run_id: str, range_days: list[date], feeds: li
 
 
 def _load_reprocessed(settings: Settings, run_id: str, day: date, size: int,
-                      future: PrefectFuture[ReextractedBatch], lost: list[IngestError],
+                      future: PrefectFuture[ExtractedBatch[Reextracted]], lost: list[IngestError],
                       pool: ExtractionPool, clock: RefreshClock, progress: dict[date, list[int]],
                       counts: dict[str, int]) -> None:
     try:

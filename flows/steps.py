@@ -10,7 +10,7 @@ import threading
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
+from typing import Any, Generic, TypeVar
 
 import polars as pl
 
@@ -37,6 +37,8 @@ from transforms.timeutil import parse_datetime, utcnow
 from transforms.urls import canonical_url, url_key
 
 logger = logging.getLogger(__name__)
+
+A = TypeVar("A", ArticleRow, Reextracted)
 
 FEED_ACCEPT = ("application/rss+xml, application/atom+xml, application/feed+json, application/json;q=0.9, "
                "application/xml;q=0.9, text/xml;q=0.8, */*;q=0.5")
@@ -151,25 +153,25 @@ def warm_worker() -> None:
 
 
 @dataclass(frozen=True, slots=True)
-class ExtractedBatch:
-    """What extracting a batch gives the loader: an article or an error for each page, and the
-    figures of the articles already as one typed frame (``transforms.normalise``), so the
-    single writer does not build it from Python objects."""
+class ExtractedBatch(Generic[A]):
+    """What extracting a batch gives the loader: an article (new, or re-extracted) or an error for
+    each page, and the figures of the articles already as one typed frame
+    (``transforms.normalise``), so the single writer does not build it from Python objects."""
 
-    outcomes: list[ArticleRow | IngestError]
+    outcomes: list[A | IngestError]
     figures: pl.DataFrame
 
     @classmethod
-    def of(cls, outcomes: list[ArticleRow | IngestError]) -> ExtractedBatch:
-        articles = [(o.article_key, o.figures) for o in outcomes if isinstance(o, ArticleRow)]
-        return cls(outcomes, batch_figures_frame(articles, EXTRACTOR_VERSION))
+    def of(cls, outcomes: list[A | IngestError], figures_version: str) -> ExtractedBatch[A]:
+        articles = [(o.article_key, o.figures) for o in outcomes if not isinstance(o, IngestError)]
+        return cls(outcomes, batch_figures_frame(articles, figures_version))
 
 
-def extract_pages(pages: list[FetchedPage], min_body_chars: int) -> ExtractedBatch:
+def extract_pages(pages: list[FetchedPage], min_body_chars: int) -> ExtractedBatch[ArticleRow]:
     """Run the article extractor over fetched pages (CPU only: no network, no database)."""
     with _EXTRACTING:
         outcomes = [_extract_page(page, min_body_chars) for page in pages]
-    return ExtractedBatch.of(outcomes)
+    return ExtractedBatch.of(outcomes, EXTRACTOR_VERSION)
 
 
 def _extract_page(page: FetchedPage, min_body_chars: int) -> ArticleRow | IngestError:
@@ -218,25 +220,12 @@ def _read(extracted: ExtractedArticle, doc_id: str) -> dict[str, Any]:
     }
 
 
-@dataclass(frozen=True, slots=True)
-class ReextractedBatch:
-    """What extracting stored pages again gives the loader: the same as ``ExtractedBatch``, for
-    a reprocess backfill."""
-
-    outcomes: list[Reextracted | IngestError]
-    figures: pl.DataFrame
-
-    @classmethod
-    def of(cls, outcomes: list[Reextracted | IngestError], figures_version: str) -> ReextractedBatch:
-        articles = [(o.article_key, o.figures) for o in outcomes if isinstance(o, Reextracted)]
-        return cls(outcomes, batch_figures_frame(articles, figures_version))
-
-
-def reextract_pages(pages: list[StoredPage], versions: ExtractorVersions, min_body_chars: int) -> ReextractedBatch:
+def reextract_pages(pages: list[StoredPage], versions: ExtractorVersions,
+                    min_body_chars: int) -> ExtractedBatch[Reextracted]:
     """Extract stored pages again with the current extractors (CPU only: no network, no database)."""
     with _EXTRACTING:
         outcomes = [_reextract_page(page, versions, min_body_chars) for page in pages]
-    return ReextractedBatch.of(outcomes, versions.figures_version)
+    return ExtractedBatch.of(outcomes, versions.figures_version)
 
 
 def _reextract_page(page: StoredPage, versions: ExtractorVersions, min_body_chars: int) -> Reextracted | IngestError:

@@ -25,7 +25,6 @@ from flows.sitemaps import Discovery, discover_range
 from flows.steps import (
     ExtractedBatch,
     FetchedPage,
-    ReextractedBatch,
     check_feed,
     extract_pages,
     fetch_pages,
@@ -33,6 +32,7 @@ from flows.steps import (
     unexpected,
 )
 from transforms.feedlist import FeedSource
+from transforms.figures import EXTRACTOR_VERSION
 from transforms.records import (
     ArticleRow,
     ExtractorVersions,
@@ -73,7 +73,7 @@ def fetch_batch(fetcher: Fetcher, jobs: list[PageJob], workers: int) -> list[Fet
 
 @task(name="extract-pages", cache_policy=NO_CACHE)
 def extract_batch(pages: list[FetchedPage], min_body_chars: int,
-                  worker: WorkerProcesses | None = None) -> ExtractedBatch:
+                  worker: WorkerProcesses | None = None) -> ExtractedBatch[ArticleRow]:
     return run_on(worker, extract_pages, pages, min_body_chars)
 
 
@@ -97,7 +97,7 @@ def discover_range_task(fetcher: Fetcher, feed: FeedSource, origins: list[str], 
 
 @task(name="reextract-pages", cache_policy=NO_CACHE)
 def reextract_batch(pages: list[StoredPage], versions: ExtractorVersions, min_body_chars: int,
-                    worker: WorkerProcesses | None = None) -> ReextractedBatch:
+                    worker: WorkerProcesses | None = None) -> ExtractedBatch[Reextracted]:
     return run_on(worker, reextract_pages, pages, versions, min_body_chars)
 
 
@@ -142,7 +142,7 @@ class RefreshClock:
 
 
 def finish_batch(settings: Settings, run_id: str, fetched: list[FetchedPage | IngestError],
-                 extracting: PrefectFuture[ExtractedBatch], pool: ExtractionPool,
+                 extracting: PrefectFuture[ExtractedBatch[ArticleRow]], pool: ExtractionPool,
                  clock: RefreshClock, counts: dict[str, int]) -> None:
     """Load one fetched batch once its extraction is done, adding what it did to ``counts``."""
     pages = [f for f in fetched if isinstance(f, FetchedPage)]
@@ -151,8 +151,9 @@ def finish_batch(settings: Settings, run_id: str, fetched: list[FetchedPage | In
         extracted = extracting.result()
     except Exception as exc:  # the worker died under the batch: its pages are errors, retried next run
         pool.broken(exc)
-        extracted = ExtractedBatch.of([unexpected("extract", p.job.url, p.job.entry_key, p.job.feed_id, exc,
-                                                  p.raw.sha256) for p in pages])
+        errors: list[ArticleRow | IngestError] = [
+            unexpected("extract", p.job.url, p.job.entry_key, p.job.feed_id, exc, p.raw.sha256) for p in pages]
+        extracted = ExtractedBatch.of(errors, EXTRACTOR_VERSION)
     counts["pages_fetched"] += len(pages)
     try:
         refresh = clock.due()
@@ -190,7 +191,7 @@ def process_jobs(settings: Settings, fetcher: Fetcher, run_id: str, jobs: list[P
     keep the network and the cores busy, few enough that bodies never pile up."""
     batches = [jobs[i:i + settings.batch_size] for i in range(0, len(jobs), settings.batch_size)]
     fetching: deque[PrefectFuture[list[FetchedPage | IngestError]]] = deque()
-    extracting: deque[tuple[list[FetchedPage | IngestError], PrefectFuture[ExtractedBatch]]] = deque()
+    extracting: deque[tuple[list[FetchedPage | IngestError], PrefectFuture[ExtractedBatch[ArticleRow]]]] = deque()
     clock = RefreshClock(settings.refresh_every)
     with ExtractionPool(settings, len(jobs)) as pool:
 

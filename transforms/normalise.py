@@ -72,20 +72,21 @@ def batch_figures_frame(articles: Sequence[tuple[str, Sequence[Figure]]], extrac
     """The figures of a batch of extracted articles ((article key, figures) each) as one frame of
     ``RAW_SCHEMA`` plus ``article_index`` (the article's position in ``articles``), built where
     the articles were extracted. The feed's country, a last resort, is added by the loader
-    (``with_feed_country``): only the warehouse knows the feed list."""
+    (``with_fallback_country``): only the warehouse knows the feed list."""
     rows = [{**row, ARTICLE_INDEX: i} for i, (key, figures) in enumerate(articles)
             for row in figure_rows(key, figures, extractor_version)]
     return pl.DataFrame(rows, schema={**RAW_SCHEMA, ARTICLE_INDEX: pl.Int32})
 
 
-def with_feed_country(frame: pl.DataFrame, feed_country: pl.Series) -> pl.DataFrame:
-    """``figure_rows``'s fallback on a frame: a figure whose text ties it to no country takes
-    ``feed_country`` (one value a row, null when the feed has none), with precision ``country``."""
-    fallback = pl.col("country_iso3").is_null() & feed_country.is_not_null()
+def with_fallback_country(frame: pl.DataFrame, column: str) -> pl.DataFrame:
+    """``figure_rows``'s last resort on a frame: a figure whose text ties it to no country takes
+    the country in ``column`` (the feed's, or the article's stored one; null when there is none),
+    with precision ``country``; ``column`` is dropped."""
+    fallback = pl.col("country_iso3").is_null() & pl.col(column).is_not_null()
     return frame.with_columns(
-        pl.when(fallback).then(pl.lit(feed_country)).otherwise(pl.col("country_iso3")).alias("country_iso3"),
+        pl.when(fallback).then(pl.col(column)).otherwise(pl.col("country_iso3")).alias("country_iso3"),
         pl.when(fallback).then(pl.lit("country")).otherwise(pl.col("geo_precision")).alias("geo_precision"),
-    )
+    ).drop(column)
 
 
 def figures_frame(rows: Iterable[Mapping[str, Any]]) -> pl.DataFrame:

@@ -17,7 +17,7 @@ from transforms.dedupe import plan_articles
 from transforms.feedlist import FeedSource, feed_key
 from transforms.feeds import FeedEntry
 from transforms.figures import EXTRACTOR_VERSION
-from transforms.normalise import ARTICLE_INDEX, batch_figures_frame, with_feed_country
+from transforms.normalise import ARTICLE_INDEX, batch_figures_frame, with_fallback_country
 from transforms.records import ArticleRow, FeedCheck, FeedState, IngestError, PageJob, RawPage
 from transforms.timeutil import utcnow
 from warehouse.archive import PageArchive
@@ -207,5 +207,5 @@ def _figures_of(figures: pl.DataFrame, rows: Sequence[ArticleRow], new: Sequence
     keep = pl.DataFrame({ARTICLE_INDEX: [index[id(r)] for r in new],
                          "_feed_country": [countries.get(r.feed_id) for r in new]},
                         schema={ARTICLE_INDEX: pl.Int32, "_feed_country": pl.String})
-    picked = figures.join(keep, on=ARTICLE_INDEX, how="inner", maintain_order="left")
-    return with_feed_country(picked, picked["_feed_country"]).drop(ARTICLE_INDEX, "_feed_country")
+    picked = figures.join(keep, on=ARTICLE_INDEX, how="inner", maintain_order="left").drop(ARTICLE_INDEX)
+    return with_fallback_country(picked, "_feed_country")

@@ -11,7 +11,7 @@ from typing import Any
 
 import polars as pl
 
-from transforms.normalise import ARTICLE_INDEX, batch_figures_frame, with_feed_country
+from transforms.normalise import ARTICLE_INDEX, batch_figures_frame, with_fallback_country
 from transforms.records import ExtractorVersions, IngestError, Reextracted, StoredPage
 from transforms.timeutil import utcnow
 from warehouse.db import Warehouse
@@ -69,8 +69,10 @@ def apply_reprocessed(wh: Warehouse, run_id: str, results: Sequence[Reextracted 
     if figures is None:
         figures = batch_figures_frame([(r.article_key, r.figures) for r in done],
                                       done[0].figures_version if done else "")
-    fallback = pl.Series([countries.get(key) for key in figures["article_key"]], dtype=pl.String)
-    rows = with_feed_country(figures, fallback).drop(ARTICLE_INDEX)
+    stored = pl.DataFrame({"article_key": list(countries), "_country": list(countries.values())},
+                          schema={"article_key": pl.String, "_country": pl.String})
+    rows = with_fallback_country(figures.drop(ARTICLE_INDEX).join(stored, on="article_key", how="left",
+                                                                  maintain_order="left"), "_country")
     with wh.transaction():
         wh.load("update_articles", updates)
         loaded, _rejected = replace_figures(wh, run_id, [r.article_key for r in done], rows)
