@@ -274,6 +274,10 @@ def _singular_mentions(s: str, numbers: list[Mention]) -> list[Mention]:
             continue
         if _NOT_ONE.search(match.group("mods")):
             continue
+        if match.group("noun").endswith("official") and _NAMED_AFTER.match(s, match.end()):
+            continue  # "the official SUNA agency", "the official spokesperson": an adjective
+        if _SAYS_AFTER.match(s, match.end()):
+            continue  # "a resident and a UN official said": the sources, not victims
         if re.search(r"(?i)\b(?:from|in|at|on|with|to|into|near|by|for|against|like|as|than|about|among|"
                      r"between|under|over|behind|inside|outside)\s+$", context_before(s, match.start())):
             continue  # inside a prepositional phrase: a place or a possessor, rarely the victim
@@ -302,6 +306,16 @@ def _singular_mentions(s: str, numbers: list[Mention]) -> list[Mention]:
             out.append(single)
             taken.append(single)
     return out
+
+
+# a reporting verb right after a singular (or after another one joined to it) makes them the source
+_SAYS_AFTER = re.compile(r"(?i)(?:\s+and\s+(?:an?|the|another)\s+(?:[\w-]+\s+){0,4}?[\w-]+)?\s+(?:[a-z]+ly\s+)?"
+                         r"(?:said|says|told|reported|stated|added|confirmed|explained|noted)\b")
+
+
+# a word after "official" that it modifies: any but the small words that end a noun phrase
+_NAMED_AFTER = re.compile(r"\s+(?!(?:and|or|was|were|is|are|has|had|who|in|at|of|on|from|with|for|by|near|"
+                          r"during|after|before|while|when|said|says)\b)[A-Za-z]")
 
 
 # a toll that counts families: the bare number after it counts them too

@@ -280,9 +280,15 @@ def predicate_kind(s: str, pos: int) -> KindDecision:
 def _sequence_outcome(rest: str) -> bool:
     """'kidnapped and later found dead', 'went missing and was found murdered': one person, the
     gravest final outcome."""
-    return bool(re.match(r"(?i)^[^.;]{0,40}?\b(?:and|before\s+being)\s+(?:was\s+|were\s+)?(?:later\s+|"
-                         r"subsequently\s+|then\s+)?(?:found\s+(?:dead|murdered|executed|beheaded)|killed|executed|"
-                         r"died|murdered|beheaded|shot\s+dead|(?:stabbed|beaten|hacked|shot)\s+to\s+death)\b", rest))
+    return bool(_THEN_DEAD.match(rest))
+
+
+# "and later found dead"; or the first participle a reduced relative clause and the death its
+# sentence's predicate: "a suspected thief arrested by vigilantes was reportedly shot dead"
+_THEN_DEAD = re.compile(
+    r"(?i)^(?:[^.;]{0,40}?\b(?:and|before\s+being)\s+(?:was\s+|were\s+)?|\s+by\s+[^,.;]{1,50}?\s+(?:was|were|had\s+been|"
+    r"have\s+been)\s+(?:[a-z]+ly\s+)?)(?:later\s+|subsequently\s+|then\s+)?(?:found\s+(?:dead|murdered|executed|"
+    r"beheaded)|killed|executed|died|murdered|beheaded|shot\s+dead|(?:stabbed|beaten|hacked|shot)\s+to\s+death)\b")
 
 
 def modality_of(s: str, np: NounPhrase, before: str, decision: KindDecision) -> str:

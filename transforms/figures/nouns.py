@@ -46,6 +46,11 @@ than like per about around there here this these those it its his her their our 
 _PREDICATE_NEXT = re.compile(
     r"(?i)\s+(?:were|was|are|is|have\s+been|has\s+been|had\s+been|killed|dead|died|wounded|injured|abducted|"
     r"kidnapped|arrested|detained|missing|displaced|evacuated)\b")
+# intransitive predicates that may follow names we do not know: "3,000 Rohingya fled", "400 Hutus
+# took refuge" (lower case: never a name's own word)
+_MOVED_NEXT = re.compile(r"\s+(?:fled|(?:have|has|had)\s+(?:fled|crossed)|crossed\s+(?:into|over)|drowned|perished|"
+                         r"took\s+(?:shelter|refuge)|sought\s+(?:shelter|refuge))\b")
+_NAME_IN_BRACKETS = re.compile(r"\(\s*[A-Z][\w'’/-]*(?:\s+[A-Z][\w'’/-]*){0,2}\s*\)")
 _TOKEN = re.compile(r"[A-Za-z][\w'’/-]*|\d[\d,.]*|[()\[\],;:.!?\"“”]")
 
 
@@ -69,11 +74,18 @@ def noun_phrase(sentence: str, start: int) -> NounPhrase:
     previous = ""
     lowered = sentence.lower()
     while skipped < 6:
+        if skipped and _MOVED_NEXT.match(sentence, pos):
+            break  # "400 Hutus took refuge": the unknown words before a predicate are the phrase
         match = _TOKEN.search(sentence, pos)
         if match is None or sentence[pos:match.start()].strip(" \u00a0\u00ad-–"):
             break
         word = match.group(0)
         low = word.lower().strip("'’")
+        if word == "(" and skipped:
+            aside = _NAME_IN_BRACKETS.match(sentence, match.start())
+            if aside:  # "one presumed Katiba Macina (JNIM) militant": the group's short name
+                pos = aside.end()
+                continue
         if word in "()[],;:.!?\"“”":
             break
         multi = next((m for m in _MULTI if lowered.startswith(m, match.start())
@@ -139,7 +151,7 @@ def noun_phrase(sentence: str, start: int) -> NounPhrase:
         skipped += 1
         pos = match.end()
         previous = low
-    if skipped and _PREDICATE_NEXT.match(sentence, pos):
+    if skipped and (_PREDICATE_NEXT.match(sentence, pos) or _MOVED_NEXT.match(sentence, pos)):
         # "One ranger killed", "two suspects were injured": a noun we do not know, right before a
         # predicate, is the head; whether it counts people is the predicate's to say
         return NounPhrase(pos, None, None, "person", None, None, None)
@@ -170,10 +182,19 @@ def _extend_people(sentence: str, end: int) -> int:
     return end
 
 
+# person words that are also predicates: after "and" they start one ("and wounded others")
+_PREDICATE_WORDS = frozenset({"dead", "injured", "wounded", "displaced", "killed", "missing", "homeless", "evacuated"})
+
+
 def _noun_ahead(sentence: str, pos: int) -> bool:
     """Within the next two words, a noun we know: "new and repeated displacements", "Syrian and
     Iraqi fighters" continue one phrase; "2 commandos and injuring 3" does not."""
-    for word in _TOKEN.findall(sentence[pos:pos + 40])[:2]:
+    words = _TOKEN.findall(sentence[pos:pos + 40])[:2]
+    if words and words[0].lower() in _PREDICATE_WORDS:
+        # "killed three Fulani and wounded others": a new predicate, unless a noun follows it
+        # ("800 sick and wounded people")
+        return len(words) > 1 and words[1].lower() in _PERSON and words[1].lower() not in _NOT_EXTENSION
+    for word in words:
         low = word.lower()
         if re.match(r"\d|(?:one|two|three|four|five|six|seven|eight|nine|ten)$", low) or (
                 low in _STOP and not word.isupper()):
