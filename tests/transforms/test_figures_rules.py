@@ -142,6 +142,21 @@ CASES: list[tuple[str, str, list[Row]]] = [
       ("injured", "people", "person", 3, "vague", None, False, "asserted")]),
     ("adjective-before-person-noun", "Some 800 sick and wounded people await evacuation from the enclave.",
      [("injured", "people", "person", 800, "approx", None, False, "asserted")]),
+    ("subset-of-unnumbered-whole", "The shell hit a house, killing two civilians and wounding others, "
+     "including three children.",
+     [("killed", "civilians", "person", 2, "exact", None, False, "asserted"),
+      ("injured", "children", "person", 3, "exact", None, False, "asserted")]),
+    ("subset-not-a-second-clause", "A car bomb killed 26 displaced people including 19 children.",
+     [("killed", "people", "person", 26, "exact", None, False, "asserted"),
+      ("killed", "children", "person", 19, "exact", 0, False, "asserted")]),
+    ("closing-total-holds-unnumbered", "Gunmen stopped the councillor's car and shot him dead. His two "
+     "bodyguards were also killed. 3 fatalities.",
+     [("killed", "people", "person", 2, "exact", 1, False, "asserted"),
+      ("killed", "people", "person", 3, "exact", None, False, "asserted")]),
+    ("closing-total-restates-one", "Gunmen kidnapped a trader in the market. The next day his body was found "
+     "with signs of torture. 1 fatality.",
+     [("killed", "civilians", "person", 1, "exact", None, False, "asserted"),
+      ("killed", "people", "person", 1, "exact", 0, False, "asserted")]),
     ("unknown-name-then-fled", "About 2,500 Yazidi fled into the hills overnight.",
      [("displaced", "people", "person", 2500, "approx", None, False, "asserted")]),
     ("name-in-brackets-inside-phrase", "One presumed Ansarul Islam (AI) fighter was killed near the wells.",

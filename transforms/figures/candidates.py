@@ -607,6 +607,14 @@ def _subsets(s: str, candidates: list[Candidate]) -> None:
         if not parents:
             continue
         parent = candidates[parents[-1]]
+        unnumbered = _unnumbered_whole(s[parent.np_end:marker.start()]) if cand.kind is None else None
+        if unnumbered is not None:
+            # "killing two civilians and wounding others, including three children": the children
+            # are of the wounded, a whole with no number
+            cand.kind, verb = unnumbered
+            cand.kind_rule = KindRule.of(RuleSource.SUBSET, f"left-verb:{verb}")
+            cand.modality = parent.modality
+            continue
         if cand.kind is None:
             cand.kind = parent.kind
             cand.kind_rule = KindRule(RuleSource.SUBSET, str(parent.kind_rule))
@@ -615,6 +623,26 @@ def _subsets(s: str, candidates: list[Candidate]) -> None:
             cand.subset_of = parents[-1]
             if cand.unit == "person" and parent.unit == "person" and cand.mention.best > parent.mention.best:
                 cand.subset_of = None  # a subset cannot be larger than its whole
+
+
+_OTHERS_END = re.compile(r"(?i)\s+(?:(?:several|many|numerous|scores\s+of|dozens\s+of|hundreds\s+of|a\s+number\s+of)\s+)?"
+                         r"(?:others|more)\s*,?\s*$")
+
+
+def _unnumbered_whole(between: str) -> tuple[str, str] | None:
+    """The kind and verb of a whole without a number between a figure and its "including":
+    "... and wounding (several) others, including"."""
+    others = _OTHERS_END.search(between)
+    if others is None:
+        return None
+    verb_zone = between[:others.start()].lower()
+    if not re.match(r"^\s*,?\s*(?:and|while|as\s+well\s+as)\s", verb_zone):
+        return None  # a second clause of its own: "killing two ... and wounding others"
+    for kind, pattern in T.LEFT_VERB_RES:
+        verb = pattern.search(verb_zone)
+        if verb:
+            return kind, verb.group(0)
+    return None
 
 
 def _others(candidates: list[Candidate]) -> None:

@@ -156,7 +156,11 @@ def kind_of(s: str, m: Mention, np: NounPhrase, before: str, mentions: list[Ment
         rule = KindRule.of(RuleSource.FORCED, f"{force_verb.group(0)} … {forced.group(0)}")
         return KindDecision("evacuated" if forced.group("evacuated") else "sheltered" if forced.group("sheltered")
                             else "displaced", Site.BEFORE, rule)
-    if _BARE_PARTICIPLE.search(near) and _OWN_PREDICATE.match(after_np):
+    own = _OWN_PREDICATE.match(after_np) if _BARE_PARTICIPLE.search(near) else None
+    # but in "killed 26 displaced people" the participle is the people's earlier state, not a
+    # predicate (where "dead" or "injured" before a noun still says what happened to them)
+    if own and not (own.group(0).strip().lower() in ("displaced", "evacuated")
+                    and _PERSON_AFTER.match(after_np, own.end())):
         return _after_or_state(s, np, mentions, index)  # "1 killed 3 injured": a list, each its own
     aside = _ASIDE_BEFORE.search(near) if "," in near[-80:] else None
     if T.ANY_LEFT_VERB.search(near) is None and (aside is None or T.ANY_LEFT_VERB.search(near[:aside.start("aside")])
@@ -198,6 +202,8 @@ def _after_or_state(s: str, np: NounPhrase, mentions: list[Mention], index: int)
 
 
 _BARE_PARTICIPLE = re.compile(r"\b(?:killed|injured|wounded|dead|missing|displaced|evacuated)\s*$")
+_PERSON_AFTER = re.compile(r"\s+(?:" + "|".join(sorted((re.escape(w) for w in PERSON_WORDS if " " not in w),
+                                                      key=len, reverse=True)) + r")\b", re.IGNORECASE)
 _OWN_PREDICATE = re.compile(r"(?i)\s+(?:injured|wounded|missing|displaced|evacuated|dead|killed|homeless|affected)\b")
 _FORCE_HINT = re.compile(r"(?i)forc|driv|drov|chas")
 # verbs whose outcome follows their object: "beat a thief to death", "shot two men to death"

@@ -149,6 +149,12 @@ def _link_rereports(figures: list[Figure], sources: list[tuple[Candidate, Senten
 _TOTAL_WORDS = re.compile(r"(?i)\b(?:total|in\s+all|altogether|overall|fatalit(?:y|ies)|deaths|dead|toll|casualties)\b")
 
 
+# a sentence that is only a note's closing count: "3 fatalities.", "In total, 5 deaths."
+_CLOSING_TOTAL = re.compile(r"(?i)^(?:(?:in\s+total|in\s+all|altogether|overall|total)\W+)?(?:a\s+total\s+of\s+)?"
+                            r"\d[\d,]*\s+(?:total\s+)?(?:fatalit(?:y|ies)|deaths|dead)"
+                            r"(?:\s+(?:in\s+total|in\s+all|total|overall))?\W*$")
+
+
 _KILLED_AFTER = re.compile(
     r"(?i)\b(?:(?:executed|killed|murdered|beheaded|shot\s+dead|slaughtered|burned|burnt)\s+(?:them|him|her)\b|"
     r"(?:their|his|her|the)\s+(?:bodies|body|corpses?)\s+(?:were|was)\s+(?:later\s+|subsequently\s+)?found|"
@@ -174,7 +180,9 @@ def _link_restated_sums(figures: list[Figure], sources: list[tuple[Candidate, Se
     """A note's closing restatement ("... killing 1 soldier and 2 volunteer fighters. 3 fatalities.")
     adds up figures of earlier sentences: it is part of the first of them, never added to them."""
     for j, fig in enumerate(figures):
-        if fig.part_of is not None or fig.best < 2 or fig.unit != "person" or not _TOTAL_WORDS.search(fig.sentence):
+        closing = _CLOSING_TOTAL.match(fig.sentence.strip())
+        if (fig.part_of is not None or (fig.best < 2 and not closing) or fig.unit != "person"
+                or not _TOTAL_WORDS.search(fig.sentence)):
             continue
         total, members = 0, []
         for i in range(j - 1, -1, -1):
@@ -187,12 +195,17 @@ def _link_restated_sums(figures: list[Figure], sources: list[tuple[Candidate, Se
             members.append(i)
             if total >= fig.best:
                 break
-        if len(members) >= 2 and total == fig.best:
+        if members and total == fig.best and (len(members) >= 2 or closing):
             fig.part_of = members[-1]
             for i in members:
                 # "four men were shot dead in A ... four men were shot dead in B ... 9 fatalities": the
                 # total says the second four are other people, not a re-report of the first
                 figures[i].part_of = None
+        elif members and total < fig.best and closing:
+            # "... shot him dead. His two bodyguards were also killed. 3 fatalities.": the total
+            # holds people the sentences before it name without a number we read; they are its parts
+            for i in members:
+                figures[i].part_of = j
 
 
 def _link_bare_breakdowns(figures: list[Figure], sources: list[tuple[Candidate, Sentence]]) -> None:
