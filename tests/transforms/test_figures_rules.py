@@ -116,6 +116,10 @@ CASES: list[tuple[str, str, list[Row]]] = [
      "to be about 610, while according to the national disaster agency the figure is 700.",
      [("displaced", "people", "household", 610, "approx", None, False, "asserted"),
       ("displaced", "people", "household", 700, "exact", 0, False, "asserted")]),
+    ("toll-rose-from-to", "The death toll from the landslide rose from 9 to 12 on Sunday.",
+     [("killed", "people", "person", 12, "exact", None, False, "asserted")]),
+    ("range-from-to-not-a-change", "From 2,000 to 3,000 villagers fled when the river burst its banks.",
+     [("displaced", "civilians", "person", 2000, "range", None, False, "asserted")]),
     ("toll-counts-people", "The number of displaced people rose to 5,000.",
      [("displaced", "people", "person", 5000, "exact", None, True, "asserted")]),
     # bare singulars
@@ -149,6 +153,16 @@ CASES: list[tuple[str, str, list[Row]]] = [
     ("subset-not-a-second-clause", "A car bomb killed 26 displaced people including 19 children.",
      [("killed", "people", "person", 26, "exact", None, False, "asserted"),
       ("killed", "children", "person", 19, "exact", 0, False, "asserted")]),
+    ("fronted-whole-breakdown", "Storms left 900 families homeless. Of the 900 families, 500 are in Bimbo "
+     "and 400 in Bouar.",
+     [("homeless", "people", "household", 900, "exact", None, False, "asserted"),
+      ("homeless", "people", "household", 500, "exact", 0, False, "asserted"),
+      ("homeless", "people", "household", 400, "exact", 0, False, "asserted")]),
+    ("fronted-whole-same-sentence", "Of the 12 dead, seven were soldiers.",
+     [("killed", "people", "person", 12, "exact", None, False, "asserted"),
+      ("killed", "people", "person", 7, "exact", 0, False, "asserted")]),
+    ("fronted-whole-part-with-own-verb", "Of the two men arrested in the raid, one was released on Monday.",
+     [("detained", "people", "person", 2, "exact", None, False, "asserted")]),
     ("closing-total-holds-unnumbered", "Gunmen stopped the councillor's car and shot him dead. His two "
      "bodyguards were also killed. 3 fatalities.",
      [("killed", "people", "person", 2, "exact", 1, False, "asserted"),

@@ -625,8 +625,8 @@ def _subsets(s: str, candidates: list[Candidate]) -> None:
                 cand.subset_of = None  # a subset cannot be larger than its whole
 
 
-_OTHERS_END = re.compile(r"(?i)\s+(?:(?:several|many|numerous|scores\s+of|dozens\s+of|hundreds\s+of|a\s+number\s+of)\s+)?"
-                         r"(?:others|more)\s*,?\s*$")
+_OTHERS_END = re.compile(r"(?i)\s+(?:(?:several|many|numerous|scores\s+of|dozens\s+of|hundreds\s+of|"
+                         r"a\s+number\s+of)\s+)?(?:others|more)\s*,?\s*$")
 
 
 def _unnumbered_whole(between: str) -> tuple[str, str] | None:
@@ -640,7 +640,7 @@ def _unnumbered_whole(between: str) -> tuple[str, str] | None:
         return None  # a second clause of its own: "killing two ... and wounding others"
     for kind, pattern in T.LEFT_VERB_RES:
         verb = pattern.search(verb_zone)
-        if verb:
+        if verb and kind is not None:
             return kind, verb.group(0)
     return None
 

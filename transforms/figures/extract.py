@@ -20,7 +20,7 @@ from transforms.figures.candidates import (
     sentence_candidates,
     sentence_mentions,
 )
-from transforms.figures.classify import context_before
+from transforms.figures.classify import KindRule, RuleSource, context_before
 from transforms.figures.cleanup import clean
 from transforms.figures.dates import DateMention, find_dates
 from transforms.figures.gate import may_hold_figure
@@ -63,6 +63,7 @@ def extract_figures(text: str, published: date | None, doc_id: str = "") -> list
             has_earlier = bool(figures) or any(c.kind and not c.drop for c in candidates[:k])
             if cand.kind is None and not cand.drop and refers_back and has_earlier:
                 cand.refers_back = True  # "... estimated to be 349, and according to the ministry the figure is 427"
+        whole = _fronted_whole(sentence, candidates, figures, sources)
         index_map: dict[int, int] = {}
         for i, cand in enumerate(candidates):
             if cand.drop or (cand.kind is None and not cand.refers_back):
@@ -77,6 +78,9 @@ def extract_figures(text: str, published: date | None, doc_id: str = "") -> list
             ))
             sources.append((cand, sentence))
         for i, cand in enumerate(candidates):
+            part = i in index_map and whole is not None and figures[index_map[i]].part_of is None
+            if part and whole is not None and cand.kind_rule and cand.kind_rule.source is RuleSource.OF_PREVIOUS:
+                figures[index_map[i]].part_of = whole if whole >= 0 else index_map.get(-whole - 1)
             if i in index_map and cand.subset_of is not None and cand.subset_of in index_map:
                 figures[index_map[i]].part_of = index_map[cand.subset_of]
             if i in index_map and cand.refers_back:
@@ -122,6 +126,42 @@ def extract_figures(text: str, published: date | None, doc_id: str = "") -> list
             fig.number_text = original[fig.start:fig.end]
             fig.sentence = original[back[sentence.start]:back[sentence.end]]
     return figures
+
+
+# a part with a verb of its own says something else of them: "one was released", "5,800 have been rebuilt"
+_OWN_VERB = re.compile(r"(?i)\s+(?:(?:have|has|had)\s+(?:not\s+)?been|(?:was|were|are|is)(?:\s+not)?|have|has|had)?\s*"
+                       r"(?:[a-z]+ly\s+)?[a-z]+(?:ed|en|wn)\b")
+_FRONTED = re.compile(r"(?i)^\W*(?:of|among)\s+(?:the|these|those)\s+(?:[\w-]+\s+){0,2}?$")
+
+
+def _fronted_whole(sentence: Sentence, candidates: list[Candidate], figures: list[Figure],
+                   sources: list[tuple[Candidate, Sentence]]) -> int | None:
+    """'Of the 1,314 affected families, 295 are in A, 195 in B and 79 in C': the numbers after
+    the fronted whole that have no kind of their own are its parts. Gives them the whole's kind,
+    unit and rule, and returns where the whole is: an index into ``figures`` (an earlier figure
+    of the same value) or, as ``-1 - i``, candidate ``i`` of this sentence."""
+    if not candidates or not _FRONTED.match(sentence.text[:candidates[0].mention.start]):
+        return None
+    head = candidates[0]
+    if head.mention.kind not in ("digits", "words") or not re.match(r"[^,.;:]{0,40}?,", sentence.text[head.np_end:]):
+        return None
+    if head.kind is not None and not head.drop:
+        kind, unit, rule, where = head.kind, head.unit, str(head.kind_rule), -1
+    else:
+        # the figure of that value, or the people count that restated it ("1,314 families (8,710 people)")
+        earlier = next((i for i in range(len(figures) - 1, -1, -1) if figures[i].part_of is None and (
+            figures[i].best == head.mention.best or sources[i][0].restates == head.mention.best)), None)
+        if earlier is None:
+            return None
+        kind, rule, where = figures[earlier].kind, str(figures[earlier].kind_rule), earlier
+        unit = head.unit if head.head is not None else figures[earlier].unit
+    for cand in candidates[1:]:
+        if (cand.kind is None and not cand.drop and cand.mention.kind in ("digits", "words")
+                and cand.mention.best < head.mention.best and (cand.head is None or cand.unit == unit)
+                and not _OWN_VERB.match(sentence.text, cand.np_end)):
+            cand.kind, cand.unit = kind, unit
+            cand.kind_rule = KindRule(RuleSource.OF_PREVIOUS, rule)
+    return where
 
 
 # "2 more died at the hospital": other people than the 2 before

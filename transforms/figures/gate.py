@@ -71,10 +71,15 @@ def _anchor_re() -> re.Pattern[str]:
     return re.compile(trie_pattern(words))
 
 
+# "Of the 1,314 families, 295 are in A, 195 in B": the parts take their kind from the whole, a
+# figure of an earlier sentence (``extract``), with no word of their own
+FRONTED_WHOLE_STARTS = ("of the ", "of these ", "of those ", "among the ", "among these ", "among those ")
+
+
 def may_hold_figure(sentence: str) -> bool:
     """False only when no rule could give a number of this sentence a kind."""
     lowered = sentence.lower()
-    if _anchor_re().search(lowered):
+    if _anchor_re().search(lowered) or lowered.lstrip(" \"“'(").startswith(FRONTED_WHOLE_STARTS):
         return True
     _words, fallback = anchors()
     return fallback is not None and fallback.search(lowered) is not None

@@ -173,9 +173,22 @@ def _read(sentence: str, match: re.Match[str]) -> Mention | None:
     if b is not None and (sep in ("-", "–", "—", "to", "or") or (between and sep == "and")) and b > a:
         if sep in ("-", "–", "—") and _followed_by_month(sentence, match):
             return None
+        if sep == "to" and _CHANGED_FROM.search(sentence[max(0, match.start() - 100):match.start()]):
+            return _read_single(sentence, match, a, kind)  # "the toll rose from 9 to 12": a change
         text_start = match.start("a")
         return Mention(text_start, match.end("b"), sentence[text_start:match.end("b")], a, a, b, "range", kind)
-    # not a range: keep only the first number; the second is found on its own
+    return _read_single(sentence, match, a, kind)
+
+
+# "rose from 9 to 12", "elevating the death toll ... from eleven to fifteen": an old figure and
+# a new one, never a range
+_CHANGED_FROM = re.compile(r"(?i)\b(?:rose|risen|rise[sn]?|rising|increas\w*|climb\w*|jump\w*|gr[eo]wn?|growing|"
+                           r"rais\w*|elevat\w*|went\s+up|gone\s+up|surg\w*|soar\w*|revised|swell\w*|swollen|"
+                           r"doubl\w*|tripl\w*|mount\w*)\b[^.;:]{0,80}\bfrom\s+$")
+
+
+def _read_single(sentence: str, match: re.Match[str], a: int, kind: str) -> Mention:
+    """The first number of a pair as a mention of its own (the second is found on its own)."""
     start, end = match.start("a"), match.end("a")
     text = sentence[start:end]
     qualifier = "exact"
