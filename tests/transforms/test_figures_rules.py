@@ -163,6 +163,15 @@ CASES: list[tuple[str, str, list[Row]]] = [
       ("killed", "people", "person", 7, "exact", 0, False, "asserted")]),
     ("fronted-whole-part-with-own-verb", "Of the two men arrested in the raid, one was released on Monday.",
      [("detained", "people", "person", 2, "exact", None, False, "asserted")]),
+    ("exact-breakdown-next-sentence", "Eight people were killed on Sunday. Three soldiers and five civilians "
+     "died in the blast.",
+     [("killed", "people", "person", 8, "exact", None, False, "asserted"),
+      ("killed", "combatants", "person", 3, "exact", 0, False, "asserted"),
+      ("killed", "civilians", "person", 5, "exact", 0, False, "asserted")]),
+    ("list-items-are-not-a-breakdown", "Three policemen, two militiamen and one soldier were killed.",
+     [("killed", "combatants", "person", 3, "exact", None, False, "asserted"),
+      ("killed", "combatants", "person", 2, "exact", None, False, "asserted"),
+      ("killed", "combatants", "person", 1, "exact", None, False, "asserted")]),
     ("closing-total-holds-unnumbered", "Gunmen stopped the councillor's car and shot him dead. His two "
      "bodyguards were also killed. 3 fatalities.",
      [("killed", "people", "person", 2, "exact", 1, False, "asserted"),

@@ -93,6 +93,7 @@ def extract_figures(text: str, published: date | None, doc_id: str = "") -> list
     _later_killed(figures, sources, text)
     _link_restated_sums(figures, sources)
     _link_bare_breakdowns(figures, sources)
+    _link_exact_breakdowns(figures, sources, text)
     for j, (cand, _sentence) in enumerate(sources):
         if cand.of_previous and figures[j].part_of is None:
             for i in range(j - 1, max(-1, j - 30), -1):
@@ -267,6 +268,40 @@ def _link_bare_breakdowns(figures: list[Figure], sources: list[tuple[Candidate, 
         if sum(figures[k].best for k in run) <= figures[total].best and fig.best < figures[total].best:
             for k in run:
                 figures[k].part_of = total
+
+
+def _link_exact_breakdowns(figures: list[Figure], sources: list[tuple[Candidate, Sentence]], text: str) -> None:
+    """'Airstrikes kill eight civilians ... strikes killed three women, five children': two or more
+    figures of one sentence that add up exactly to the figure just before them (in their sentence
+    or the one before) break it down."""
+    for w, whole in enumerate(figures):
+        if whole.part_of is not None or whole.unit != "person" or whole.cumulative or w + 2 >= len(figures):
+            continue
+        first = w + 1
+        run = [first]
+        while (run[-1] + 1 < len(figures) and sources[run[-1] + 1][1].start == sources[first][1].start
+               and KIND_CLASS[figures[run[-1] + 1].kind] == KIND_CLASS[whole.kind]):
+            run.append(run[-1] + 1)
+        if (len(run) >= 2 and _sentences_apart(sources, w, first) <= 1
+                and all(figures[k].part_of is None and figures[k].unit == "person"
+                        and KIND_CLASS[figures[k].kind] == KIND_CLASS[whole.kind] for k in run)
+                and sum(figures[k].best for k in run) == whole.best
+                # a clause of their own, not more items of the whole's list ("3 policemen, 2 militiamen and 1 soldier")
+                and _CLAUSE_BETWEEN.search(text, whole.end, figures[first].start)):
+            for k in run:
+                figures[k].part_of = w
+
+
+_CLAUSE_BETWEEN = re.compile(r"[.!?]|\b(?:kill(?:s|ed|ing)?|died|dead|wounded|injured|were|was|are|is|including|"
+                             r"among\s+them|[a-z]+ed)\b", re.IGNORECASE)
+
+
+def _sentences_apart(sources: list[tuple[Candidate, Sentence]], i: int, j: int) -> int:
+    """0 for one sentence, 1 for neighbours (nothing but space between them), else 2."""
+    first, second = sources[i][1], sources[j][1]
+    if first.start == second.start:
+        return 0
+    return 1 if 0 <= second.start - first.end <= 2 else 2
 
 
 def _counts_on_its_own(figures: list[Figure], sources: list[tuple[Candidate, Sentence]], i: int) -> bool:
