@@ -172,6 +172,10 @@ CASES: list[tuple[str, str, list[Row]]] = [
      [("killed", "combatants", "person", 3, "exact", None, False, "asserted"),
       ("killed", "combatants", "person", 2, "exact", None, False, "asserted"),
       ("killed", "combatants", "person", 1, "exact", None, False, "asserted")]),
+    ("ordinal-singular-is-someone-new", "Soldiers opened fire on a family, killing one civilian. A third member "
+     "of the family was kidnapped and later found dead.",
+     [("killed", "civilians", "person", 1, "exact", None, False, "asserted"),
+      ("killed", "people", "person", 1, "exact", None, False, "asserted")]),
     ("closing-total-holds-unnumbered", "Gunmen stopped the councillor's car and shot him dead. His two "
      "bodyguards were also killed. 3 fatalities.",
      [("killed", "people", "person", 2, "exact", 1, False, "asserted"),

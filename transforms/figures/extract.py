@@ -169,6 +169,10 @@ def _fronted_whole(sentence: Sentence, candidates: list[Candidate], figures: lis
 _MORE = re.compile(r"(?i)\s+(?:more|other|others|additional|further|new)\b")
 
 
+# "another woman", "a third member": someone new (a bare "a man" often re-introduces the lead's victim)
+_INDEFINITE = re.compile(r"(?i)(?:an?\s+(?:second|third|fourth|fifth|sixth|further|new)|another)\s")
+
+
 def _link_rereports(figures: list[Figure], sources: list[tuple[Candidate, Sentence]]) -> None:
     """A later figure with the same value and class as an earlier one in another sentence
     re-reports the same people: it stays, ``part_of`` the first mention."""
@@ -177,10 +181,13 @@ def _link_rereports(figures: list[Figure], sources: list[tuple[Candidate, Senten
         key = (fig.best, KIND_CLASS[fig.kind], fig.unit)
         same = earlier.setdefault(key, [])
         cand, sentence = sources[j]
+        # "a third member" is someone new, unless its whole sentence is said again
+        someone_new = cand.mention.kind == "single" and _INDEFINITE.match(cand.mention.text) is not None
         if fig.part_of is None and fig.best != 0 and not _MORE.match(sentence.text, cand.mention.end):
             for i in same[:20]:
                 first = figures[i]
                 if (sources[i][1].start != sources[j][1].start
+                        and (not someone_new or sources[i][1].text == sentence.text)
                         and (first.group == fig.group or "people" in (first.group, fig.group))):
                     fig.part_of = first.part_of if first.part_of is not None else i
                     break
