@@ -29,12 +29,18 @@ WHOLE_CONFLICT = re.compile(
 DAILY_TOLL = re.compile(r"(?i)\b(?:killed|died|dead)\s+(?:yesterday|today|on\s+\w+day)\b[^.]{0,30}\bincluding\b")
 # a running toll: "the death toll rose to", "raise the number of casualties to", "their number to"
 TOLL = re.compile(r"(?i)\b(?:death\s+)?toll\b|\b(?:rais\w*|ris\w*|rose|increas\w*|reach\w*|climb\w*|brings?|"
-                  r"bringing|brought)\b[^.;]{0,60}?\bnumber\b|\bnumber\s+of\s+[^.;]{0,60}?\b(?:rais\w*|ris\w*|rose|"
+                  r"bringing|brought)\b[^.;]{0,60}?\bnumbers?\b|\bnumber\s+of\s+[^.;]{0,60}?\b(?:rais\w*|ris\w*|rose|"
                   r"increas\w*|reach\w*|climb\w*)\b|\btheir\s+number\s+to\b")
-INCREMENT_AFTER = re.compile(r"(?i)^[^.;]{0,80}?\b(?:raises?|raised|raising|brings?|bringing|brought|pushing|"
-                             r"pushes|takes|taking)\s+(?:the\s+|to\b|up\b)")
+INCREMENT_AFTER = re.compile(r"(?i)^[^.;]{0,80}?\b(?:raises?|raised|raising|rises|rising|brings?|bringing|brought|"
+                             r"pushing|pushes|takes|taking)\s+(?:the\s+|their\s+|its\s+|to\b|up\b)")
 PERIOD_SPAN = re.compile(r"(?i)\bbetween\s+(?:[0-3]?\d(?:\s+[A-Za-z]+)?|(?:early\s+|late\s+|mid-?\s*)?[A-Za-z]+)\s+"
                          r"and\s+(?:[0-3]?\d\s+[A-Za-z]+|(?:early\s+|late\s+|mid-?\s*)?[A-Za-z]+)")
+# a span of days after the figure: "kill about 900 citizens in 18 days of escalation", "raises to 205
+# the number of casualties in 22 days" (before it, "in the second attack in 5 days: ..." is not the figure's)
+SPAN_AFTER = re.compile(r"(?i)^[^.;:]{0,120}?\b(?:in|during|over|within)\s+(?:the\s+(?:last|past)\s+)?(?:about\s+|"
+                        r"around\s+|nearly\s+|almost\s+|more\s+than\s+)?\d+\s+(?:days|weeks|months)\b")
+# what wages a conflict over days, beside CONFLICT's words (which also decide displacement's scope)
+WAGED = re.compile(r"(?i)\b(?:shell\w*|bombard\w*|escalat\w*|air\s?strikes|raids|strikes|battles)\b")
 NEXT_REFERS = re.compile(r"(?i)^\s*(?:these|this|the)\s+(?:new\s+)?(?:displacements?|movements?|flight|arrivals)\b")
 STOCK = re.compile(r"(?i)\b(?:remain(?:s|ed)?|still)\s+(?:\w+\s+)?displaced\b")
 
@@ -79,6 +85,9 @@ def is_cumulative(sentence: str, start: int, np_end: int, kind: str, following: 
     disaster_only = scope.disaster and not scope.conflict
     if scope.period:
         return not disaster_only
+    if (SPAN_AFTER.match(after) and not disaster_only
+            and (scope.conflict or scope.incident or WAGED.search(sentence) or TOLL.search(sentence))):
+        return True  # a period total of a conflict
     if toll_here:
         return not (scope.incident or scope.disaster)
     if klass in ("displacement", "returns"):
