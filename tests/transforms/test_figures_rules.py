@@ -124,6 +124,21 @@ CASES: list[tuple[str, str, list[Row]]] = [
      "in 7 weeks of clashes.",
      [("killed", "combatants", "person", 21, "exact", None, False, "asserted"),
       ("killed", "people", "person", 610, "approx", None, True, "asserted")]),
+    ("inverted-toll-long-noun-phrase", "Renewed shelling raises to more than 30, the number of members and "
+     "fighters who were killed in the ranks of both sides.",
+     [("killed", "people", "person", 30, "more_than", None, False, "asserted")]),
+    ("inverted-toll-killed-and-injured", "More casualties raise to about 25, the number of people killed and "
+     "injured in two bombings in the city.",
+     [("casualties", "people", "person", 25, "approx", None, False, "asserted")]),
+    ("inverted-toll-with-subset", "More casualties raise to 512 including 130 children, the number of citizens "
+     "who have been killed since the start of the escalation.",
+     [("killed", "people", "person", 512, "exact", None, True, "asserted"),
+      ("killed", "children", "person", 130, "exact", 0, True, "asserted")]),
+    ("increment-not-the-inverted-toll", "A massacre claims the lives of 7 citizens including 3 children and raises "
+     "to about 65 the number of civilian casualties.",
+     [("killed", "civilians", "person", 7, "exact", None, False, "asserted"),
+      ("killed", "children", "person", 3, "exact", 0, False, "asserted"),
+      ("casualties", "civilians", "person", 65, "approx", None, False, "asserted")]),
     ("toll-rose-from-to", "The death toll from the landslide rose from 9 to 12 on Sunday.",
      [("killed", "people", "person", 12, "exact", None, False, "asserted")]),
     ("range-from-to-not-a-change", "From 2,000 to 3,000 villagers fled when the river burst its banks.",

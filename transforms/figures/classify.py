@@ -142,8 +142,11 @@ def kind_of(s: str, m: Mention, np: NounPhrase, before: str, mentions: list[Ment
     after_np = context_after(s, np.end)
     toll_after = T.TOLL_AFTER.match(after_np)
     if toll_after and m.kind in ("digits", "words", "vague"):
-        return KindDecision(T.TOLL_WHAT.get((toll_after.group("what") or "dead").lower(), "killed"), Site.TOLL,
-                            KindRule.of(RuleSource.TOLL, toll_after.group(0)))
+        toll_kind = T.TOLL_WHAT.get((toll_after.group("what") or "dead").lower(), "killed")
+        if toll_kind == "killed" and re.match(r"(?i)\s+(?:and|or)\s+(?:injured|wounded)\b",
+                                              after_np[toll_after.end():]):
+            toll_kind = "casualties"  # "the number of civilians killed and injured"
+        return KindDecision(toll_kind, Site.TOLL, KindRule.of(RuleSource.TOLL, toll_after.group(0)))
     if np.noun_kind:
         return KindDecision(np.noun_kind, Site.NOUN, KindRule.of(RuleSource.NOUN, np.head or np.noun_kind))
     beaten = _TO_DEATH.match(after_np) and _TO_DEATH_VERB.search(before[-80:])

@@ -65,7 +65,7 @@ LABEL_KINDS = {"dead": "killed", "deaths": "killed", "killed": "killed", "fatali
                "homeless": "homeless", "returnees": "returned", "housing": "housing_destroyed",
                "houses": "housing_destroyed", "homes": "housing_destroyed"}
 TOLL_AFTER = re.compile(
-    r"(?i)^\s*,?\s*the\s+(?:(?:civilian\s+)?death\s+toll|number\s+of\s+(?:\w+\s+){0,2}?(?P<what>casualties|dead|"
+    r"(?i)^(?:\s*,?\s*including\s+(?:(?!\b(?:rais|ris|bring|kill|claim|and\s))[^,.;]){1,60}?)?\s*,?\s*the\s+(?:(?:civilian\s+)?death\s+toll|number\s+of\s+(?:[\w-]+\s+){0,4}?(?P<what>casualties|dead|"
     r"deaths|fatalities|killed|injured|wounded|displaced|who\s+were\s+killed|who\s+died))"
 )
 # the kind a "their number" toll refers to, read from the words before it
