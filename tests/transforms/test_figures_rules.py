@@ -139,6 +139,12 @@ CASES: list[tuple[str, str, list[Row]]] = [
      [("killed", "civilians", "person", 7, "exact", None, False, "asserted"),
       ("killed", "children", "person", 3, "exact", 0, False, "asserted"),
       ("casualties", "civilians", "person", 65, "approx", None, False, "asserted")]),
+    ("out-of-whole", "Shelling claims the lives of about 440 civilians out of more than 1,500 people killed "
+     "since the offensive began.",
+     [("killed", "civilians", "person", 440, "approx", 1, True, "asserted"),
+      ("killed", "people", "person", 1500, "more_than", None, True, "asserted")]),
+    ("out-of-a-population-is-no-whole", "Floods displaced 300 families out of 1,200 living in the valley.",
+     [("displaced", "people", "household", 300, "exact", None, False, "asserted")]),
     ("toll-rose-from-to", "The death toll from the landslide rose from 9 to 12 on Sunday.",
      [("killed", "people", "person", 12, "exact", None, False, "asserted")]),
     ("range-from-to-not-a-change", "From 2,000 to 3,000 villagers fled when the river burst its banks.",

@@ -201,6 +201,7 @@ def sentence_candidates(sentence: Sentence) -> list[Candidate]:
     _breakdowns(s, candidates)
     _restated_units(s, candidates)
     _subsets(s, candidates)
+    _out_of(s, candidates)
     _others(candidates)
     for cand in candidates:
         if cand.kind in DISPLACEMENT_KINDS and cand.group == "combatants":
@@ -623,6 +624,25 @@ def _subsets(s: str, candidates: list[Candidate]) -> None:
             cand.subset_of = parents[-1]
             if cand.unit == "person" and parent.unit == "person" and cand.mention.best > parent.mention.best:
                 cand.subset_of = None  # a subset cannot be larger than its whole
+
+
+_OUT_OF = re.compile(r"(?i)^\s*,?\s*(?:out\s+of|of\s+a\s+total\s+of)\s+(?:a\s+total\s+of\s+|the\s+)?$")
+
+
+def _out_of(s: str, candidates: list[Candidate]) -> None:
+    """'about 440 civilians out of more than 1,500 people killed': the first is part of the second."""
+    for i, (part, whole) in enumerate(pairwise(candidates)):
+        start = whole.mention.hedge_start if whole.mention.hedge_start is not None else whole.mention.start
+        if (part.drop or whole.drop or part.subset_of is not None or part.mention.best >= whole.mention.best
+                or not _OUT_OF.match(s[part.np_end:start])):
+            continue
+        if whole.kind is None:
+            continue  # "300 families out of 1,200 living in the valley": the whole is no figure
+        if part.kind is None:
+            part.kind, part.kind_rule = whole.kind, KindRule(RuleSource.SUBSET, str(whole.kind_rule))
+            part.modality = whole.modality
+        if KIND_CLASS[part.kind] == KIND_CLASS[whole.kind]:
+            part.subset_of = i + 1
 
 
 _OTHERS_END = re.compile(r"(?i)\s+(?:(?:several|many|numerous|scores\s+of|dozens\s+of|hundreds\s+of|"
