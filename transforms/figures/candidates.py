@@ -178,6 +178,7 @@ class Candidate:
     of_previous: str | None = None  # "four of the dead": a subset of an earlier figure of this kind
     kind_rule: KindRule | None = None  # which rule gave it its kind
     refers_back: bool = False  # "the figure is 427": the kind, unit and group of the figure before it
+    of_them: bool = False  # "four of them": part of the figure before it, whose kind it takes if it has none
 
 
 def sentence_mentions(s: str) -> list[Mention]:
@@ -246,6 +247,9 @@ def _is_trap(s: str, m: Mention) -> bool:
             return True
     if _AGE.match(after) or (tail.endswith(("age", "aged", "ages", "of")) and _AGE_BEFORE.search(before)):
         return True
+    if m.kind == "digits" and m.best < 120 and tail.endswith(",") and _AGE_APPOSITION.search(before) \
+            and after.lstrip().startswith(","):
+        return True  # "Arcan Cetin, 20, from Oak Harbor, was arrested": an age after a name
     # a day or a year of a date: "On 26 September 2020", "May 10, 2014", "the 5th of June"
     if m.best <= 31:
         return bool(_DAY_OF_MONTH.match(after)
@@ -253,6 +257,7 @@ def _is_trap(s: str, m: Mention) -> bool:
     return 1900 <= m.best <= 2100 and bool(_YEAR_AFTER_MONTH.search(before))
 
 
+_AGE_APPOSITION = re.compile(r"[A-Z][a-z'’-]+\s*,\s*$")
 _MONEY_ENDS = ("$", "€", "£", "¥", "usd", "eur", "gbp", "rs", "rs.", "n", "ksh")
 _MONTH_ENDS = tuple(MONTHS)  # every month name and abbreviation _DAY_AFTER_MONTH can end on
 
@@ -387,6 +392,13 @@ def _classify(s: str, m: Mention, mentions: list[Mention], index: int) -> Candid
         cand.group = group_from_context(s, m)
     if np.of_them:
         cand.group = "combatants" if ARMED.search(before) else "people"
+        if m.kind in ("digits", "words", "few"):
+            cand.of_them = True
+            nominal = re.match(r"(?i)^\s+(?:were|was|are)\s+(?:\w+\s+){0,2}?([a-z-]+)", context_after(s, np.end))
+            if nominal and nominal.group(1).lower() in _GROUP_OF:
+                cand.group = _GROUP_OF[nominal.group(1).lower()]  # "nine of them were children"
+            if cand.kind is not None and cand.of_previous is None:
+                cand.of_previous = cand.kind  # "Twenty were injured. Nine of them were slightly injured"
     if cand.group == "people" and re.match(r"(?i)^\s*(?:members\s+)?(?:at\s+least\s+)?(?:of|from|among)\s+"
                                            r"(?:the\s+)?[^,.;]{0,12}?", context_after(s, np.end)) and ARMED.match(
             re.sub(r"(?i)^\s*(?:members\s+)?(?:at\s+least\s+)?(?:of|from|among)\s+(?:the\s+)?[\"“']?", "",

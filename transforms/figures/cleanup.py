@@ -27,11 +27,13 @@ _LONG_WORD = re.compile(r"[A-Za-z]{7,}")
 # Possessive runs ("{4,}+"): a shorter run of letters is followed by a letter, never by what the
 # pattern wants next, so giving letters back cannot help, and not trying is several times faster.
 _WORD_THEN_DIGITS = re.compile(r"\b([a-z]{4,}+)(?=\d)")  # "affected4109 people evacuated900 houses"
+_DIGITS_THEN_WORD = re.compile(r"(?<![\w.,])(\d[\d,]*+)([a-z]{4,}+)\b")  # "37people", "1,200families"
 _CASE_GLUE = re.compile(r"[a-z]{3}(?=[A-Z]{2})")  # "inundatedRESPONSE", "StateIMPACT": a space at its end
 _HYPHENATED = re.compile(r"\b([A-Za-z]{2,}+)-[ \u00a0]?([a-z]{2,})\b")
 # cheap tests for whether a repair can apply at all, most texts need none
 _MAYBE_THOUSANDS = re.compile(r"\d,[ \u00a0]\d")
 _MAYBE_WORD_THEN_DIGITS = re.compile(r"[a-z]\d")
+_MAYBE_DIGITS_THEN_WORD = re.compile(r"\d[a-z]")
 _MAYBE_CASE_GLUE = re.compile(r"[a-z][A-Z]{2}")
 
 _FUNCTION_WORDS = frozenset("""
@@ -106,6 +108,9 @@ def clean(text: str) -> tuple[str, list[int] | None]:
     for match in _WORD_THEN_DIGITS.finditer(text) if _MAYBE_WORD_THEN_DIGITS.search(text) else ():
         if _known(match.group(1).lower()):
             edits.append((match.end(), match.end(), " "))
+    for match in _DIGITS_THEN_WORD.finditer(text) if _MAYBE_DIGITS_THEN_WORD.search(text) else ():
+        if _known(match.group(2).lower()):
+            edits.append((match.end(1), match.end(1), " "))  # "37people are dead" -> "37 people"
     # each distinct long word is judged once (cached across texts); most texts have no glued one
     cuts = {word: cut for word in set(_LONG_WORD.findall(text)) if (cut := _split_glued(word)) is not None}
     for match in _LONG_WORD.finditer(text) if cuts else ():

@@ -63,6 +63,17 @@ def extract_figures(text: str, published: date | None, doc_id: str = "") -> list
             has_earlier = bool(figures) or any(c.kind and not c.drop for c in candidates[:k])
             if cand.kind is None and not cand.drop and refers_back and has_earlier:
                 cand.refers_back = True  # "... estimated to be 349, and according to the ministry the figure is 427"
+        for cand in candidates:
+            if not cand.of_them or cand.drop:
+                continue
+            if cand.kind is not None:
+                cand.of_previous = cand.of_previous or cand.kind  # "... and four of them were charged"
+            elif (figures and figures[-1].best > cand.mention.best and cand.mention.kind in ("digits", "words")
+                  and _BE_AFTER.match(sentence.text, cand.np_end)):
+                # "Gunmen killed 12 villagers. Four of them were women.": of the figure just before
+                cand.kind, cand.of_previous = figures[-1].kind, figures[-1].kind
+                cand.kind_rule = KindRule(RuleSource.OF_PREVIOUS, str(figures[-1].kind_rule))
+                cand.modality = figures[-1].modality
         whole = _fronted_whole(sentence, candidates, figures, sources)
         index_map: dict[int, int] = {}
         for i, cand in enumerate(candidates):
@@ -129,6 +140,8 @@ def extract_figures(text: str, published: date | None, doc_id: str = "") -> list
     return figures
 
 
+# "four of them were women": what the part is, not something it did ("two of them set off explosives")
+_BE_AFTER = re.compile(r"(?i)\s+(?:were|was|are|is)\b")
 # a part with a verb of its own says something else of them: "one was released", "5,800 have been rebuilt"
 _OWN_VERB = re.compile(r"(?i)\s+(?:(?:have|has|had)\s+(?:not\s+)?been|(?:was|were|are|is)(?:\s+not)?|have|has|had)?\s*"
                        r"(?:[a-z]+ly\s+)?[a-z]+(?:ed|en|wn)\b")

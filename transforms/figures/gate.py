@@ -24,13 +24,14 @@ logger = logging.getLogger(__name__)
 # Words of the rules that are written as code, not lexicon lines (kept in step with them):
 # tolls and labels ("the death toll rose to", "Number of displaced:", "the figure is 427"),
 # "to death" / "alive", "forced/drove/chased ... from their homes", possessives ("the soldier's
-# death", "'s arrest", "'s abduction"), "four of the victims", the zero nouns ("no fatalities").
+# death", "'s arrest", "'s abduction"), "four of the victims", "four of them" (the kind of the
+# figure before), the zero nouns ("no fatalities").
 FIXED_WORDS = (
     "toll", "number", "figure", "total", "estimate", "death", "alive", "forc", "driv", "drov", "chas",
     "killing", "murder", "execution", "assassination", "body", "corpse", "remains", "arrest", "detention",
     "capture", "abduction", "kidnapping", "victim", "casualt", "fatalit", "injur", "dead", "killed",
     "wounded", "missing", "displaced", "idps", "evacu", "refugees", "homeless", "returnees", "destroyed",
-    "damaged", "housing", "houses", "homes", "affected",
+    "damaged", "housing", "houses", "homes", "affected", "of them",
 )
 # an anchor shorter than this would match nearly every sentence
 MIN_ANCHOR = 3

@@ -24,7 +24,9 @@ INCIDENT = re.compile(
     r"(?i)\b(?:massacre|attack|explosion|blast|bombing|strike|airstrike|raid|ambush|shooting|crash|"
     r"stampede|incident|accident|collapse)\b")
 WHOLE_CONFLICT = re.compile(
-    r"(?i)\bthe\s+(?:war|conflict|battle|fighting|offensive|crisis|violence|insurgency|siege|campaign)\b"
+    r"(?i)(?:\b(?:the|its|their|[a-z]+['’]s)\s+(?:(?:nearly\s+|almost\s+)?[\w-]+-(?:year|month|decade)(?:-old|-long)?\s+|"
+    r"long-running\s+|civil\s+)?(?:war|conflict|battle|fighting|offensive|crisis|violence|insurgency|siege|"
+    r"campaign)(?![\w-])|\b(?:\w+|\d+)\s+years\s+of\s+(?:war|conflict|violence|fighting|insurgency))"
     r"[^.;]{0,80}?\b(?:has|have|had)?\s*(?:left|killed|displaced|claimed|forced|uprooted|driven)\b")
 DAILY_TOLL = re.compile(r"(?i)\b(?:killed|died|dead)\s+(?:yesterday|today|on\s+\w+day)\b[^.]{0,30}\bincluding\b")
 # a running toll: "the death toll rose to", "raise the number of casualties to", "their number to"

@@ -27,7 +27,8 @@ WEAK_NOUN_KINDS = _LEX.state_nouns()
 
 # "forced 12,000 people from their homes", "drove thousands out of the town": a verb before the
 # number and its complement after the noun phrase
-FORCE_BEFORE = re.compile(r"(?i)\b(?:forc(?:e|es|ed|ing)|driv(?:e|es|ing)|drove|chas(?:e|es|ed|ing))" + FILLER_BEFORE)
+FORCE_BEFORE = re.compile(r"(?i)\b(?:forc(?:e|es|ed|ing)|driv(?:e|es|en|ing)|drove|chas(?:e|es|ed|ing))"
+                          + FILLER_BEFORE)
 FORCE_AFTER = re.compile(r"(?i)^\s*(?:to\s+flee|to\s+leave|to\s+abandon|(?:from|out\s+of)\s+(?:their|the)\s+"
                          r"(?:homes?|houses?|villages?|towns?|area|city|region)|from\s+their|out\s+of\s+their|"
                          r"(?P<evacuated>to\s+evacuate)|(?P<sheltered>into\s+(?:\w+\s+){0,2}?(?:shelters|camps|centres)|"
