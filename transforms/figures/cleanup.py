@@ -26,8 +26,8 @@ _MONTH_BEFORE = re.compile(rf"(?i){MONTH_WORD}\.?\s*$")
 _LONG_WORD = re.compile(r"[A-Za-z]{7,}")
 # Possessive runs ("{4,}+"): a shorter run of letters is followed by a letter, never by what the
 # pattern wants next, so giving letters back cannot help, and not trying is several times faster.
-_WORD_THEN_DIGITS = re.compile(r"\b([a-z]{4,}+)(?=\d)")  # "affected4109 people evacuated900 houses"
-_DIGITS_THEN_WORD = re.compile(r"(?<![\w.,])(\d[\d,]*+)([a-z]{4,}+)\b")  # "37people", "1,200families"
+_WORD_THEN_DIGITS = re.compile(r"(?<![a-z])([a-z]{4,}+)(?=\d)")  # "affected4109 people evacuated900 houses"
+_DIGITS_THEN_WORD = re.compile(r"(?<![\d.,])(\d[\d,]*+)([a-z]{4,}+)\b")  # "37people", "1,200families"
 _CASE_GLUE = re.compile(r"[a-z]{3}(?=[A-Z]{2})")  # "inundatedRESPONSE", "StateIMPACT": a space at its end
 _HYPHENATED = re.compile(r"\b([A-Za-z]{2,}+)-[ \u00a0]?([a-z]{2,})\b")
 # cheap tests for whether a repair can apply at all, most texts need none

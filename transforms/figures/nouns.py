@@ -100,7 +100,7 @@ def noun_phrase(sentence: str, start: int) -> NounPhrase:
         if saw_of and previous == "of" and low in ("his", "her", "their", "its"):
             pos = match.end()  # "three of his family members", "two of their children"
             continue
-        if low in ("them", "us", "whom") and saw_of:
+        if low in ("them", "us", "whom", "which") and saw_of:
             return NounPhrase(match.end(), low, None, "person", True, None, None, of_them=True)
         if low in ("displaced", "injured", "wounded", "dead", "killed", "missing", "homeless", "evacuated",
                    "relocated", "arrested", "detained", "abducted", "kidnapped", "died") and (

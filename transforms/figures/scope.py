@@ -12,7 +12,8 @@ PERIOD = re.compile(
     r"(?i)\b(?:since(?!\s+then\b)|so\s+far|to\s+date|this\s+year|during\s+the\s+report(?:ing)?\s+period|"
     r"over\s+the\s+(?:past|last)\s+(?:\w+\s+)?(?:weeks?|months?|years?|decades?)|in\s+recent\s+(?:weeks|months)|"
     r"during\s+(?:19|20)\d\d|recorded\s+(?:in|during)|throughout\s+(?:the\s+)?(?:year|conflict|war)|"
-    r"cumulative|in\s+total\s+since|running\s+total)\b")
+    r"cumulative|in\s+total\s+since|running\s+total|"
+    r"from\s+(?:19|20)\d\d\s+(?:to|until|through)\s+(?:19|20)\d\d|between\s+(?:19|20)\d\d\s+and\s+(?:19|20)\d\d)\b")
 CONFLICT = re.compile(
     r"(?i)\b(?:war|conflict|battle|offensive|fighting|clashes|hostilities|violence|insurgency|crackdown|"
     r"clampdown|military\s+operations?|series\s+of\s+attacks|attacks|counter-?offensive|"
