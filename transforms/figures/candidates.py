@@ -385,18 +385,14 @@ def _classify(s: str, m: Mention, mentions: list[Mention], index: int) -> Candid
         if cand.kind is None:
             cand.kind, cand.kind_rule = cand.of_previous, KindRule.of(RuleSource.OF_PREVIOUS, of_the.group(0))
         cand.stock = False
-        nominal = re.match(r"(?i)^\s+(?:were|was|are)\s+(?:\w+\s+){0,2}?([a-z-]+)", context_after(s, np.end))
-        if nominal and nominal.group(1).lower() in _GROUP_OF:
-            cand.group = _GROUP_OF[nominal.group(1).lower()]  # "four of the dead were soldiers"
+        cand.group = _group_they_are(s, np.end) or cand.group  # "four of the dead were soldiers"
     if kind is not None and np.group is None:
         cand.group = group_from_context(s, m)
     if np.of_them:
         cand.group = "combatants" if ARMED.search(before) else "people"
         if m.kind in ("digits", "words", "few"):
             cand.of_them = True
-            nominal = re.match(r"(?i)^\s+(?:were|was|are)\s+(?:\w+\s+){0,2}?([a-z-]+)", context_after(s, np.end))
-            if nominal and nominal.group(1).lower() in _GROUP_OF:
-                cand.group = _GROUP_OF[nominal.group(1).lower()]  # "nine of them were children"
+            cand.group = _group_they_are(s, np.end) or cand.group  # "nine of them were children"
             if cand.kind is not None and cand.of_previous is None:
                 cand.of_previous = cand.kind  # "Twenty were injured. Nine of them were slightly injured"
     if cand.group == "people" and re.match(r"(?i)^\s*(?:members\s+)?(?:at\s+least\s+)?(?:of|from|among)\s+"
@@ -412,6 +408,15 @@ def _classify(s: str, m: Mention, mentions: list[Mention], index: int) -> Candid
     if decision.site is Site.NEGATED:
         cand.drop = True
     return cand
+
+
+_THEY_ARE = re.compile(r"(?i)^\s+(?:were|was|are)\s+(?:\w+\s+){0,2}?([a-z-]+)")
+
+
+def _group_they_are(s: str, pos: int) -> str | None:
+    """The group a part is said to be, after its phrase: "(four of the dead) were soldiers"."""
+    nominal = _THEY_ARE.match(context_after(s, pos))
+    return _GROUP_OF.get(nominal.group(1).lower()) if nominal else None
 
 
 def _singular_np(s: str, m: Mention) -> NounPhrase:

@@ -72,7 +72,7 @@ def extract_figures(text: str, published: date | None, doc_id: str = "") -> list
                   and _BE_AFTER.match(sentence.text, cand.np_end)):
                 # "Gunmen killed 12 villagers. Four of them were women.": of the figure just before
                 cand.kind, cand.of_previous = figures[-1].kind, figures[-1].kind
-                cand.kind_rule = KindRule(RuleSource.OF_PREVIOUS, str(figures[-1].kind_rule))
+                cand.kind_rule = KindRule(RuleSource.OF_PREVIOUS, figures[-1].kind_rule or "")
                 cand.modality = figures[-1].modality
         whole = _fronted_whole(sentence, candidates, figures, sources)
         index_map: dict[int, int] = {}
@@ -160,14 +160,14 @@ def _fronted_whole(sentence: Sentence, candidates: list[Candidate], figures: lis
     if head.mention.kind not in ("digits", "words") or not re.match(r"[^,.;:]{0,40}?,", sentence.text[head.np_end:]):
         return None
     if head.kind is not None and not head.drop:
-        kind, unit, rule, where = head.kind, head.unit, str(head.kind_rule), -1
+        kind, unit, rule, where = head.kind, head.unit, str(head.kind_rule or ""), -1
     else:
         # the figure of that value, or the people count that restated it ("1,314 families (8,710 people)")
         earlier = next((i for i in range(len(figures) - 1, -1, -1) if figures[i].part_of is None and (
             figures[i].best == head.mention.best or sources[i][0].restates == head.mention.best)), None)
         if earlier is None:
             return None
-        kind, rule, where = figures[earlier].kind, str(figures[earlier].kind_rule), earlier
+        kind, rule, where = figures[earlier].kind, figures[earlier].kind_rule or "", earlier
         unit = head.unit if head.head is not None else figures[earlier].unit
     for cand in candidates[1:]:
         if (cand.kind is None and not cand.drop and cand.mention.kind in ("digits", "words")
