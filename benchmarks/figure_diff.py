@@ -5,7 +5,8 @@ of ../shared/corpus/texts (and the silver sets), saved, then compared after the 
     .venv/bin/python benchmarks/figure_diff.py compare before.jsonl     # after it
     .venv/bin/python benchmarks/figure_diff.py compare before.jsonl --show 60 --kind killed
 
-`compare` prints how many figures appeared, disappeared or changed kind or value, per source,
+`compare` prints how many figures appeared, disappeared or changed (kind, value, part_of, modality,
+unit, group, cumulative, country; `--fields` narrows it), per source,
 and the first N of each with their sentence, so a new rule's false positives are read before it
 lands (issue 9: "every new rule is checked against all ~25,000 texts"). Not a test.
 """
@@ -51,6 +52,8 @@ def run() -> dict[Key, dict[str, object]]:
             out[(doc_id, figure.start, figure.end)] = {
                 "source": source, "doc_id": doc_id, "start": figure.start, "end": figure.end, "kind": figure.kind,
                 "best": figure.best, "part_of": figure.part_of, "modality": figure.modality,
+                "unit": figure.unit, "group": figure.group, "cumulative": figure.cumulative,
+                "country_iso3": figure.country_iso3, "place": figure.place,
                 "number_text": figure.number_text, "sentence": figure.sentence}
     return out
 
@@ -64,15 +67,21 @@ def save(path: Path) -> int:
     return 0
 
 
-def compare(path: Path, show: int, kind: str | None) -> int:
+# what a change is compared on; a field a file saved by an older version lacks is not compared
+FIELDS = ("kind", "best", "part_of", "modality", "unit", "group", "cumulative", "country_iso3")
+
+
+def _differs(before: dict[str, object], after: dict[str, object], fields: tuple[str, ...]) -> list[str]:
+    return [f for f in fields if f in before and before[f] != after[f]]
+
+
+def compare(path: Path, show: int, kind: str | None, fields: tuple[str, ...] = FIELDS) -> int:
     before = {(r["doc_id"], r["start"], r["end"]): r
               for r in map(json.loads, path.open(encoding="utf-8"))}
     after = run()
     added = [after[k] for k in after.keys() - before.keys()]
     removed = [before[k] for k in before.keys() - after.keys()]
-    changed = [(before[k], after[k]) for k in before.keys() & after.keys()
-               if (before[k]["kind"], before[k]["best"], before[k]["part_of"], before[k]["modality"])
-               != (after[k]["kind"], after[k]["best"], after[k]["part_of"], after[k]["modality"])]
+    changed = [(before[k], after[k]) for k in before.keys() & after.keys() if _differs(before[k], after[k], fields)]
     if kind:
         added = [r for r in added if r["kind"] == kind]
         removed = [r for r in removed if r["kind"] == kind]
@@ -88,9 +97,12 @@ def compare(path: Path, show: int, kind: str | None) -> int:
     for label, rows in (("ADDED", added), ("REMOVED", removed)):
         for r in rows[:show]:
             print(f"{label} [{r['doc_id']}] {r['kind']} {r['best']} ({r['number_text']!r}): {str(r['sentence'])[:220]}")
+    print("  changed fields: " + ", ".join(f"{f} {n}" for f, n in
+                                          Counter(f for b, a in changed for f in _differs(b, a, fields)).items()))
     for b, a in changed[:show]:
-        print(f"CHANGED [{a['doc_id']}] {b['kind']} {b['best']} -> {a['kind']} {a['best']} "
-              f"({a['number_text']!r}): {str(a['sentence'])[:200]}")
+        what = "; ".join(f"{f} {b[f]} -> {a[f]}" for f in _differs(b, a, fields))
+        print(f"CHANGED [{a['doc_id']}] {a['kind']} {a['best']} {what} ({a['number_text']!r}): "
+              f"{str(a['sentence'])[:200]}")
     return 0
 
 
@@ -102,13 +114,14 @@ def main(argv: list[str]) -> int:
     cmp.add_argument("path", type=Path)
     cmp.add_argument("--show", type=int, default=20)
     cmp.add_argument("--kind")
+    cmp.add_argument("--fields", default=",".join(FIELDS), help="compared fields, comma-separated")
     args = parser.parse_args(argv[1:])
     if not (SHARED / "corpus" / "texts").exists():
         print(f"{SHARED / 'corpus' / 'texts'} is not on this machine", file=sys.stderr)
         return 2
     if args.command == "save":
         return save(args.path)
-    return compare(args.path, args.show, args.kind)
+    return compare(args.path, args.show, args.kind, tuple(args.fields.split(",")))
 
 
 if __name__ == "__main__":

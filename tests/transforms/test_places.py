@@ -33,6 +33,11 @@ DISAMBIGUATION = [
     ("paragraph-place", "On 4 May, militants attacked Kaya (Sanmatenga). Two soldiers were wounded.",
      "Kaya", "BFA", "town"),
     ("admin-area", "Floods displaced 4,000 people in Borno state.", "Borno", "NGA", "admin_area"),
+    # "state" says an admin area: Shan state (Myanmar), not a town of another spelling in the
+    # country the people fled to
+    ("named-area-beats-destination", "Officials in China said the border stayed shut. Clashes displaced "
+     "9,500 people in Shan state last week.", "Shan", "MMR", "admin_area"),
+    ("province-after-name", "Torrential rain left 21 people dead in Hubei province.", "Hubei", "CHN", "admin_area"),
 ]
 
 

@@ -33,7 +33,7 @@ from transforms.figures.model import DISPLACEMENT_KINDS, KIND_CLASS
 from transforms.figures.nouns import ARMED, NounPhrase, noun_phrase
 from transforms.figures.numbers import Mention, find_mentions
 from transforms.figures.sentences import Sentence
-from transforms.figures.vocab import GROUPS, NOT_PEOPLE
+from transforms.figures.vocab import GROUPS, NOT_PEOPLE, PLURAL_ENDINGS, PLURALS_WITHOUT_S
 from transforms.literals import finditer_at, trie_pattern, word_starts
 
 _SINGULAR_NOUNS = sorted(
@@ -339,6 +339,7 @@ def _classify(s: str, m: Mention, mentions: list[Mention], index: int) -> Candid
         cand.drop = True
         return cand
     singular_modifier = (np.head is not None and m.best > 1 and m.kind == "digits" and not np.head.endswith("s")
+                         and np.head not in PLURALS_WITHOUT_S and not np.head.endswith(PLURAL_ENDINGS)
                          and np.noun_kind is None)  # "3 soldier and 2 militant fatalities"
     if ((np.head is None and np.people is None) or singular_modifier) and m.kind != "single":
         shared = shared_head(s, m, np, mentions, index)

@@ -232,6 +232,10 @@ def predicate_after(s: str, pos: int, mentions: list[Mention], index: int) -> Ki
     for skip in (_PAREN, APPOSITION, _INCLUDING_CLAUSE, _REL_CLAUSE, _COORD_NP, _PREP_PHRASE):
         hop = skip.match(rest)
         if hop:
+            if skip is _PREP_PHRASE and rest.lstrip().startswith("with "):
+                own = predicate_kind(s, pos)
+                if own.kind is not None:
+                    return own  # the phrase is the predicate: "three people with severe burns"
             pos += hop.end()
             rest = context_after(s, pos)
     return predicate_kind(s, pos)

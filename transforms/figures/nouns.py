@@ -122,6 +122,13 @@ def noun_phrase(sentence: str, start: int) -> NounPhrase:
                 return NounPhrase(following.end(), nxt, _PERSON[low], "person", True, STRONG_NOUN_KINDS[nxt], None)
             end = _extend_people(sentence, match.end())
             phrase = _person(end, low, start, sentence)
+            if "," in sentence[match.end():end]:
+                # "men, women and children", "soldiers, policemen and militiamen": one group when
+                # the list names one, else people
+                listed = [low, *re.findall(r"[a-z-]+", sentence[match.end():end].lower())]
+                named = {_PERSON.get(w, "people") for w in listed}
+                named.discard("people")
+                return NounPhrase(end, low, named.pop() if len(named) == 1 else "people", "person", True, None, None)
             if phrase.group == "people" and end > match.end():
                 # "members and fighters": the most specific group named in the phrase
                 for extra in re.findall(r"[a-z-]+", sentence[match.end():end].lower()):
@@ -158,6 +165,8 @@ def noun_phrase(sentence: str, start: int) -> NounPhrase:
     return NounPhrase(start, None, None, "person", None, None, None)
 
 
+# ", women and children", ", policemen, and militiamen": a comma list of single words closed by and / or
+_PERSON_LIST = re.compile(r"(?:,\s*[A-Za-z-]+){1,4},?\s+(?:and|or)\s+[A-Za-z-]+\b")
 _NEXT_WORDS = re.compile(r"(?i)\s*(?:(and|or|&)\s+)?([a-z-]+)(?:\s+([a-z-]+))?")
 _NOT_EXTENSION = frozenset({"others", "other", "one", "ones", "dead", "injured", "wounded", "displaced", "killed",
                             "missing", "homeless", "a", "an", "the", "his", "her", "their", "its", "two", "three",
@@ -165,7 +174,12 @@ _NOT_EXTENSION = frozenset({"others", "other", "one", "ones", "dead", "injured",
 
 
 def _extend_people(sentence: str, end: int) -> int:
-    """'police personnel', 'members and fighters', 'soldiers and militiamen': one phrase."""
+    """'police personnel', 'members and fighters', 'soldiers and militiamen', 'men, women and
+    children': one phrase."""
+    listed = _PERSON_LIST.match(sentence, end)
+    if listed and all(w.lower() in _PERSON and w.lower() not in _NOT_EXTENSION
+                      for w in re.findall(r"[A-Za-z-]+", listed.group(0)) if w.lower() not in ("and", "or")):
+        return listed.end()
     for _ in range(3):
         match = _NEXT_WORDS.match(sentence, end)
         if not match:

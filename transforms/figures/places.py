@@ -132,6 +132,8 @@ class UnknownPlace:
     end: int
     name: str
     level: str  # town | admin_area
+_ADMIN_AFTER = re.compile(rf"\s+(?i:{_ADMIN_WORDS})\b")
+_FEATURE = re.compile(r"\s+(?:River|river)\b")
 _MEDIA = re.compile(r"\s+(?:Wire|News|Press|Agency|Post|Times|Tribune|Dispatch|Monitor|Bulletin|Herald|TV|Radio|"
                     r"Observer|Gazette|Daily|Online|Today)\b")
 
@@ -152,6 +154,7 @@ def place_mentions(text: str, countries: list[tuple[int, str]] | None = None,
 
     gaz = gazetteer()
     raw: list[tuple[int, int, list[Place], bool]] = []
+    named_area: set[int] = set()  # starts of names the text calls an admin area ("Shan state")
     for match in PLACE_RE.finditer(text):
         group = next(g for g in ("a", "b", "c", "d") if match.group(g))
         start, phrase = match.start(group), match.group(group).rstrip(".")
@@ -161,8 +164,19 @@ def place_mentions(text: str, countries: list[tuple[int, str]] | None = None,
         found = _longest_known(gaz, phrase)
         if found is not None and _MEDIA.match(phrase[found[0]:]):
             continue  # "(Sahel Wire)", "Levant Monitor": an outlet, not a place
+        if (found is not None and _FEATURE.match(text, start + found[0])
+                and all(p.level == "town" for p in found[1])):
+            continue  # "the Albany River": a river named after a town is not the town ("Diyala river" is the area's)
         if found is not None:
             length, candidates = found
+            if (suffix and length >= len(phrase.rstrip(" .,"))) or _ADMIN_AFTER.match(text, start + length):
+                # "Shan state", "Ontario province": the admin area of that name, when there is one
+                # "Shan state", "Ilam district": an admin area of exactly that name outranks an
+                # alternate spelling of a town elsewhere
+                surface = fold(text[start:start + length])
+                if any(p.level == "admin_area" and fold(p.name) == surface for p in candidates):
+                    candidates = [p for p in candidates if fold(p.name) == surface]
+                    named_area.add(start)
             # a prefix of a longer name ("Pobe" of "Pobe Mengao") is a weak match
             partial = length < len(phrase.rstrip(" .,"))
             raw.append((start, start + length, candidates, partial))
@@ -185,12 +199,18 @@ def place_mentions(text: str, countries: list[tuple[int, str]] | None = None,
     mentions = []
     for start, end, candidates, partial in raw:
         surface = fold(text[start:end])
+        area = start in named_area
         best = max(candidates, key=lambda p: (score.get(p.country_iso3, 0), fold(p.name) == surface,
-                                              _SPECIFIC_RANK[p.level], p.population))
+                                              area and p.level == "admin_area", _SPECIFIC_RANK[p.level],
+                                              p.population))
         support = score.get(best.country_iso3, 0)
         # a single mention of a place in a country nothing else in the text supports, while
         # the text is clearly about another country ("Doctors at Medina hospital" in Mogadishu)
-        lone_small = best.level != "country" and support <= 1 and top >= 2 and best.population < 2_000_000
+        # a first-level area the text calls one ("Shan state") stands even when another country is
+        # named more (GeoNames gives every first-level area the population 1,000,000)
+        first_level = area and best.level == "admin_area" and best.population >= 1_000_000
+        lone_small = (best.level != "country" and support <= 1 and top >= 2 and best.population < 2_000_000
+                      and not first_level)
         if (partial and support < max(2, top)) or (fold(best.name) != surface and support < top) or lone_small:
             continue  # a partial name or an alternate spelling that the rest of the text does not support
         if best.level == "country" and _is_actor(text, start, end):

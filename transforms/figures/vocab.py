@@ -41,6 +41,13 @@ HEDGES_BEFORE = {
     "less_than": ("less than", "fewer than", "under", "below"),
 }
 
+# Plural person nouns without a final "s": "14,382 people or 4,475 families" is a people count,
+# never a singular used as a modifier ("3 soldier and 2 militant fatalities").
+PLURALS_WITHOUT_S = frozenset({"people", "men", "women", "children", "police", "personnel", "staff", "crew",
+                               "militia", "youth", "elderly", "dead", "injured", "wounded", "displaced",
+                               "population"})
+PLURAL_ENDINGS = ("men", "people", "folk")  # "tribesmen", "townspeople", "kinfolk"
+
 # Person nouns (singular and plural) and the group each names.
 GROUPS: dict[str, tuple[str, ...]] = {
     "people": ("people", "persons", "person", "individuals", "individual", "others", "other", "victims",
