@@ -38,6 +38,12 @@ DISAMBIGUATION = [
     ("named-area-beats-destination", "Officials in China said the border stayed shut. Clashes displaced "
      "9,500 people in Shan state last week.", "Shan", "MMR", "admin_area"),
     ("province-after-name", "Torrential rain left 21 people dead in Hubei province.", "Hubei", "CHN", "admin_area"),
+    # a country's name inside a longer place name is not the country: "Hajir Togo" lies in Sudan
+    ("country-inside-a-name", "Militias clashed at Hajir Togo, killing 14 herders near Nyala.",
+     "Nyala", "SDN", "town"),
+    # a neighbourhood named like a town elsewhere: the city it is in decides
+    ("neighbourhood-of-a-city", "Police shot dead a street vendor in the Williamsville neighbourhood of Abidjan.",
+     "Abidjan", "CIV", "town"),
 ]
 
 

@@ -74,6 +74,17 @@ def _is_actor(text: str, start: int, end: int) -> bool:
     return bool(_ACTOR_AFTER.match(text[end:end + 80]) or _ACTOR_BEFORE.search(text[max(0, start - 20):start]))
 
 
+# the capitalised word right before a country name, when there is one
+_NAME_BEFORE = re.compile(r"(?<![\w'’-])([A-Z][a-z]+)\s$")
+_NOT_NAME_PARTS = frozenset("""
+The In Of And From To For On At By Near With Into Across Over Of But As Both While After Before Since Until
+North South East West Northern Southern Eastern Western Central Northeastern Northwestern Southeastern
+Southwestern Northeast Northwest Southeast Southwest Overnight Rural Greater Upper Lower
+Monday Tuesday Wednesday Thursday Friday Saturday Sunday
+January February March April May June July August September October November December
+""".split())
+
+
 def country_mentions(text: str) -> list[tuple[int, str]]:
     """(offset, ISO3) of every country named as a place."""
     pattern, names = _country_patterns()
@@ -84,6 +95,9 @@ def country_mentions(text: str) -> list[tuple[int, str]]:
             continue
         if _is_actor(text, match.start(), match.end()):
             continue
+        before = _NAME_BEFORE.search(text, max(0, match.start(1) - 30), match.start(1))
+        if before and before.group(1) not in _NOT_NAME_PARTS:
+            continue  # "Hajir Togo" (a place in South Darfur), "Lake Chad": a longer name holds the country's
         found.append((match.start(), names[name]))
     for match in _demonym_pattern().finditer(text):
         found.append((match.start(), DEMONYMS[match.group(1)]))
@@ -133,7 +147,9 @@ class UnknownPlace:
     name: str
     level: str  # town | admin_area
 _ADMIN_AFTER = re.compile(rf"\s+(?i:{_ADMIN_WORDS})\b")
-_FEATURE = re.compile(r"\s+(?:River|river)\b")
+# after a town's name, a river or a neighbourhood named after it, not the town: "the Albany River",
+# "Williamsville neighbourhood of Abidjan"
+_FEATURE = re.compile(r"\s+(?:River|river|(?:neighbou?rhood|quarter)\s+of\s+(?P<town>[A-Z][\w'’-]+))")
 _MEDIA = re.compile(r"\s+(?:Wire|News|Press|Agency|Post|Times|Tribune|Dispatch|Monitor|Bulletin|Herald|TV|Radio|"
                     r"Observer|Gazette|Daily|Online|Today)\b")
 
@@ -164,9 +180,12 @@ def place_mentions(text: str, countries: list[tuple[int, str]] | None = None,
         found = _longest_known(gaz, phrase)
         if found is not None and _MEDIA.match(phrase[found[0]:]):
             continue  # "(Sahel Wire)", "Levant Monitor": an outlet, not a place
-        if (found is not None and _FEATURE.match(text, start + found[0])
-                and all(p.level == "town" for p in found[1])):
-            continue  # "the Albany River": a river named after a town is not the town ("Diyala river" is the area's)
+        feature = _FEATURE.match(text, start + found[0]) if found is not None else None
+        if (found is not None and feature is not None and all(p.level == "town" for p in found[1])
+                and (feature.group("town") is None or feature.group("town") in gaz)):
+            # "Diyala river" is the area's: only a name no admin area has; "the Mosul
+            # neighbourhood of al Zahraa" is in Mosul: only when the town after "of" is one we know
+            continue
         if found is not None:
             length, candidates = found
             if (suffix and length >= len(phrase.rstrip(" .,"))) or _ADMIN_AFTER.match(text, start + length):
