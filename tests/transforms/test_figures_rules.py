@@ -189,6 +189,10 @@ CASES: list[tuple[str, str, list[Row]]] = [
      [("injured", "people", "person", 5, "exact", None, False, "asserted")]),
     ("fire-consumed-homes", "The bushfire swept through the valley, consuming 23 homes.",
      [("housing_destroyed", "people", "dwelling", 23, "exact", None, False, "asserted")]),
+    ("inverted-toll-of-executions", "The group executed three detainees on Friday, raising to 61 the number of "
+     "people it has executed since March.",
+     [("killed", "people", "person", 3, "exact", None, False, "asserted"),
+      ("killed", "people", "person", 61, "exact", None, True, "asserted")]),
     # bare singulars
     ("singular-passive", "A woman was killed when the shell hit her house.",
      [("killed", "women", "person", 1, "exact", None, False, "asserted")]),
@@ -200,6 +204,11 @@ CASES: list[tuple[str, str, list[Row]]] = [
      [("killed", "civilians", "person", 1, "exact", None, False, "asserted")]),
     ("sequence-relative-not-dead", "Two farmers wounded by stray bullets were taken to the district hospital.",
      [("injured", "civilians", "person", 2, "exact", None, False, "asserted")]),
+    ("headline-bare-singular", "Turkish soldier killed in rocket attack near Kilis",
+     [("killed", "combatants", "person", 1, "exact", None, False, "asserted")]),
+    ("headline-bare-singular-and-number", "Aid worker shot dead, two wounded in Ituri ambush",
+     [("killed", "aid_workers", "person", 1, "exact", None, False, "asserted"),
+      ("injured", "people", "person", 2, "exact", None, False, "asserted")]),
     ("singular-role-noun", "A ruling party official was gunned down outside his home.",
      [("killed", "civilians", "person", 1, "exact", None, False, "asserted")]),
     ("singular-official-adjective", "The raid killed four herders, the official news agency reported.",

@@ -56,6 +56,12 @@ SINGULAR_RE = re.compile(
 )
 
 
+# a headline's bare singular: up to two modifiers, the noun, and at once what happened to that one
+_HEADLINE_SINGULAR = re.compile(
+    r"\s*(?P<np>(?:(?!(?:A|An|The|One|Another|His|Her|Their|No|Every|Each|Any)\s)[A-Z][\w'’-]*\s+){0,2}?"
+    r"(?i:" + "|".join(re.escape(w) for w in _SINGULAR_NOUNS) + r"))"
+    r"(?=\s+(?:(?:is|was|has\s+been)\s+)?(?:killed|dies|died|shot\s+dead|gunned\s+down|stabbed\s+to\s+death|"
+    r"beheaded|executed|wounded|injured|hurt|abducted|kidnapped|arrested|detained|missing|found\s+dead)\b)")
 # every singular phrase ends on one of the nouns (case as written) or on "N-year-old": a sentence
 # with neither is not searched (the phrase pattern is slow to fail after every "a" and "the")
 _SINGULAR_NOUN_ANYWHERE = re.compile(trie_pattern([*_SINGULAR_NOUNS, "-year-old"]))
@@ -291,6 +297,10 @@ def _singular_mentions(s: str, numbers: list[Mention]) -> list[Mention]:
         if re.search(r"(?i)\bof\s+$", before) and T.ANY_LEFT_VERB.search(before) is None:
             continue  # "the house of the Koglweogo chief", but "the killing of a trader"
         out.append(Mention(match.start(), match.end(), match.group(0), 1, 1, 1, "exact", "single"))
+    headline = _HEADLINE_SINGULAR.match(s) if s[:1].isupper() else None
+    if headline and not any(n.start < headline.end("np") and headline.start("np") < n.end for n in numbers + out):
+        # "Turkish soldier killed in attack", "Policeman shot dead in Peshawar": a headline drops the "a"
+        out.append(Mention(headline.start("np"), headline.end("np"), headline.group("np"), 1, 1, 1, "exact", "single"))
     taken = numbers + out
     lowered = lower_same_length(s)
     found: list[Iterable[re.Match[str]]] = []

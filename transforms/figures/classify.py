@@ -140,12 +140,18 @@ def kind_of(s: str, m: Mention, np: NounPhrase, before: str, mentions: list[Ment
         last = label.group("label").lower().split()[-1]
         return KindDecision(T.LABEL_KINDS[last], Site.TOLL, KindRule.of(RuleSource.LABEL, label.group("label")))
     after_np = context_after(s, np.end)
+    toll_text = after_np
     toll_after = T.TOLL_AFTER.match(after_np)
+    if toll_after is None and np.end > m.end and _THE_NUMBER_NEXT.match(s, m.end):
+        toll_text = context_after(s, m.end)  # "raising to 61 the number of people executed"
+        toll_after = T.TOLL_AFTER.match(toll_text)
     if toll_after and m.kind in ("digits", "words", "vague"):
         toll_kind = T.TOLL_WHAT.get((toll_after.group("what") or "dead").lower(), "killed")
         if toll_kind == "killed" and re.match(r"(?i)\s+(?:and|or)\s+(?:injured|wounded)\b",
-                                              after_np[toll_after.end():]):
+                                              toll_text[toll_after.end():]):
             toll_kind = "casualties"  # "the number of civilians killed and injured"
+        elif toll_kind == "injured" and _DEAD_AND.search(toll_after.group(0)):
+            toll_kind = "casualties"  # "the number of martyrs and wounded"
         return KindDecision(toll_kind, Site.TOLL, KindRule.of(RuleSource.TOLL, toll_after.group(0)))
     if np.noun_kind:
         return KindDecision(np.noun_kind, Site.NOUN, KindRule.of(RuleSource.NOUN, np.head or np.noun_kind))
@@ -218,6 +224,11 @@ _TO_DEATH = re.compile(r"(?i)^\s+(?:to\s+death|alive)\b")
 _ASIDE_BEFORE = re.compile(r"(?i)\b(?:of|to)(?P<aside>\s*,\s*(?:according\s+to|officials?\s+said|[a-z]+\s+said|as\s+of|"
                            r"by\s+some\s+(?:estimates|accounts)|it\s+is\s+(?:estimated|reported|thought)|reportedly)"
                            r"[^,.;]{0,60},\s*)$")
+
+
+_DEAD_AND = re.compile(r"(?i)\b(?:martyrs|dead|killed|deaths|fatalities)\s+(?:and|or)\s+(?:the\s+)?"
+                       r"(?:injured|wounded)$")
+_THE_NUMBER_NEXT = re.compile(r"(?i)\s+the\s+(?:number|death\s+toll)\b")
 
 
 def predicate_after(s: str, pos: int, mentions: list[Mention], index: int) -> KindDecision:

@@ -67,7 +67,8 @@ LABEL_KINDS = {"dead": "killed", "deaths": "killed", "killed": "killed", "fatali
                "houses": "housing_destroyed", "homes": "housing_destroyed"}
 TOLL_AFTER = re.compile(
     r"(?i)^(?:\s*,?\s*including\s+(?:(?!\b(?:rais|ris|bring|kill|claim|and\s))[^,.;]){1,60}?)?\s*,?\s*the\s+(?:(?:civilian\s+)?death\s+toll|number\s+of\s+(?:[\w-]+\s+){0,4}?(?P<what>casualties|dead|"
-    r"deaths|fatalities|killed|injured|wounded|displaced|who\s+were\s+killed|who\s+died))"
+    r"deaths|fatalities|killed|injured|wounded|displaced|who\s+(?:were|have\s+been)\s+(?:killed|executed)|who\s+died|"
+    r"executed))"
 )
 # the kind a "their number" toll refers to, read from the words before it
 TOLL_SUBJECT = re.compile(r"(?i)\b(casualties|dead|deaths|fatalities|killed|martyrs|injured|wounded|displaced|"
@@ -76,7 +77,8 @@ TOLL_WHAT = {
     "martyrs": "killed",
     "casualties": "casualties", "dead": "killed", "deaths": "killed", "fatalities": "killed", "killed": "killed",
     "victims": "killed", "people killed": "killed", "those killed": "killed", "who were killed": "killed",
-    "who died": "killed", "injured": "injured", "wounded": "injured", "displaced": "displaced",
+    "who died": "killed", "who were executed": "killed", "executed": "killed",
+    "injured": "injured", "wounded": "injured", "displaced": "displaced",
     "missing": "missing", "evacuees": "evacuated", "refugees": "refugees", "idps": "displaced",
     "returnees": "returned",
 }
