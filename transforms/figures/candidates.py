@@ -60,7 +60,8 @@ SINGULAR_RE = re.compile(
 _HEADLINE_SINGULAR = re.compile(
     r"\s*(?P<np>(?:(?!(?:A|An|The|One|Another|His|Her|Their|No|Every|Each|Any)\s)[A-Z][\w'’-]*\s+){0,2}?"
     r"(?i:" + "|".join(re.escape(w) for w in _SINGULAR_NOUNS) + r"))"
-    r"(?=\s+(?:(?:is|was|has\s+been)\s+)?(?:killed|dies|died|shot\s+dead|gunned\s+down|stabbed\s+to\s+death|"
+    r"(?=(?:\s+of\s+(?:two|three|four|five|six|seven|eight|nine|ten|\d))?"  # "Mother of three killed"
+    r"\s+(?:(?:is|was|has\s+been)\s+)?(?:killed|dies|died|shot\s+dead|gunned\s+down|stabbed\s+to\s+death|"
     r"beheaded|executed|wounded|injured|hurt|abducted|kidnapped|arrested|detained|missing|found\s+dead)\b)")
 # every singular phrase ends on one of the nouns (case as written) or on "N-year-old": a sentence
 # with neither is not searched (the phrase pattern is slow to fail after every "a" and "the")
@@ -231,6 +232,9 @@ def _drop_overlaps(mentions: list[Mention]) -> list[Mention]:
     return kept
 
 
+_PARENT_OF = re.compile(r"(?i)\b(?:mother|father|parent|mum|mom|dad)\s+of\s*$")
+
+
 def _is_trap(s: str, m: Mention) -> bool:
     """Numbers that are never counts of people: dates, times, ages, money, codes, ordinals."""
     before, after = s[max(0, m.start - 50):m.start], s[m.end:m.end + 20]
@@ -253,6 +257,8 @@ def _is_trap(s: str, m: Mention) -> bool:
             return True
     if _AGE.match(after) or (tail.endswith(("age", "aged", "ages", "of")) and _AGE_BEFORE.search(before)):
         return True
+    if tail.endswith("of") and m.best < 20 and _PARENT_OF.search(before):
+        return True  # "a father of five was shot dead": his children, not the dead
     if m.kind == "digits" and m.best < 120 and tail.endswith(",") and _AGE_APPOSITION.search(before) \
             and after.lstrip().startswith(","):
         return True  # "Arcan Cetin, 20, from Oak Harbor, was arrested": an age after a name
