@@ -193,6 +193,12 @@ CASES: list[tuple[str, str, list[Row]]] = [
      "people it has executed since March.",
      [("killed", "people", "person", 3, "exact", None, False, "asserted"),
       ("killed", "people", "person", 61, "exact", None, True, "asserted")]),
+    ("a-conflict-that-has-killed", "The accord aims to end a conflict that has killed some 50,000 people.",
+     [("killed", "people", "person", 50000, "approx", None, True, "asserted")]),
+    ("yearly-disaster-toll-is-cumulative", "Landslides in the hills kill dozens of people every year.",
+     [("killed", "people", "person", 24, "vague", None, True, "asserted")]),
+    ("one-disaster-this-year-is-not", "The floods have left 83 people dead in one of the worst disasters this year.",
+     [("killed", "people", "person", 83, "exact", None, False, "asserted")]),
     # bare singulars
     ("singular-passive", "A woman was killed when the shell hit her house.",
      [("killed", "women", "person", 1, "exact", None, False, "asserted")]),
@@ -320,6 +326,7 @@ CASES: list[tuple[str, str, list[Row]]] = [
 ]
 
 NOT_FIGURES = [
+    ("fraction-of-a-toll", "About one-third of the casualties were children, the mission said."),
     ("cargo-planes", "Seven cargo planes had landed at the airport."),
     ("barracks", "They said they had seized three barracks south of the capital."),
     ("distance", "The town lies some 145 kilometers southeast of the capital."),

@@ -41,6 +41,9 @@ DISAMBIGUATION = [
     # a country's name inside a longer place name is not the country: "Hajir Togo" lies in Sudan
     ("country-inside-a-name", "Militias clashed at Hajir Togo, killing 14 herders near Nyala.",
      "Nyala", "SDN", "town"),
+    # money is no place: "US dollars" says nothing of where the figure is
+    ("currency-not-a-country", "Traders protesting the price of US dollars clashed with police in Tripoli "
+     "and 12 were injured.", "Tripoli", "LBY", "admin_area"),
     # a neighbourhood named like a town elsewhere: the city it is in decides
     ("neighbourhood-of-a-city", "Police shot dead a street vendor in the Williamsville neighbourhood of Abidjan.",
      "Abidjan", "CIV", "town"),

@@ -232,6 +232,7 @@ def _drop_overlaps(mentions: list[Mention]) -> list[Mention]:
     return kept
 
 
+_FRACTION_AFTER = re.compile(r"(?i)[\s-]*(?:thirds?|quarters?|fifths?|tenths?|halves)\s+of\b")
 _PARENT_OF = re.compile(r"(?i)\b(?:mother|father|parent|mum|mom|dad)\s+of\s*$")
 
 
@@ -257,6 +258,8 @@ def _is_trap(s: str, m: Mention) -> bool:
             return True
     if _AGE.match(after) or (tail.endswith(("age", "aged", "ages", "of")) and _AGE_BEFORE.search(before)):
         return True
+    if m.kind == "words" and _FRACTION_AFTER.match(after):
+        return True  # "one-third of the casualties", "two thirds of them": a share, not a count
     if tail.endswith("of") and m.best < 20 and _PARENT_OF.search(before):
         return True  # "a father of five was shot dead": his children, not the dead
     if m.kind == "digits" and m.best < 120 and tail.endswith(",") and _AGE_APPOSITION.search(before) \

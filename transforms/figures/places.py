@@ -75,6 +75,7 @@ def _is_actor(text: str, start: int, end: int) -> bool:
 
 
 # the capitalised word right before a country name, when there is one
+_CURRENCY_AFTER = re.compile(r"\s*(?:dollars?|pounds?|rupees?|yuan|dinars?|shillings?)\b")
 _NAME_BEFORE = re.compile(r"(?<![\w'’-])([A-Z][a-z]+)\s$")
 _NOT_NAME_PARTS = frozenset("""
 The In Of And From To For On At By Near With Into Across Over Of But As Both While After Before Since Until
@@ -95,6 +96,8 @@ def country_mentions(text: str) -> list[tuple[int, str]]:
             continue
         if _is_actor(text, match.start(), match.end()):
             continue
+        if _CURRENCY_AFTER.match(text, match.end()):
+            continue  # "58.3 billion U.S. dollars", "Hong Kong dollars": money, not a place
         before = _NAME_BEFORE.search(text, max(0, match.start(1) - 30), match.start(1))
         if before and before.group(1) not in _NOT_NAME_PARTS:
             continue  # "Hajir Togo" (a place in South Darfur), "Lake Chad": a longer name holds the country's
@@ -244,7 +247,7 @@ _ACTOR_PATTERNS = [
     (r"\bKoglweogo\b|\bVDP\b|Volunteers for the Defen[cs]e of the Homeland|\bBurkinabe\b|Ansaroul Islam", "BFA"),
     (r"\b[Aa]l[- ]Shabaa?b\b|\bAMISOM\b|\bATMIS\b", "SOM"),
     (r"\bBoko Haram\b|\bISWAP\b", "NGA"),
-    (r"\bTaliban\b", "AFG"),
+    (r"\bTaliban\b|\bUNAMA\b", "AFG"),
     (r"\bHouthis?\b|\bAnsar Allah\b|pro-Hadi", "YEM"),
     (r"\bSDF\b|\bQSD\b|Syrian Democratic Forces|Syria Democratic Forces|\bHTS\b|Tahrir al-Sham|regime forces|"
      r"\bSOHR\b|Syrian Observatory", "SYR"),

@@ -12,7 +12,7 @@ PERIOD = re.compile(
     r"(?i)\b(?:since(?!\s+then\b)|so\s+far|to\s+date|this\s+year|during\s+the\s+report(?:ing)?\s+period|"
     r"over\s+the\s+(?:past|last)\s+(?:\w+\s+)?(?:weeks?|months?|years?|decades?)|in\s+recent\s+(?:weeks|months)|"
     r"during\s+(?:19|20)\d\d|recorded\s+(?:in|during)|throughout\s+(?:the\s+)?(?:year|conflict|war)|"
-    r"cumulative|in\s+total\s+since|running\s+total|"
+    r"cumulative|in\s+total\s+since|running\s+total|each\s+year|every\s+year|per\s+year|annually|"
     r"from\s+(?:19|20)\d\d\s+(?:to|until|through)\s+(?:19|20)\d\d|between\s+(?:19|20)\d\d\s+and\s+(?:19|20)\d\d)\b")
 CONFLICT = re.compile(
     r"(?i)\b(?:war|conflict|battle|offensive|fighting|clashes|hostilities|violence|insurgency|crackdown|"
@@ -25,10 +25,13 @@ INCIDENT = re.compile(
     r"(?i)\b(?:massacre|attack|explosion|blast|bombing|strike|airstrike|raid|ambush|shooting|crash|"
     r"stampede|incident|accident|collapse)\b")
 WHOLE_CONFLICT = re.compile(
-    r"(?i)(?:\b(?:the|its|their|[a-z]+['’]s)\s+(?:(?:nearly\s+|almost\s+)?[\w-]+-(?:year|month|decade)(?:-old|-long)?\s+|"
+    r"(?i)(?:(?:\b(?:the|its|their|[a-z]+['’]s)\s+(?:(?:nearly\s+|almost\s+)?[\w-]+-(?:year|month|decade)(?:-old|-long)?\s+|"
     r"long-running\s+|civil\s+)?(?:war|conflict|battle|fighting|offensive|crisis|violence|insurgency|siege|"
     r"campaign)(?![\w-])|\b(?:\w+|\d+)\s+years\s+of\s+(?:war|conflict|violence|fighting|insurgency))"
-    r"[^.;]{0,80}?\b(?:has|have|had)?\s*(?:left|killed|displaced|claimed|forced|uprooted|driven)\b")
+    r"[^.;]{0,80}?\b(?:has|have|had)?\s*(?:left|killed|displaced|claimed|forced|uprooted|driven)\b"
+    # "to end a conflict that has killed 220,000": a whole conflict, by its perfect tense
+    r"|\ba\s+(?:[\w-]+\s+){0,2}?(?:war|conflict|insurgency)\s+(?:that|which)\s+(?:has|have)\s+(?:\w+\s+)?"
+    r"(?:left|killed|displaced|claimed|forced|uprooted|driven)\b)")
 DAILY_TOLL = re.compile(r"(?i)\b(?:killed|died|dead)\s+(?:yesterday|today|on\s+\w+day)\b[^.]{0,30}\bincluding\b")
 # a running toll: "the death toll rose to", "raise the number of casualties to", "their number to"
 TOLL = re.compile(r"(?i)\b(?:death\s+)?toll\b|\b(?:rais\w*|ris\w*|rose|increas\w*|reach\w*|climb\w*|brings?|"
@@ -44,6 +47,8 @@ SPAN_AFTER = re.compile(r"(?i)^[^.;:]{0,120}?\b(?:in|during|over|within)\s+(?:th
                         r"around\s+|nearly\s+|almost\s+|more\s+than\s+)?\d+\s+(?:days|weeks|months)\b")
 # what wages a conflict over days, beside CONFLICT's words (which also decide displacement's scope)
 WAGED = re.compile(r"(?i)\b(?:shell\w*|bombard\w*|escalat\w*|air\s?strikes|raids|strikes|battles)\b")
+# a yearly figure adds up many disasters, it is not the toll of one: "floods kill hundreds every year"
+_SEVERAL_DISASTERS = re.compile(r"(?i)\b(?:each\s+year|every\s+year|per\s+year|annually)\b")
 NEXT_REFERS = re.compile(r"(?i)^\s*(?:these|this|the)\s+(?:new\s+)?(?:displacements?|movements?|flight|arrivals)\b")
 STOCK = re.compile(r"(?i)\b(?:remain(?:s|ed)?|still)\s+(?:\w+\s+)?displaced\b")
 
@@ -87,7 +92,7 @@ def is_cumulative(sentence: str, start: int, np_end: int, kind: str, following: 
         return True
     disaster_only = scope.disaster and not scope.conflict
     if scope.period:
-        return not disaster_only
+        return not disaster_only or _SEVERAL_DISASTERS.search(sentence) is not None
     if (SPAN_AFTER.match(after) and not disaster_only
             and (scope.conflict or scope.incident or WAGED.search(sentence) or TOLL.search(sentence))):
         return True  # a period total of a conflict
