@@ -199,6 +199,14 @@ CASES: list[tuple[str, str, list[Row]]] = [
      [("killed", "people", "person", 24, "vague", None, True, "asserted")]),
     ("one-disaster-this-year-is-not", "The floods have left 83 people dead in one of the worst disasters this year.",
      [("killed", "people", "person", 83, "exact", None, False, "asserted")]),
+    ("number-raised-is-a-recount", "Nine were first reported dead, but the number was later raised to 14.",
+     [("killed", "people", "person", 9, "exact", None, False, "asserted"),
+      ("killed", "people", "person", 14, "exact", 0, False, "asserted")]),
+    ("closing-count-glued-to-the-stop", "Gunmen shot dead a farmer. Two of his sons were also killed. The motive "
+     "is unknown.3 fatalities.",
+     [("killed", "civilians", "person", 1, "exact", None, False, "asserted"),
+      ("killed", "children", "person", 2, "exact", None, False, "asserted"),
+      ("killed", "people", "person", 3, "exact", 0, False, "asserted")]),
     # bare singulars
     ("singular-passive", "A woman was killed when the shell hit her house.",
      [("killed", "women", "person", 1, "exact", None, False, "asserted")]),

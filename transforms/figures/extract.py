@@ -114,6 +114,13 @@ def extract_figures(text: str, published: date | None, doc_id: str = "") -> list
                         figures[j].kind_rule = f"of-previous:{figures[i].kind_rule}"
                     figures[j].part_of = figures[i].part_of if figures[i].part_of is not None else i
                     break
+        rule = cand.kind_rule
+        if (rule is not None and rule.source is RuleSource.TOLL and rule.trigger == "the number"
+                and figures[j].part_of is None):
+            # "11 thought dead, though the number was raised to sixteen": the same people, recounted
+            figures[j].part_of = next((i for i in range(j - 1, -1, -1) if sources[i][1].start == sources[j][1].start
+                                       and figures[i].part_of is None
+                                       and KIND_CLASS[figures[i].kind] == KIND_CLASS[figures[j].kind]), None)
         if cand.restates is not None and figures[j].part_of is None:
             for i in range(max(0, j - 30), j):
                 if (figures[i].best == cand.restates and figures[i].unit == "household"

@@ -48,6 +48,9 @@ LEFT_REACH = 100
 # "the death toll rose to 66", "raise the number of who were killed ... to 20", "brings the toll to"
 TOLL_BEFORE = re.compile(
     r"(?i)\b(?P<noun>(?:(?:civilian\s+)?death\s+)?toll|(?P<their>(?:their|the\s+total)\s+number)|"
+    # "initially thought dead, though the number was eventually raised to sixteen"
+    r"the\s+number(?=\s+(?:was\s+|had\s+been\s+|has\s+been\s+)?(?:later\s+|[a-z]+ly\s+)?(?:raised|revised|rose|risen|"
+    r"increased|climbed)\s+(?:up\s+)?to\b)|"
     r"(?:rais\w*|ris\w*|rose|increas\w*|brings?|bringing)\s+the\s+number(?=\s+to\b)|number\s+of\s+(?:the\s+)?(?:\w+\s+){0,2}?"
     r"(?P<what>casualties|dead|deaths|fatalities|killed|victims|injured|wounded|displaced|people\s+killed|"
     r"those\s+killed|who\s+were\s+killed|who\s+died|missing|evacuees|refugees|IDPs|returnees))"
@@ -85,6 +88,7 @@ TOLL_WHAT = {
 
 _AUX = (r"(?:were|was|are|is|have|has|had|been|being|be|got|get|gets|also|all|both|each|reportedly|"
         r"allegedly|later|subsequently|then|now|already|newly|still|critically|seriously|severely|lightly|"
+        r"first|initially|originally|"
         r"slightly|badly|fatally|mortally|gravely|reported|confirmed|believed|feared|thought|said|known|"
         r"presumed|estimated|completely|partially|totally|partly|fully|mostly|initially|eventually|finally|"
         r"recently|just|immediately|temporarily|forcibly|internally|officially|so\s+far|to\s+date|"
