@@ -27,11 +27,17 @@ _CONFLICT: dict[str, float] = {
     r"suicide\s+bomb\w*|car\s+bomb\w*|ied|explosive\s+device|landmines?|snipers?|ambush\w*|massacr\w*": 3,
     r"war|civil\s+war|offensive|siege|besieged|front\s?lines?|battles?|battlefields?|combat\w*|occupation|occupied": 2,
     r"troops|soldiers?|army|military|security\s+forces|police|paramilitar\w*|armed|weapons?|guns?|gunfire|shot": 1.5,
-    r"attack\w*|raid\w*|bomb\w*|explosions?|blasts?|killed|killings?|abduct\w*|kidnap\w*|hostages?": 1.5,
+    r"attack\w*|raid\w*|bomb\w*|explosions?|blasts?|kill(?:s|ed|ing)?|killings?|abduct\w*|kidnap\w*|hostages?": 1.5,
     r"violence|violent|conflict\w*|insecurity|unrest|riots?|protesters?|crackdown|persecut\w*": 1.5,
-    r"boko\s+haram|al[-\s]shabaab|islamic\s+state|isis|isil|daesh|taliban|al[-\s]qaeda|houthis?|jnim|m23|adf|rsf": 3,
+    r"boko\s+haram|al[-\s]shabaab|islamic\s+state|isis|isil|daesh|taliban|al[-\s]qaeda|houthis?|jnim|m23|adf|rsf|"
+    r"tahrir\s+al-sham|nusra|regime\s+forces|free\s+syrian\s+army|hezbollah|wagner": 3,
+    r"martyr\w*|assassinat\w*|suicide\s+(?:attack|bomb)\w*|mine\s+explosions?|missile\s+strikes?|air\s+attacks?|"
+    r"rioters?|raiders": 2,
     r"demolition\w*|demolish\w*|evict\w*|settlers?|checkpoints?|curfews?|coup": 1,
     r"murder\w*|shoot\w*|shooters?|gunshots?|stabb\w*|fighters|firing|opened\s+fire|bomb\s+threats?|hijack\w*": 2,
+    # killings by mobs, gangs and vigilantes are violence too (ACLED codes them), never a disaster
+    r"lynch\w*|mobs?|vigilantes?|gangs?|gang\s+members|cartels?|cultists?|drive-by|tortur\w*|firearms?|"
+    r"summar(?:y|ily)\s+execut\w*|executed\s+with|shot\s+dead|shot\s+to\s+death|gunned\s+down": 2,
     r"refugees?|asylum|displacement\s+camps?|idp\s+camps?|coalition|airstrip|drones?|missiles?|grenades?": 1,
     r"assailants?|attackers?|warplanes?|fighter\s+jets?|regime|forces|genocide|ethnic\s+cleansing|war[-\s]torn": 1.5,
     r"idps?|internally\s+displaced|displaced\s+persons|forced\s+migrants|unrwa|palestin\w*|asylum[-\s]seekers": 1,

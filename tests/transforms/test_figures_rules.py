@@ -207,6 +207,10 @@ CASES: list[tuple[str, str, list[Row]]] = [
      [("killed", "civilians", "person", 1, "exact", None, False, "asserted"),
       ("killed", "children", "person", 2, "exact", None, False, "asserted"),
       ("killed", "people", "person", 3, "exact", 0, False, "asserted")]),
+    ("other-people-are-the-rest", "Shelling killed 40 people, including 6 soldiers and 34 other people.",
+     [("killed", "people", "person", 40, "exact", None, False, "asserted"),
+      ("killed", "combatants", "person", 6, "exact", 0, False, "asserted"),
+      ("killed", "people", "person", 34, "exact", 0, False, "asserted")]),
     # bare singulars
     ("singular-passive", "A woman was killed when the shell hit her house.",
      [("killed", "women", "person", 1, "exact", None, False, "asserted")]),

@@ -709,7 +709,8 @@ def _others(candidates: list[Candidate]) -> None:
         if cand.drop:
             continue
         if cand.head in _OTHERS:
-            if last_group:
-                cand.group = last_group
+            named = re.match(r"(?i)\s+other\s+([a-z-]+)", cand.sentence.text[cand.mention.end:cand.np_end + 1])
+            if last_group and not (named and named.group(1).lower() in ("people", "persons")):
+                cand.group = last_group  # but "5 soldiers and 31 other people": the rest, whoever they are
         elif cand.kind is not None and cand.head is not None:
             last_group = cand.group
