@@ -439,6 +439,13 @@ def _group_they_are(s: str, pos: int) -> str | None:
     return _GROUP_OF.get(nominal.group(1).lower()) if nominal else None
 
 
+# each person noun, lower-cased, and the first group of GROUPS that lists it
+_FIRST_GROUP: dict[str, str] = {}
+for _name, _words in GROUPS.items():
+    for _word in _words:
+        _FIRST_GROUP.setdefault(_word.lower(), _name)
+
+
 def _singular_np(s: str, m: Mention) -> NounPhrase:
     noun_match = SINGULAR_RE.match(s, m.start)
     noun = noun_match.group("noun") if noun_match else m.text.split()[-1]
@@ -446,8 +453,7 @@ def _singular_np(s: str, m: Mention) -> NounPhrase:
     words = s[m.start:m.end]
     group = "people"
     for word in [noun, *reversed(noun.split())]:  # "civilian driver": the driver is a civilian
-        found = next((name for name, words_ in GROUPS.items() if word in words_ or word.lower() in
-                      (w.lower() for w in words_)), None)
+        found = _FIRST_GROUP.get(word.lower())
         if found is not None and found != "people":
             group = found
             break

@@ -135,7 +135,9 @@ def kind_of(s: str, m: Mention, np: NounPhrase, before: str, mentions: list[Ment
                 return NO_KIND
         return KindDecision(T.TOLL_WHAT.get(what, "killed") if what else "killed", Site.TOLL,
                             KindRule.of(RuleSource.TOLL, toll.group("noun")))
-    label = T.LABEL_BEFORE.search(before[-60:])
+    # a label ends in ":", "-", "–" or "total" ("Number of displaced: 452"): test that before the pattern
+    tail = before.rstrip()[-5:].lower()
+    label = T.LABEL_BEFORE.search(before[-60:]) if tail.endswith((":", "-", "–", "total")) else None
     if label and np.head is None and m.kind in ("digits", "words"):
         last = label.group("label").lower().split()[-1]
         return KindDecision(T.LABEL_KINDS[last], Site.TOLL, KindRule.of(RuleSource.LABEL, label.group("label")))

@@ -21,6 +21,9 @@ for _group, _words in GROUPS.items():
         _PERSON.setdefault(_word.lower(), _group)
 PERSON_WORDS = frozenset(_PERSON)
 _MULTI = sorted((w for w in _PERSON if " " in w), key=len, reverse=True)
+_MULTI_BY_FIRST: dict[str, list[str]] = {}  # by first word, longest first: a token looks up only its own
+for _multi in _MULTI:
+    _MULTI_BY_FIRST.setdefault(_multi.split()[0], []).append(_multi)
 _HOUSEHOLD = {w.lower() for w in HOUSEHOLD_NOUNS}
 _DWELLING = {w.lower() for w in DWELLING_NOUNS}
 _DAMAGED = lexicon().damage_words()  # "collapsed houses", "razed homes"
@@ -88,7 +91,7 @@ def noun_phrase(sentence: str, start: int) -> NounPhrase:
                 continue
         if word in "()[],;:.!?\"“”":
             break
-        multi = next((m for m in _MULTI if lowered.startswith(m, match.start())
+        multi = next((m for m in _MULTI_BY_FIRST.get(word.lower(), ()) if lowered.startswith(m, match.start())
                       and _word_end(lowered, match.start() + len(m))), None)
         if multi:
             return _person(match.start() + len(multi), multi, start)

@@ -54,7 +54,12 @@ STOCK = re.compile(r"(?i)\b(?:remain(?:s|ed)?|still)\s+(?:\w+\s+)?displaced\b")
 
 
 def _test(pattern: re.Pattern[str]) -> cached_property[bool]:
-    return cached_property(lambda scope: pattern.search(scope.sentence) is not None)
+    # every pattern here is lower-case words under (?i): run it without the flag on the lower-cased
+    # sentence, several times faster in Python's engine
+    lowered = re.compile(pattern.pattern.replace("(?i)", "", 1)) if pattern.pattern.startswith("(?i)") else pattern
+    if lowered is pattern:
+        return cached_property(lambda scope: pattern.search(scope.sentence) is not None)
+    return cached_property(lambda scope: lowered.search(scope.lowered) is not None)
 
 
 class Scope:
@@ -63,6 +68,7 @@ class Scope:
 
     def __init__(self, sentence: str) -> None:
         self.sentence = sentence
+        self.lowered = sentence.lower()
 
     daily_toll = _test(DAILY_TOLL)
     whole_conflict = _test(WHOLE_CONFLICT)
