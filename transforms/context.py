@@ -94,6 +94,7 @@ class _Cue:
     anchors: tuple[str, ...]  # literal letters one of which starts every match (none: scan the whole text)
     pattern: re.Pattern[str]
     cased: bool = False  # matched on the text as written ("IS"), not on its lower-cased copy
+    alternative: int = 0  # which word of its row: several words of one row say more than one
 
 
 def _alternatives(pattern: str) -> list[str]:
@@ -147,12 +148,13 @@ def _anchors(alternative: str, cased: bool = False) -> tuple[str, ...]:
 def _scanner(table: dict[str, float]) -> tuple[list[_Cue], list[float]]:
     cues = []
     for group, cue in enumerate(table):
-        for alternative in _alternatives(cue):
+        for n, alternative in enumerate(_alternatives(cue)):
             if alternative.startswith("(?-i:"):
                 inner = alternative[5:-1]
-                cues.append(_Cue(group, _anchors(inner, cased=True), re.compile(rf"\b(?:{inner})\b"), cased=True))
+                cues.append(_Cue(group, _anchors(inner, cased=True), re.compile(rf"\b(?:{inner})\b"), cased=True,
+                                 alternative=n))
             else:  # lower-case cues on lower-cased text: no IGNORECASE, which is several times slower
-                cues.append(_Cue(group, _anchors(alternative), re.compile(rf"\b(?:{alternative})\b")))
+                cues.append(_Cue(group, _anchors(alternative), re.compile(rf"\b(?:{alternative})\b"), alternative=n))
     return cues, list(table.values())
 
 
@@ -164,6 +166,9 @@ MIN_WEIGHT = 2.0
 MIN_SHARE = 0.6
 # the weight of "other" cues (crime, politics, sport) that outweighs a side's, relative to it
 OTHER_SHARE = 1.0
+# each further word of one row adds this share of the row's weight, up to WORDS_CAP times it
+WORD_BONUS = 0.5
+WORDS_CAP = 2.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -176,9 +181,8 @@ class Context:
 
 def classify_context(text: str) -> Context:
     """The context of a text by its cues. Each cue counts once however often it repeats, so a
-    long text does not win on length."""
-    found = _cues(text)
-    return _decide({side: {group for _, group in hits} for side, hits in found.items()})
+    long text does not win on length; several words of one row count more (``_weight``)."""
+    return _decide(_rows(_cues(text)))
 
 
 def figure_context(sentence: str, document: str) -> str:
@@ -191,30 +195,43 @@ def document_and_spans(text: str, spans: list[tuple[int, int]]) -> tuple[Context
     """The document's context and, for each (start, end) span of it (the sentences of its
     figures), the figure context: one scan of the text for all of them."""
     found = _cues(text)
-    document = _decide({side: {group for _, group in hits} for side, hits in found.items()})
-    own = [_own_or(_decide({side: {group for at, group in hits if start <= at < end}
-                            for side, hits in found.items()}), document.context) for start, end in spans]
+    document = _decide(_rows(found))
+    own = [_own_or(_decide(_rows(found, start, end)), document.context) for start, end in spans]
     return document, own
 
 
+def _rows(found: dict[str, list[tuple[int, int, int]]], start: int = 0, end: int | None = None
+          ) -> dict[str, dict[int, set[int]]]:
+    """Per side, each table row found (between ``start`` and ``end``) and which of its words were."""
+    rows: dict[str, dict[int, set[int]]] = {}
+    for side, hits in found.items():
+        rows[side] = {}
+        seen: set[tuple[int, int]] = set()
+        for at, group, alternative in hits:
+            if start <= at and (end is None or at < end) and (group, at) not in seen:
+                seen.add((group, at))  # two words of a row on one spot ("shoot\w*", "shooters?") are one
+                rows[side].setdefault(group, set()).add(alternative)
+    return rows
+
+
 @lru_cache(maxsize=8)
-def _cues(text: str) -> dict[str, list[tuple[int, int]]]:
+def _cues(text: str) -> dict[str, list[tuple[int, int, int]]]:
     """(position, table row) of every cue in the text, per side. Cached for the few latest texts:
     an article is classified, then its figures' sentences are (the same scan). Read only."""
     lowered = lower_same_length(text)
-    found: dict[str, list[tuple[int, int]]] = {side: [] for side in _SCANNERS}
+    found: dict[str, list[tuple[int, int, int]]] = {side: [] for side in _SCANNERS}
     for subject, index in ((lowered, _LOWER_INDEX), (text, _CASED_INDEX)):
         for hit in index.words.finditer(subject):
             at = hit.start()
             for anchor in index.prefixes[hit.group(1)]:
                 for side, cue in index.cues[anchor]:
                     if cue.pattern.match(subject, at):
-                        found[side].append((at, cue.group))
+                        found[side].append((at, cue.group, cue.alternative))
     for side, (cues, _weights) in _SCANNERS.items():
         for cue in cues:
             if not cue.anchors:  # the few cues with no literal start: run along the whole text
                 subject = text if cue.cased else lowered
-                found[side].extend((m.start(), cue.group) for m in cue.pattern.finditer(subject))
+                found[side].extend((m.start(), cue.group, cue.alternative) for m in cue.pattern.finditer(subject))
     return found
 
 
@@ -252,10 +269,17 @@ def lower_same_length(text: str) -> str:
     return "".join(ch.lower() if len(ch.lower()) == 1 else ch for ch in text)
 
 
-def _decide(groups: dict[str, set[int]]) -> Context:
-    conflict = sum(_SCANNERS["conflict"][1][g] for g in groups["conflict"])
-    disaster = sum(_SCANNERS["disaster"][1][g] for g in groups["disaster"])
-    other = sum(_SCANNERS["other"][1][g] for g in groups["other"])
+def _weight(side: str, rows: dict[int, set[int]]) -> float:
+    """A row's weight, half again for each further word of it the text uses, at most twice: a
+    text of "volcano", "eruption" and "lava" says disaster more than one "shooting" says conflict."""
+    weights = _SCANNERS[side][1]
+    return sum(weights[g] * min(WORDS_CAP, 1 + WORD_BONUS * (len(words) - 1)) for g, words in rows.items())
+
+
+def _decide(groups: dict[str, dict[int, set[int]]]) -> Context:
+    conflict = _weight("conflict", groups["conflict"])
+    disaster = _weight("disaster", groups["disaster"])
+    other = _weight("other", groups["other"])
     side = max(conflict, disaster)
     if other > 0 and other >= OTHER_SHARE * side and side < 2 * MIN_WEIGHT + other:
         # a court report with a "shot", a campaign with "violence": what IDETECT calls other
