@@ -25,6 +25,8 @@ _CONFLICT: dict[str, float] = {
     r"militants?|militias?|militiam[ae]n|insurgen\w*|rebels?|jihadis\w*|gunm[ae]n|terroris\w*|extremis\w*": 3,
     r"armed\s+(?:groups?|men|forces|conflict|clashes|attack\w*)|clash\w*|fighting|hostilit\w*|ceasefire": 3,
     r"suicide\s+bomb\w*|car\s+bomb\w*|ied|explosive\s+device|landmines?|snipers?|ambush\w*|massacr\w*": 3,
+    r"exchang\w*\s+(?:of\s+)?(?:fire|gunfire)|cross-?fire|shells?\s+(?:landed|hit|fell|struck|exploded)|"
+    r"fired\s+(?:\w+\s+){0,2}?(?:missiles?|rockets?|shells?|mortars?)": 3,
     r"war|civil\s+war|offensive|siege|besieged|front\s?lines?|battles?|battlefields?|combat\w*|occupation|occupied": 2,
     r"troops|soldiers?|army|military|security\s+forces|police|paramilitar\w*|armed|weapons?|guns?|gunfire|shot": 1.5,
     r"attack\w*|raid\w*|bomb\w*|explosions?|blasts?|kill(?:s|ed|ing)?|killings?|abduct\w*|kidnap\w*|hostages?": 1.5,
