@@ -211,6 +211,12 @@ CASES: list[tuple[str, str, list[Row]]] = [
      [("killed", "people", "person", 40, "exact", None, False, "asserted"),
       ("killed", "combatants", "person", 6, "exact", 0, False, "asserted"),
       ("killed", "people", "person", 34, "exact", 0, False, "asserted")]),
+    ("a-later-subject-keeps-its-predicate", "There are 340 pupils at the school, however, twelve have "
+     "relocated to the capital.",
+     [("displaced", "people", "person", 12, "exact", None, False, "asserted")]),
+    ("sitrep-heading-glued-to-counts", "Floods hit Kratie province.IMPACT12 dead3,400 families were evacuated",
+     [("killed", "people", "person", 12, "exact", None, False, "asserted"),
+      ("evacuated", "people", "household", 3400, "exact", None, False, "asserted")]),
     # bare singulars
     ("singular-passive", "A woman was killed when the shell hit her house.",
      [("killed", "women", "person", 1, "exact", None, False, "asserted")]),

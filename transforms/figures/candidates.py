@@ -218,7 +218,8 @@ def sentence_candidates(sentence: Sentence) -> list[Candidate]:
             cand.drop = True
         if cand.unit == "dwelling" and cand.kind not in ("housing_destroyed", "evacuated"):
             cand.drop = True  # homes count when destroyed, or emptied: "80 homes were evacuated"
-        elif cand.unit == "dwelling" and cand.kind == "evacuated" and re.match(r"\s+[a-z]+ed\b", s[cand.np_end:]):
+        elif (cand.unit == "dwelling" and cand.kind == "evacuated"
+              and re.match(r"\s+[a-z]+ed(?![a-z])", s[cand.np_end:])):
             cand.drop = True  # "4109 people evacuated 900 houses inundated": a list, the homes have their own verb
     return candidates
 

@@ -27,7 +27,8 @@ _LONG_WORD = re.compile(r"[A-Za-z]{7,}")
 # Possessive runs ("{4,}+"): a shorter run of letters is followed by a letter, never by what the
 # pattern wants next, so giving letters back cannot help, and not trying is several times faster.
 _WORD_THEN_DIGITS = re.compile(r"(?<![a-z])([a-z]{4,}+)(?=\d)")  # "affected4109 people evacuated900 houses"
-_DIGITS_THEN_WORD = re.compile(r"(?<![\d.,])(\d[\d,]*+)([a-z]{4,}+)\b")  # "37people", "1,200families"
+_DIGITS_THEN_WORD = re.compile(r"(?<![\d.,])(\d[\d,]*+)([a-z]{4,}+)(?![a-z])")  # "37people", "45dead16,000"
+_CAPITALS_THEN_DIGITS = re.compile(r"(?<![A-Za-z])[A-Z]{4,}+(?=\d)")  # "IMPACT45 dead": a heading glued to a count
 _CASE_GLUE = re.compile(r"[a-z]{3}(?=[A-Z]{2})")  # "inundatedRESPONSE", "StateIMPACT": a space at its end
 # "not reported.4 fatalities.": a sentence glued to the count that starts the next one (never a
 # decimal: a decimal point has a digit before it)
@@ -39,6 +40,7 @@ _MAYBE_WORD_THEN_DIGITS = re.compile(r"[a-z]\d")
 _MAYBE_DIGITS_THEN_WORD = re.compile(r"\d[a-z]")
 _MAYBE_CASE_GLUE = re.compile(r"[a-z][A-Z]{2}")
 _MAYBE_STOP_THEN_DIGITS = re.compile(r"[a-z]\.\d")
+_MAYBE_CAPITALS_THEN_DIGITS = re.compile(r"[A-Z]\d")
 
 _FUNCTION_WORDS = frozenset("""
 a an the of to in on at by for from with and or but as than more over some about around nearly almost
@@ -108,6 +110,8 @@ def clean(text: str) -> tuple[str, list[int] | None]:
         if _known(left + right) and not (_known(left) and _known(right)):
             edits.append((match.end(1), match.start(2), ""))  # "evacu-ated" -> "evacuated"
     for match in _CASE_GLUE.finditer(text) if _MAYBE_CASE_GLUE.search(text) else ():
+        edits.append((match.end(), match.end(), " "))
+    for match in _CAPITALS_THEN_DIGITS.finditer(text) if _MAYBE_CAPITALS_THEN_DIGITS.search(text) else ():
         edits.append((match.end(), match.end(), " "))
     for match in _STOP_THEN_DIGITS.finditer(text) if _MAYBE_STOP_THEN_DIGITS.search(text) else ():
         edits.append((match.end(), match.end(), " "))
