@@ -25,9 +25,12 @@ _CONFLICT: dict[str, float] = {
     r"militants?|militias?|militiam[ae]n|insurgen\w*|rebels?|jihadis\w*|gunm[ae]n|terroris\w*|extremis\w*": 3,
     r"armed\s+(?:groups?|men|forces|conflict|clashes|attack\w*)|clash\w*|fighting|hostilit\w*|ceasefire": 3,
     r"suicide\s+bomb\w*|car\s+bomb\w*|ied|explosive\s+device|landmines?|snipers?|ambush\w*|massacr\w*": 3,
+    r"(?:displaced|fled|fleeing|uprooted|forced\s+to\s+flee)\s+(?:by|from|because\s+of|due\s+to)\s+(?:the\s+)?"
+    r"(?:conflict|violence|fighting|insecurity|war)|"
     r"exchang\w*\s+(?:of\s+)?(?:fire|gunfire)|cross-?fire|shells?\s+(?:landed|hit|fell|struck|exploded)|"
     r"fired\s+(?:\w+\s+){0,2}?(?:missiles?|rockets?|shells?|mortars?)": 3,
-    r"war|civil\s+war|offensive|siege|besieged|front\s?lines?|battles?|battlefields?|combat\w*|occupation|occupied": 2,
+    r"war|civil\s+war|offensives?|sieges?|besieged|front\s?lines?|battles?|battlefields?|combat\w*|occupation|occupied|"
+    r"anti[-\s]balaka|ex-seleka|seleka|(?:civilian\s+)?protection\s+(?:of\s+civilians\s+)?sites?|poc\s+sites?": 2,
     r"troops|soldiers?|army|military|security\s+forces|police|paramilitar\w*|armed|weapons?|guns?|gunfire|shot": 1.5,
     r"attack\w*|raid\w*|bomb\w*|explosions?|blasts?|kill(?:s|ed|ing)?|killings?|abduct\w*|kidnap\w*|hostages?": 1.5,
     r"violence|violent|conflict\w*|insecurity|unrest|riots?|protesters?|crackdown|persecut\w*": 1.5,

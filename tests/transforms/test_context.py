@@ -20,6 +20,7 @@ CASES = [
     ("A mob lynched two suspected cattle thieves outside the market, police said.", "conflict", "mob-violence"),
     ("Gang members shot dead a shopkeeper in the Santa Luzia neighbourhood.", "conflict", "gang-killing"),
     ("More martyrs raise the death toll in Maarat al-Numan to 14.", "conflict", "martyrs-toll"),
+    ("About 6,000 people were displaced by conflict in the two weeks to Sunday.", "conflict", "displaced-by-conflict"),
     ("Flash floods after torrential rain swept away 200 homes in the valley.", "disaster", "flood"),
     # many words of one domain outweigh a stray word of another: lava "shooting" into the air
     ("The volcano erupted again overnight, shooting lava and ash into the sky; soldiers and police "

@@ -217,6 +217,10 @@ CASES: list[tuple[str, str, list[Row]]] = [
     ("sitrep-heading-glued-to-counts", "Floods hit Kratie province.IMPACT12 dead3,400 families were evacuated",
      [("killed", "people", "person", 12, "exact", None, False, "asserted"),
       ("evacuated", "people", "household", 3400, "exact", None, False, "asserted")]),
+    ("age-limit-is-no-count", "Some 4,100 people were displaced, of whom 60 per cent were children under 18.",
+     [("displaced", "people", "person", 4100, "approx", None, False, "asserted")]),
+    ("remained-in-collective-centres", "More than 2,300 people remained in collective centres on Friday.",
+     [("sheltered", "people", "person", 2300, "more_than", None, False, "asserted")]),
     # bare singulars
     ("singular-passive", "A woman was killed when the shell hit her house.",
      [("killed", "women", "person", 1, "exact", None, False, "asserted")]),

@@ -125,6 +125,9 @@ _MONEY_BEFORE = re.compile(r"(?:[$€£¥]|US\$|USD|EUR|GBP|Rs\.?|N|KSh)\s*$")
 _ORDINAL_AFTER = re.compile(r"(?i)^(?:st|nd|rd|th)\b")
 _AGE = re.compile(r"(?i)^(?:-year-old|\s*years?\s+old|-month-old|\s*-?\s*(?:yrs?|year)\b)|^\s*(?:aged|age)\b")
 _AGE_BEFORE = re.compile(r"(?i)\b(?:aged|age|ages|between\s+the\s+ages\s+of)\s*$")
+# "children under 18", "people over 60", "girls under five": an age limit, not a count
+_AGE_LIMIT = re.compile(r"(?i)\b(?:children|child|people|persons|those|adults|minors|girls|boys|youths?|men|women|"
+                        r"elderly|residents)\s+(?:under|over|below|above|younger\s+than|older\s+than)\s*$")
 # words a number after which is a reference, not a count: "Route 2", "Flight 370", "No. 5"
 _REF_WORDS = ("highway", "route", "road", "flight", "article", "resolution", "chapter", "no", "no.", "number", "#",
               "page", "room", "gate", "level", "stage", "phase", "unit", "battalion", "brigade", "division", "sector",
@@ -258,6 +261,8 @@ def _is_trap(s: str, m: Mention) -> bool:
                 and not re.match(r"m\s+(?:people|residents|civilians|children|refugees)", after):
             return True
     if _AGE.match(after) or (tail.endswith(("age", "aged", "ages", "of")) and _AGE_BEFORE.search(before)):
+        return True
+    if tail.endswith(("under", "over", "below", "above", "than")) and m.best < 100 and _AGE_LIMIT.search(before):
         return True
     if m.kind == "words" and _FRACTION_AFTER.match(after):
         return True  # "one-third of the casualties", "two thirds of them": a share, not a count
