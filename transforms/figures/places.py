@@ -74,11 +74,13 @@ def _is_actor(text: str, start: int, end: int) -> bool:
     return bool(_ACTOR_AFTER.match(text[end:end + 80]) or _ACTOR_BEFORE.search(text[max(0, start - 20):start]))
 
 
-# the capitalised word right before a country name, when there is one
+# a currency named after its country: "58.3 billion U.S. dollars" says nothing of where
 _CURRENCY_AFTER = re.compile(r"\s*(?:dollars?|pounds?|rupees?|yuan|dinars?|shillings?)\b")
+# the capitalised word right before a country name, when there is one, and the words that can
+# stand there without making the two one name ("In Mali", "Northern Nigeria", "On Monday Somalia")
 _NAME_BEFORE = re.compile(r"(?<![\w'’-])([A-Z][a-z]+)\s$")
 _NOT_NAME_PARTS = frozenset("""
-The In Of And From To For On At By Near With Into Across Over Of But As Both While After Before Since Until
+The In Of And From To For On At By Near With Into Across Over But As Both While After Before Since Until
 North South East West Northern Southern Eastern Western Central Northeastern Northwestern Southeastern
 Southwestern Northeast Northwest Southeast Southwest Overnight Rural Greater Upper Lower
 Monday Tuesday Wednesday Thursday Friday Saturday Sunday
@@ -97,7 +99,7 @@ def country_mentions(text: str) -> list[tuple[int, str]]:
         if _is_actor(text, match.start(), match.end()):
             continue
         if _CURRENCY_AFTER.match(text, match.end()):
-            continue  # "58.3 billion U.S. dollars", "Hong Kong dollars": money, not a place
+            continue  # money, not a place
         before = _NAME_BEFORE.search(text, max(0, match.start(1) - 30), match.start(1))
         if before and before.group(1) not in _NOT_NAME_PARTS:
             continue  # "Hajir Togo" (a place in South Darfur), "Lake Chad": a longer name holds the country's
@@ -149,6 +151,9 @@ class UnknownPlace:
     end: int
     name: str
     level: str  # town | admin_area
+
+
+# "Shan state", "Ilam district" after a name: the text calls it an admin area
 _ADMIN_AFTER = re.compile(rf"\s+(?i:{_ADMIN_WORDS})\b")
 # after a town's name, a river or a neighbourhood named after it, not the town: "the Albany River",
 # "Williamsville neighbourhood of Abidjan"
@@ -183,18 +188,16 @@ def place_mentions(text: str, countries: list[tuple[int, str]] | None = None,
         found = _longest_known(gaz, phrase)
         if found is not None and _MEDIA.match(phrase[found[0]:]):
             continue  # "(Sahel Wire)", "Levant Monitor": an outlet, not a place
-        feature = _FEATURE.match(text, start + found[0]) if found is not None else None
-        if (found is not None and feature is not None and all(p.level == "town" for p in found[1])
-                and (feature.group("town") is None or feature.group("town") in gaz)):
-            # "Diyala river" is the area's: only a name no admin area has; "the Mosul
-            # neighbourhood of al Zahraa" is in Mosul: only when the town after "of" is one we know
-            continue
         if found is not None:
             length, candidates = found
+            feature = _FEATURE.match(text, start + length)
+            if (feature is not None and all(p.level == "town" for p in candidates)
+                    and (feature.group("town") is None or feature.group("town") in gaz)):
+                # only a name no admin area has ("Diyala river" is the governorate's), and only when
+                # the town after "of" is one we know ("the Mosul neighbourhood of al Zahraa" is in Mosul)
+                continue
             if (suffix and length >= len(phrase.rstrip(" .,"))) or _ADMIN_AFTER.match(text, start + length):
-                # "Shan state", "Ontario province": the admin area of that name, when there is one
-                # "Shan state", "Ilam district": an admin area of exactly that name outranks an
-                # alternate spelling of a town elsewhere
+                # an admin area of exactly that name outranks an alternate spelling of a town elsewhere
                 surface = fold(text[start:start + length])
                 if any(p.level == "admin_area" and fold(p.name) == surface for p in candidates):
                     candidates = [p for p in candidates if fold(p.name) == surface]
