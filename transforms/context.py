@@ -221,7 +221,7 @@ def _rows(found: dict[str, list[tuple[int, int, int]]], start: int = 0, end: int
 
 @lru_cache(maxsize=8)
 def _cues(text: str) -> dict[str, list[tuple[int, int, int]]]:
-    """(position, table row) of every cue in the text, per side. Cached for the few latest texts:
+    """(position, table row, word of the row) of every cue in the text, per side. Cached for the few latest texts:
     an article is classified, then its figures' sentences are (the same scan). Read only."""
     lowered = lower_same_length(text)
     found: dict[str, list[tuple[int, int, int]]] = {side: [] for side in _SCANNERS}

@@ -88,7 +88,7 @@ TOLL_WHAT = {
 
 _AUX = (r"(?:were|was|are|is|have|has|had|been|being|be|got|get|gets|also|all|both|each|reportedly|"
         r"allegedly|later|subsequently|then|now|already|newly|still|critically|seriously|severely|lightly|"
-        r"first|initially|originally|"
+        r"first|originally|"
         r"slightly|badly|fatally|mortally|gravely|reported|confirmed|believed|feared|thought|said|known|"
         r"presumed|estimated|completely|partially|totally|partly|fully|mostly|initially|eventually|finally|"
         r"recently|just|immediately|temporarily|forcibly|internally|officially|so\s+far|to\s+date|"
