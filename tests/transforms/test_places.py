@@ -79,6 +79,15 @@ def test_armed_groups_hint_the_country_when_no_place_resolves() -> None:
     assert figure.country_iso3 == "BFA" and figure.place is None
 
 
+@pytest.mark.parametrize("text", [
+    "At least 15,000 people were displaced on Java island by the floods.",  # Java is also a town in Georgia
+    "Floods along the Albany River forced 300 people from their homes.",  # Albany is a town of several countries
+])
+def test_an_island_or_river_named_like_a_town_is_not_the_town(text: str) -> None:
+    (figure,) = extract_figures(text, None)
+    assert (figure.place, figure.country_iso3) == (None, None)
+
+
 def test_a_document_without_any_place_has_no_country() -> None:
     (figure,) = extract_figures("Gunmen killed 4 people at a wedding.", None)
     assert (figure.place, figure.country_iso3, figure.geo_precision) == (None, None, None)

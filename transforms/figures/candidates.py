@@ -20,6 +20,7 @@ from transforms.figures.classify import (
     Site,
     context_after,
     context_before,
+    elided_head,
     group_from_context,
     kind_of,
     modality_of,
@@ -367,7 +368,7 @@ def _classify(s: str, m: Mention, mentions: list[Mention], index: int) -> Candid
                          and np.head not in PLURALS_WITHOUT_S and not np.head.endswith(PLURAL_ENDINGS)
                          and np.noun_kind is None)  # "3 soldier and 2 militant fatalities"
     if ((np.head is None and np.people is None) or singular_modifier) and m.kind != "single":
-        shared = shared_head(s, m, np, mentions, index)
+        shared = shared_head(s, m, np, mentions, index) or elided_head(s, m, np, mentions, index)
         if shared is not None:
             np = shared
             cand.group, cand.unit, cand.head = np.group or "people", np.unit, np.head
@@ -382,7 +383,8 @@ def _classify(s: str, m: Mention, mentions: list[Mention], index: int) -> Candid
             return cand
         # "Several seriously wounded", "many fled": people only when a verb says what happened to them
         few_needs_verb = not bare_object
-    if m.kind == "digits" and m.qualifier == "exact" and 1900 <= m.best <= 2100 and np.people is not True:
+    if (m.kind == "digits" and m.qualifier == "exact" and 1900 <= m.best <= 2100 and np.people is not True
+            and m.text.isdigit()):  # "2,000 displaced people" is no year
         cand.drop = True  # a year
         return cand
     # trailing "at least": "25 members ... at least", "13 at least"

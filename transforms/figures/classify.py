@@ -352,10 +352,35 @@ def shared_head(s: str, m: Mention, np: NounPhrase, mentions: list[Mention], ind
     if modifier is None or nxt.kind == "single":
         return None
     word = modifier.group("word")
-    if word and not (word[0].isupper() or word.lower() in PERSON_WORDS):
-        return None  # "3 soldier and 2 militant fatalities", "169 Palestinian and 25 Israeli fatalities"
+    if (word and not (word[0].isupper() or word.lower() in PERSON_WORDS)) or (word or "").lower() in _OWN_WORDS:
+        # "3 soldier and 2 militant fatalities", "169 Palestinian and 25 Israeli fatalities"; but in
+        # "three wounded and 150 houses destroyed" the word is the first number's own predicate
+        return None
     shared = noun_phrase(s, nxt.end)
     if shared.head is None:
         return None
     return NounPhrase(np.end, shared.head, shared.group, shared.unit, shared.people, shared.noun_kind,
                       shared.weak_kind)
+
+
+_OWN_WORDS = frozenset({"dead", "injured", "wounded", "displaced", "killed", "missing", "homeless", "evacuated"})
+_ANOTHER_BEFORE = re.compile(r"(?i)\b(?:another|a\s+further|an\s+additional)\s*$")
+_MORE_AFTER = re.compile(r"(?i)\s+(?:more|others)\b(?!\s+than)")
+
+
+def elided_head(s: str, m: Mention, np: NounPhrase, mentions: list[Mention], index: int) -> NounPhrase | None:
+    """'destroyed 150 houses and damaged another 900', 'killed 12 soldiers and wounded 30 more':
+    a number with no noun of its own counts what the number before it counted."""
+    if index == 0 or m.kind not in ("digits", "words") or np.head is not None:
+        return None
+    prev = mentions[index - 1]
+    if prev.kind not in ("digits", "words") or m.start - prev.end > 80 or re.search(r"[.;]", s[prev.end:m.start]):
+        return None
+    if not (_ANOTHER_BEFORE.search(s, max(0, m.start - 20), m.start) or _MORE_AFTER.match(s, m.end)):
+        return None
+    head = noun_phrase(s, prev.end)
+    if head.head is None or head.people is not True:
+        return None
+    after = _MORE_AFTER.match(s, m.end)
+    end = after.end() if after else m.end
+    return NounPhrase(end, head.head, head.group, head.unit, True, head.noun_kind, head.weak_kind)

@@ -45,6 +45,7 @@ died fled remain remained remains became become said say says told reported acco
 who whom whose which that in on at from to by near after before during since for with without as into
 across over under between through against amid amidst following when where because despite including
 than like per about around there here this these those it its his her their our your they we he she
+within throughout inside outside beyond along upon via toward towards onto
 """.split())
 _PREDICATE_NEXT = re.compile(
     r"(?i)\s+(?:were|was|are|is|have\s+been|has\s+been|had\s+been|killed|dead|died|wounded|injured|abducted|"
@@ -105,6 +106,12 @@ def noun_phrase(sentence: str, start: int) -> NounPhrase:
             continue
         if low in ("them", "us", "whom", "which") and saw_of:
             return NounPhrase(match.end(), low, None, "person", True, None, None, of_them=True)
+        if low == "displaced" and skipped == 0 and previous not in ("the", "of"):
+            following = _TOKEN.search(sentence, match.end())
+            if following and following.start() == match.end() + 1 and following.group(0).lower() in _HOUSEHOLD:
+                # "42,000 displaced households": a count of households, displaced unless a predicate says more
+                return NounPhrase(following.end(), following.group(0).lower(), "people", "household", True, None,
+                                  "displaced")
         if low in ("displaced", "injured", "wounded", "dead", "killed", "missing", "homeless", "evacuated",
                    "relocated", "arrested", "detained", "abducted", "kidnapped", "died") and (
                 skipped == 0 or low != "displaced") and previous not in ("the", "of"):
@@ -176,6 +183,9 @@ _NOT_EXTENSION = frozenset({"others", "other", "one", "ones", "dead", "injured",
                             "four", "five", "six", "seven", "eight", "nine", "ten"})
 
 
+_MODIFIES_NOUN = re.compile(r"(?i)\s+(?:injuries|injury|wounds|burns|casualties|offences|offenses|cases)\b")
+
+
 def _extend_people(sentence: str, end: int) -> int:
     """'police personnel', 'members and fighters', 'soldiers and militiamen', 'men, women and
     children': one phrase."""
@@ -192,7 +202,10 @@ def _extend_people(sentence: str, end: int) -> int:
             break
         if first in _PERSON:
             end = match.end(2)
-        elif second and second in _PERSON and second not in _NOT_EXTENSION and first not in _STOP | {"of"}:
+        elif (second and second in _PERSON and second not in _NOT_EXTENSION and first not in _STOP | {"of"}
+              and not _MODIFIES_NOUN.match(sentence, match.end(3))):
+            # "soldiers and allied militiamen"; but in "people sustained minor injuries" the person
+            # word is an adjective of the noun after it
             end = match.end(3)
         else:
             break

@@ -155,9 +155,9 @@ class UnknownPlace:
 
 # "Shan state", "Ilam district" after a name: the text calls it an admin area
 _ADMIN_AFTER = re.compile(rf"\s+(?i:{_ADMIN_WORDS})\b")
-# after a town's name, a river or a neighbourhood named after it, not the town: "the Albany River",
-# "Williamsville neighbourhood of Abidjan"
-_FEATURE = re.compile(r"\s+(?:River|river|(?:neighbou?rhood|quarter)\s+of\s+(?P<town>[A-Z][\w'’-]+))")
+# after a town's name, a river, an island or a neighbourhood named after it, not the town: "the Albany
+# River", "Java island" (not Java in Georgia), "Williamsville neighbourhood of Abidjan"
+_FEATURE = re.compile(r"\s+(?:River|river|[Ii]slands?\b|(?:neighbou?rhood|quarter)\s+of\s+(?P<town>[A-Z][\w'’-]+))")
 _MEDIA = re.compile(r"\s+(?:Wire|News|Press|Agency|Post|Times|Tribune|Dispatch|Monitor|Bulletin|Herald|TV|Radio|"
                     r"Observer|Gazette|Daily|Online|Today)\b")
 
