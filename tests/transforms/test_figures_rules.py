@@ -238,6 +238,33 @@ CASES: list[tuple[str, str, list[Row]]] = [
      [("displaced", "people", "household", 42000, "more_than", None, True, "asserted")]),
     ("thousands-separator-is-no-year", "There are 2,000 displaced people in the town.",
      [("displaced", "people", "person", 2000, "exact", None, False, "asserted")]),
+    ("place-then-n-more-shares-the-verb", "Rebels killed three villagers in Baksa district and eight more in "
+     "neighbouring Kokrajhar.",
+     [("killed", "civilians", "person", 3, "exact", None, False, "asserted"),
+      ("killed", "civilians", "person", 8, "exact", None, False, "asserted")]),
+    ("taken-refuge-in-a-place-is-displaced", "About 33,000 Sunni Arabs have taken refuge in Kirkuk province "
+     "since June.",
+     [("displaced", "people", "person", 33000, "approx", None, True, "asserted")]),
+    ("houses-suffered-damage", "A total of 127 houses suffered damage in the storm.",
+     [("housing_destroyed", "people", "dwelling", 127, "exact", None, False, "asserted")]),
+    ("homes-by-place-break-down-the-total", "The hurricane destroyed 836 homes. It wiped out 413 homes in "
+     "Long Island, 227 houses in San Salvador, 123 homes in Acklins, 50 houses in Crooked Island and 23 "
+     "residences in Rum Cay.",
+     [("housing_destroyed", "people", "dwelling", 836, "exact", None, False, "asserted"),
+      ("housing_destroyed", "people", "dwelling", 413, "exact", 0, False, "asserted"),
+      ("housing_destroyed", "people", "dwelling", 227, "exact", 0, False, "asserted"),
+      ("housing_destroyed", "people", "dwelling", 123, "exact", 0, False, "asserted"),
+      ("housing_destroyed", "people", "dwelling", 50, "exact", 0, False, "asserted"),
+      ("housing_destroyed", "people", "dwelling", 23, "exact", 0, False, "asserted")]),
+    ("in-addition-to-shares-the-verb", "Gunmen shot dead a councillor in addition to 3 of his guards.",
+     [("killed", "civilians", "person", 1, "exact", None, False, "asserted"),
+      ("killed", "combatants", "person", 3, "exact", None, False, "asserted")]),
+    ("inverted-toll-at-least", "Shelling raises to 215 at least, the number of people killed in 53 days of "
+     "the offensive.",
+     [("killed", "people", "person", 215, "at_least", None, True, "asserted")]),
+    ("inverted-toll-of-assassinations", "A bombing raises to 304, the number of those who have been "
+     "assassinated since late April.",
+     [("killed", "people", "person", 304, "exact", None, True, "asserted")]),
     ("toppled-buildings", "The quake toppled 6,988 buildings in the province.",
      [("housing_destroyed", "people", "dwelling", 6988, "exact", None, False, "asserted")]),
     # bare singulars

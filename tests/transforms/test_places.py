@@ -88,6 +88,13 @@ def test_an_island_or_river_named_like_a_town_is_not_the_town(text: str) -> None
     assert (figure.place, figure.country_iso3) == (None, None)
 
 
+def test_a_sentence_comparing_countries_does_not_place_the_figures_after_it() -> None:
+    text = ("Floods killed four people in southern Romania this week. As in other Balkan countries, in "
+            "particular Serbia and Bulgaria, the rivers rose after days of rain. Some 235 people had to be "
+            "evacuated from their homes.")
+    assert [f.country_iso3 for f in extract_figures(text, None)] == ["ROU", "ROU"]
+
+
 def test_a_document_without_any_place_has_no_country() -> None:
     (figure,) = extract_figures("Gunmen killed 4 people at a wedding.", None)
     assert (figure.place, figure.country_iso3, figure.geo_precision) == (None, None, None)

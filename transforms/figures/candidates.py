@@ -20,6 +20,7 @@ from transforms.figures.classify import (
     Site,
     context_after,
     context_before,
+    elided,
     elided_head,
     group_from_context,
     kind_of,
@@ -494,15 +495,29 @@ def _classify_zero(s: str, m: Mention, sentence: Sentence) -> Candidate:
     return cand
 
 
+_PLACE_THEN_COORD = re.compile(r"(?i)^\s+(?:in|at|near|on|from|across|around)\s+(?:(?!\band\b)[^,.;:()]){1,50}?"
+                               r"(?:\s*,\s*(?:(?:and|as\s+well\s+as)\s+)?|\s+(?:and|as\s+well\s+as)\s+)"
+                               r"(?:another\s+|a\s+further\s+)?$")
+_PLACE_THEN_END = re.compile(r"(?i)(?:\s+(?:in|at|near|on|from|across|around)\s+[^,.;:()]{1,50}?)?"
+                             r"\s*(?:[,;.]|$|\s+and\b)")
+
+
 def _coordinate(s: str, candidates: list[Candidate]) -> None:
     """'killed a woman and her two children': the second phrase shares the first one's verb."""
     for prev, cand in pairwise(candidates):
         if cand.kind is None and not cand.drop and prev.kind is not None and not prev.drop:
             start = cand.mention.hedge_start if cand.mention.hedge_start is not None else cand.mention.start
             between = s[prev.np_end:start]  # "a religious leader and at least three of his family"
-            if COORD.match(between) and cand.mention.kind != "few":
+            if cand.mention.kind != "few" and (COORD.match(between) or (_PLACE_THEN_COORD.match(between) and (
+                    cand.head is None or elided(s, cand.mention)
+                    or (cand.unit == prev.unit and _PLACE_THEN_END.match(s, cand.np_end))))):
+                # "killed three villagers in Baksa and eight more in Kokrajhar": a place of the first,
+                # then a number with no noun of its own, or a list of them by place ("wiped out 413
+                # homes in Long Island, 227 houses in San Salvador and 123 in Acklins")
                 cand.kind = prev.kind
-                cand.kind_rule = KindRule(RuleSource.SHARED_VERB, str(prev.kind_rule))
+                shared = prev.kind_rule  # a list shares its first verb: name that rule, not the chain
+                cand.kind_rule = shared if shared is not None and shared.source is RuleSource.SHARED_VERB else \
+                    KindRule(RuleSource.SHARED_VERB, str(shared))
                 cand.modality = prev.modality
 
 

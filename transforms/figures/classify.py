@@ -17,7 +17,8 @@ from transforms.figures.numbers import Mention
 CONTEXT = 250
 
 
-COORD = re.compile(r"(?i)^\s*(?:,\s*)?(?:and|or|as\s+well\s+as|plus|,)\s+(?:(?:his|her|their|its|the)\s+)?$")
+COORD = re.compile(r"(?i)^\s*(?:,\s*)?(?:and|or|as\s+well\s+as|plus|in\s+addition\s+to|along\s+with|together\s+with|"
+                   r",)\s+(?:(?:his|her|their|its|the)\s+)?$")
 _REL_CLAUSE = re.compile(
     r"(?i)^\s*,?\s*(?:who|that|which|hired|employed|working|living|travell?ing|driving|riding|based|"
     r"stationed|deployed|identified|known|wearing|carrying|trying|named|suspected|accused|alleged|belonging|"
@@ -368,6 +369,11 @@ _ANOTHER_BEFORE = re.compile(r"(?i)\b(?:another|a\s+further|an\s+additional)\s*$
 _MORE_AFTER = re.compile(r"(?i)\s+(?:more|others)\b(?!\s+than)")
 
 
+def elided(s: str, m: Mention) -> bool:
+    """'another 900', '13 more': a number that continues the count before it."""
+    return bool(_ANOTHER_BEFORE.search(s[max(0, m.start - 20):m.start]) or _MORE_AFTER.match(s, m.end))
+
+
 def elided_head(s: str, m: Mention, np: NounPhrase, mentions: list[Mention], index: int) -> NounPhrase | None:
     """'destroyed 150 houses and damaged another 900', 'killed 12 soldiers and wounded 30 more':
     a number with no noun of its own counts what the number before it counted."""
@@ -376,7 +382,7 @@ def elided_head(s: str, m: Mention, np: NounPhrase, mentions: list[Mention], ind
     prev = mentions[index - 1]
     if prev.kind not in ("digits", "words") or m.start - prev.end > 80 or re.search(r"[.;]", s[prev.end:m.start]):
         return None
-    if not (_ANOTHER_BEFORE.search(s, max(0, m.start - 20), m.start) or _MORE_AFTER.match(s, m.end)):
+    if not elided(s, m):
         return None
     head = noun_phrase(s, prev.end)
     if head.head is None or head.people is not True:

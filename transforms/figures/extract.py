@@ -300,9 +300,9 @@ def _link_bare_breakdowns(figures: list[Figure], sources: list[tuple[Candidate, 
 def _link_exact_breakdowns(figures: list[Figure], sources: list[tuple[Candidate, Sentence]], text: str) -> None:
     """'Airstrikes kill eight civilians ... strikes killed three women, five children': two or more
     figures of one sentence that add up exactly to the figure just before them (in their sentence
-    or the one before) break it down."""
+    or the one before), counting what it counts (people, households, homes), break it down."""
     for w, whole in enumerate(figures):
-        if whole.part_of is not None or whole.unit != "person" or whole.cumulative or w + 2 >= len(figures):
+        if whole.part_of is not None or whole.cumulative or w + 2 >= len(figures):
             continue
         first = w + 1
         run = [first]
@@ -310,7 +310,7 @@ def _link_exact_breakdowns(figures: list[Figure], sources: list[tuple[Candidate,
                and KIND_CLASS[figures[run[-1] + 1].kind] == KIND_CLASS[whole.kind]):
             run.append(run[-1] + 1)
         if (len(run) >= 2 and _sentences_apart(sources, w, first) <= 1
-                and all(figures[k].part_of is None and figures[k].unit == "person"
+                and all(figures[k].part_of is None and figures[k].unit == whole.unit
                         and KIND_CLASS[figures[k].kind] == KIND_CLASS[whole.kind] for k in run)
                 and sum(figures[k].best for k in run) == whole.best
                 # a clause of their own, not more items of the whole's list ("3 policemen, 2 militiamen and 1 soldier")

@@ -53,7 +53,7 @@ _PREDICATE_NEXT = re.compile(
 # intransitive predicates that may follow names we do not know: "3,000 Rohingya fled", "400 Hutus
 # took refuge" (lower case: never a name's own word)
 _MOVED_NEXT = re.compile(r"\s+(?:fled|(?:have|has|had)\s+(?:fled|crossed)|crossed\s+(?:into|over)|drowned|perished|"
-                         r"took\s+(?:shelter|refuge)|sought\s+(?:shelter|refuge))\b")
+                         r"(?:(?:have|has|had)\s+)?(?:took|taken|sought)\s+(?:shelter|refuge))\b")
 _NAME_IN_BRACKETS = re.compile(r"\(\s*[A-Z][\w'’/-]*(?:\s+[A-Z][\w'’/-]*){0,2}\s*\)")
 _TOKEN = re.compile(r"[A-Za-z][\w'’/-]*|\d[\d,.]*|[()\[\],;:.!?\"“”]")
 

@@ -305,6 +305,24 @@ def unknown_places(text: str, known: list[PlaceMention]) -> list[UnknownPlace]:
     return out
 
 
+def _latest_sentence_places(earlier: list[PlaceMention], sentences: list[Any],
+                            countries: list[tuple[int, str]]) -> list[PlaceMention]:
+    """The most specific place of the latest sentence among ``earlier`` that does not name two
+    countries outright, as a one-item list; the latest sentence's when all of them do."""
+    by_sentence: dict[int, list[PlaceMention]] = {}
+    for m in earlier:
+        start = max(s.start for s in sentences if s.start <= m.start)
+        by_sentence.setdefault(start, []).append(m)
+    ends = {s.start: s.end for s in sentences}
+
+    def named(start: int) -> int:
+        return len({iso3 for pos, iso3 in countries if start <= pos < ends[start]})
+
+    starts = sorted(by_sentence, reverse=True)
+    pick = next((s for s in starts if named(s) < 2), starts[0])
+    return [min(by_sentence[pick], key=lambda m: (_SPECIFIC_RANK[m.place.level], m.start))]
+
+
 def assign_places(figures: list[Any], sentences: list[Any], text: str) -> None:
     """Each figure gets the most specific place its text ties to it: the nearest place in its
     sentence (after the number first), else the latest one earlier in its paragraph, else the
@@ -342,9 +360,10 @@ def assign_places(figures: list[Any], sentences: list[Any], text: str) -> None:
         earlier = [m for m in mentions if para_start <= m.start < sentence.start]
         if earlier:
             # the latest sentence before that names a place, its most specific place first:
-            # "militants attacked Kaya (Sanmatenga). Two soldiers were wounded." -> Kaya
-            last = [m for m in earlier if m.start >= max(s.start for s in sentences if s.start <= earlier[-1].start)]
-            earlier = [min(last, key=lambda m: (_SPECIFIC_RANK[m.place.level], m.start))]
+            # "militants attacked Kaya (Sanmatenga). Two soldiers were wounded." -> Kaya; but not
+            # a sentence that names places of several countries ("as in other Balkan countries,
+            # Serbia and Bulgaria"), which is a comparison, not where the figure is
+            earlier = _latest_sentence_places(earlier, sentences, countries)
         chosen = after[0] if after else before[-1] if before else earlier[-1] if earlier else main
         if chosen is not None:
             areas = {m.place.name for m in own if m.place.level == "admin_area"}

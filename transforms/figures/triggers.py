@@ -69,9 +69,9 @@ LABEL_KINDS = {"dead": "killed", "deaths": "killed", "killed": "killed", "fatali
                "homeless": "homeless", "returnees": "returned", "housing": "housing_destroyed",
                "houses": "housing_destroyed", "homes": "housing_destroyed"}
 TOLL_AFTER = re.compile(
-    r"(?i)^(?:\s*,?\s*including\s+(?:(?!\b(?:rais|ris|bring|kill|claim|and\s))[^,.;]){1,60}?)?\s*,?\s*the\s+(?:(?:civilian\s+)?death\s+toll|number\s+of\s+(?:[\w-]+\s+){0,4}?(?P<what>casualties|dead|"
-    r"deaths|fatalities|killed|injured|wounded|displaced|who\s+(?:were|have\s+been)\s+(?:killed|executed)|who\s+died|"
-    r"executed))"
+    r"(?i)^(?:\s+at\s+least)?(?:\s*,?\s*including\s+(?:(?!\b(?:rais|ris|bring|kill|claim|and\s))[^,.;]){1,60}?)?\s*,?\s*the\s+(?:(?:civilian\s+)?death\s+toll|number\s+of\s+(?:(?!convoy\b)[\w-]+\s+){0,6}?(?P<what>casualties|dead|"
+    r"deaths|fatalities|killed|injured|wounded|displaced|who\s+(?:were|have\s+been)\s+(?:killed|executed|assassinated|murdered)|who\s+died|"
+    r"executed|assassinated))"
 )
 # the kind a "their number" toll refers to, read from the words before it
 TOLL_SUBJECT = re.compile(r"(?i)\b(casualties|dead|deaths|fatalities|killed|martyrs|injured|wounded|displaced|"
