@@ -95,6 +95,25 @@ def test_a_sentence_comparing_countries_does_not_place_the_figures_after_it() ->
     assert [f.country_iso3 for f in extract_figures(text, None)] == ["ROU", "ROU"]
 
 
+def test_a_province_closing_a_sentence_is_still_a_place() -> None:
+    # ACLED's "(district), Province." ends the sentence: the next sentence's first word is no part of it
+    text = ("On 28 April 2020, shelling killed 1 civilian in Shewan area of Bala Buluk district, Farah. "
+            "Fatalities coded as 0.")
+    assert extract_figures(text, None)[0].country_iso3 == "AFG"
+
+
+def test_a_country_name_is_the_country_not_a_town_of_that_name() -> None:
+    (figure,) = extract_figures("Refugees make up 42% of the population in Palestine. In Gaza, 12 were killed.",
+                                None)
+    assert figure.country_iso3 == "PSE"
+
+
+def test_refugees_are_placed_where_they_fled_from() -> None:
+    text = "In Rakhine State, the military clampdown has sent 900 people fleeing across the border to Bangladesh."
+    (figure,) = extract_figures(text, None)
+    assert (figure.kind, figure.country_iso3) == ("refugees", "MMR")
+
+
 def test_a_document_without_any_place_has_no_country() -> None:
     (figure,) = extract_figures("Gunmen killed 4 people at a wedding.", None)
     assert (figure.place, figure.country_iso3, figure.geo_precision) == (None, None, None)

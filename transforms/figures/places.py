@@ -158,6 +158,12 @@ _ADMIN_AFTER = re.compile(rf"\s+(?i:{_ADMIN_WORDS})\b")
 # after a town's name, a river, an island or a neighbourhood named after it, not the town: "the Albany
 # River", "Java island" (not Java in Georgia), "Williamsville neighbourhood of Abidjan"
 _FEATURE = re.compile(r"\s+(?:River|river|[Ii]slands?\b|(?:neighbou?rhood|quarter)\s+of\s+(?P<town>[A-Z][\w'’-]+))")
+_DESTINATION = re.compile(r"(?i)\b(?:to|into|towards?|reach(?:ed|ing)?|arriv\w+\s+in)\s+(?:the\s+)?"
+                          r"(?:neighbou?ring\s+)?$")
+# a capitalised preposition opening a sentence is no part of the name after it
+_LEADING_PREPOSITION = re.compile(r"(?:In|At|Near|From|On|Across|Around|Outside|Inside|Into|Between)\s+(?=[A-Z])")
+# a full stop after a word longer than an abbreviation ("St. Louis", "Mt. Elgon" go on)
+_STOP_IN_NAME = re.compile(r"(?<=[a-z]{3})\.\s")
 _MEDIA = re.compile(r"\s+(?:Wire|News|Press|Agency|Post|Times|Tribune|Dispatch|Monitor|Bulletin|Herald|TV|Radio|"
                     r"Observer|Gazette|Daily|Online|Today)\b")
 
@@ -179,15 +185,26 @@ def place_mentions(text: str, countries: list[tuple[int, str]] | None = None,
     gaz = gazetteer()
     raw: list[tuple[int, int, list[Place], bool]] = []
     named_area: set[int] = set()  # starts of names the text calls an admin area ("Shan state")
+    country_starts = {pos for pos, _ in countries}
     for match in PLACE_RE.finditer(text):
         group = next(g for g in ("a", "b", "c", "d") if match.group(g))
-        start, phrase = match.start(group), match.group(group).rstrip(".")
+        start, phrase = match.start(group), match.group(group)
+        lead = _LEADING_PREPOSITION.match(phrase)
+        if lead:
+            start, phrase = start + lead.end(), phrase[lead.end():]  # "In Rakhine State, ...": the name follows
+        stop = _STOP_IN_NAME.search(phrase)
+        if stop:
+            phrase = phrase[:stop.start()]  # "Farah. Fatalities coded as 0": the sentence ended
+        phrase = phrase.rstrip(".")
         suffix = _ADMIN_SUFFIX.search(phrase)
         if suffix:
             phrase = phrase[:suffix.start()]  # "Zamfara State": the state is Zamfara
         found = _longest_known(gaz, phrase)
         if found is not None and _MEDIA.match(phrase[found[0]:]):
             continue  # "(Sahel Wire)", "Levant Monitor": an outlet, not a place
+        if (found is not None and start in country_starts and all(p.level == "town" for p in found[1])
+                and fold(text[start:start + found[0]]) in _country_names()):
+            continue  # "in Palestine": the country, not Palestine, Texas ("Jamaica Plain" stays in Boston)
         if found is not None:
             length, candidates = found
             feature = _FEATURE.match(text, start + length)
@@ -354,6 +371,13 @@ def assign_places(figures: list[Any], sentences: list[Any], text: str) -> None:
         if sentence is None:
             continue
         own = [m for m in mentions if sentence.start <= m.start < sentence.end]
+        areas_in = {m.place.country_iso3 for m in own if m.place.level == "admin_area"}
+        if areas_in:
+            # "in Shewan area of Bala Buluk district, Farah": the province a note names says which
+            # country its villages are in; a small namesake town elsewhere, or another spelling of
+            # one, is not one of them (a city named exactly, as big as Bamenda, stands)
+            own = [m for m in own if m.place.level != "town" or m.place.country_iso3 in areas_in
+                   or (m.place.population >= 100_000 and fold(m.place.name) == fold(text[m.start:m.end]))]
         after = [m for m in own if m.start >= fig.end]
         before = [m for m in own if m.start < fig.start]
         para_start = text.rfind("\n", 0, fig.start) + 1
@@ -364,7 +388,14 @@ def assign_places(figures: list[Any], sentences: list[Any], text: str) -> None:
             # a sentence that names places of several countries ("as in other Balkan countries,
             # Serbia and Bulgaria"), which is a comparison, not where the figure is
             earlier = _latest_sentence_places(earlier, sentences, countries)
-        chosen = after[0] if after else before[-1] if before else earlier[-1] if earlier else main
+        destinations = []
+        if fig.kind == "refugees":
+            # refugees are counted where they fled from: "sent hundreds scampering across the
+            # border to Bangladesh" from Rakhine is a Myanmar figure, the destination the last resort
+            destinations = [m for m in after if _DESTINATION.search(text, max(fig.end, m.start - 40), m.start)]
+            after = [m for m in after if m not in destinations]
+        chosen = (after[0] if after else before[-1] if before else earlier[-1] if earlier
+                  else destinations[0] if destinations else main)
         if chosen is not None:
             areas = {m.place.name for m in own if m.place.level == "admin_area"}
             place = chosen.place
@@ -394,6 +425,12 @@ def assign_places(figures: list[Any], sentences: list[Any], text: str) -> None:
 def _leading(weight: dict[str, float]) -> str | None:
     ranked = sorted(weight.items(), key=lambda kv: -kv[1])
     return ranked[0][0] if ranked and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]) else None
+
+
+@cache
+def _country_names() -> frozenset[str]:
+    _, names = _country_patterns()
+    return frozenset(fold(n) for n in names)
 
 
 def _country_name(iso3: str) -> str:
