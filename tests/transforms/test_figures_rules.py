@@ -265,6 +265,12 @@ CASES: list[tuple[str, str, list[Row]]] = [
     ("inverted-toll-of-assassinations", "A bombing raises to 304, the number of those who have been "
      "assassinated since late April.",
      [("killed", "people", "person", 304, "exact", None, True, "asserted")]),
+    ("received-injuries", "A policeman received injuries and two police vehicles were damaged.",
+     [("injured", "combatants", "person", 1, "exact", None, False, "asserted")]),
+    ("plural-of-a-listed-role", "Unknown gunmen killed two village chiefs near Kaya.",
+     [("killed", "civilians", "person", 2, "exact", None, False, "asserted")]),
+    ("left-them-injured", "Militants shot at two civilians in the market and left them injured.",
+     [("injured", "civilians", "person", 2, "exact", None, False, "asserted")]),
     ("toppled-buildings", "The quake toppled 6,988 buildings in the province.",
      [("housing_destroyed", "people", "dwelling", 6988, "exact", None, False, "asserted")]),
     # bare singulars

@@ -212,11 +212,17 @@ def _after_or_state(s: str, np: NounPhrase, mentions: list[Mention], index: int)
     after = predicate_after(s, np.end, mentions, index)
     if after.kind is not None:
         return after
+    left = _LEFT_THEM.match(s, np.end) if np.people and "left" in s[np.end:np.end + 100] else None
+    if left:  # "shot at two civilians and left them injured": what the attack left them
+        return KindDecision("killed" if left.group("outcome").lower() == "dead" else "injured", Site.AFTER,
+                            KindRule.of(RuleSource.PREDICATE, left.group("rule")))
     if np.weak_kind:
         return KindDecision(np.weak_kind, Site.NOUN, KindRule.of(RuleSource.NOUN, np.head or np.weak_kind))
     return NO_KIND
 
 
+_LEFT_THEM = re.compile(r"(?i)[^.;]{0,80}?\band\s+(?P<rule>left\s+(?:them|him|her)\s+(?:[a-z]+ly\s+)?"
+                        r"(?P<outcome>dead|injured|wounded))\b")
 _BARE_PARTICIPLE = re.compile(r"\b(?:killed|injured|wounded|dead|missing|displaced|evacuated)\s*$")
 _PERSON_AFTER = re.compile(r"\s+(?:" + "|".join(sorted((re.escape(w) for w in PERSON_WORDS if " " not in w),
                                                       key=len, reverse=True)) + r")\b", re.IGNORECASE)

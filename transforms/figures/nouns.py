@@ -13,12 +13,37 @@ from dataclasses import dataclass
 
 from transforms.figures.lexicon import lexicon
 from transforms.figures.triggers import STRONG_NOUN_KINDS, WEAK_NOUN_KINDS
-from transforms.figures.vocab import DWELLING_NOUNS, GROUPS, HOUSEHOLD_NOUNS, NOT_PEOPLE
+from transforms.figures.vocab import (
+    DWELLING_NOUNS,
+    GROUPS,
+    HOUSEHOLD_NOUNS,
+    NOT_PEOPLE,
+    PLURAL_ENDINGS,
+    PLURALS_WITHOUT_S,
+)
+
+
+def _regular_plural(word: str) -> str:
+    if word.endswith("ief"):
+        return word + "s"  # chiefs (thieves is listed)
+    if word.endswith("man"):
+        return word[:-3] + "men"
+    if word.endswith("y") and word[-2:-1] not in ("a", "e", "i", "o", "u"):
+        return word[:-1] + "ies"
+    return word + ("es" if word.endswith(("s", "x", "ch", "sh")) else "s")
+
 
 _PERSON: dict[str, str] = {}
 for _group, _words in GROUPS.items():
     for _word in _words:
         _PERSON.setdefault(_word.lower(), _group)
+# the vocabulary lists a role once ("chief", "mayor"); its regular plural names the same people
+# ("two village chiefs"), unless the plural is a thing ("heads" of cattle) or the word is a plural
+for _word, _group in list(_PERSON.items()):
+    _many = _regular_plural(_word)
+    if (" " not in _word and not _word.endswith(("s", "ren", "thief", "fe", "ery", "army", "-in-chief"))
+            and _word not in PLURALS_WITHOUT_S and not _word.endswith(PLURAL_ENDINGS) and _many not in NOT_PEOPLE):
+        _PERSON.setdefault(_many, _group)
 PERSON_WORDS = frozenset(_PERSON)
 _MULTI = sorted((w for w in _PERSON if " " in w), key=len, reverse=True)
 _MULTI_BY_FIRST: dict[str, list[str]] = {}  # by first word, longest first: a token looks up only its own

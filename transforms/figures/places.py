@@ -374,8 +374,9 @@ def assign_places(figures: list[Any], sentences: list[Any], text: str) -> None:
         areas_in = {m.place.country_iso3 for m in own if m.place.level == "admin_area"}
         if areas_in:
             # "in Shewan area of Bala Buluk district, Farah": the province a note names says which
-            # country its villages are in; a small namesake town elsewhere, or another spelling of
-            # one, is not one of them (a city named exactly, as big as Bamenda, stands)
+            # country its villages are in; a namesake town elsewhere ("Salamanca, Guanajuato"), or
+            # another spelling of one, is not one of them (a city named exactly, as big as Bamenda,
+            # stands: its region's name may be another country's too, "Nord-Ouest")
             own = [m for m in own if m.place.level != "town" or m.place.country_iso3 in areas_in
                    or (m.place.population >= 100_000 and fold(m.place.name) == fold(text[m.start:m.end]))]
         after = [m for m in own if m.start >= fig.end]
