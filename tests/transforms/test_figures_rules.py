@@ -271,6 +271,20 @@ CASES: list[tuple[str, str, list[Row]]] = [
      [("killed", "civilians", "person", 2, "exact", None, False, "asserted")]),
     ("left-them-injured", "Militants shot at two civilians in the market and left them injured.",
      [("injured", "civilians", "person", 2, "exact", None, False, "asserted")]),
+    ("martyrs-and-wounded-are-casualties", "About 25 martyrs and wounded in air strikes on the town.",
+     [("casualties", "people", "person", 25, "approx", None, False, "asserted")]),
+    ("a-named-person-then-a-number-share-the-verb", "Troops advanced after killing Abu Talha al-Almani and "
+     "14 members of the group.",
+     [("killed", "people", "person", 14, "exact", None, False, "asserted")]),
+    ("a-named-war-has-killed", "The UN says the Yemen war has killed more than 6,200 people.",
+     [("killed", "people", "person", 6200, "more_than", None, True, "asserted")]),
+    ("an-insurgent-campaign-is-cumulative", "Boko Haram has killed about 15,000 people and displaced more "
+     "than 2 million in its bid to create a state.",
+     [("killed", "people", "person", 15000, "approx", None, True, "asserted"),
+      ("displaced", "people", "person", 2000000, "more_than", None, True, "asserted")]),
+    ("a-claim-of-one-clash-is-not-a-campaign", "After heavy gunfire, Al Shabaab militants claimed to have killed "
+     "three soldiers.",
+     [("killed", "combatants", "person", 3, "exact", None, False, "uncertain")]),
     ("toppled-buildings", "The quake toppled 6,988 buildings in the province.",
      [("housing_destroyed", "people", "dwelling", 6988, "exact", None, False, "asserted")]),
     # bare singulars

@@ -495,6 +495,13 @@ def _classify_zero(s: str, m: Mention, sentence: Sentence) -> Candidate:
     return cand
 
 
+def _shared(rule: KindRule | None) -> KindRule:
+    """The rule of a phrase that shares another's verb: a list of them names the verb's rule once,
+    not a chain ("shared-verb:left-verb:evacuated" for every item)."""
+    return rule if rule is not None and rule.source is RuleSource.SHARED_VERB else \
+        KindRule(RuleSource.SHARED_VERB, str(rule))
+
+
 _PLACE_THEN_COORD = re.compile(r"(?i)^\s+(?:in|at|near|on|from|across|around)\s+(?:(?!\band\b)[^,.;:()]){1,50}?"
                                r"(?:\s*,\s*(?:(?:and|as\s+well\s+as)\s+)?|\s+(?:and|as\s+well\s+as)\s+)"
                                r"(?:another\s+|a\s+further\s+)?$")
@@ -515,9 +522,7 @@ def _coordinate(s: str, candidates: list[Candidate]) -> None:
                 # then a number with no noun of its own, or a list of them by place ("wiped out 413
                 # homes in Long Island, 227 houses in San Salvador and 123 in Acklins")
                 cand.kind = prev.kind
-                shared = prev.kind_rule  # a list shares its first verb: name that rule, not the chain
-                cand.kind_rule = shared if shared is not None and shared.source is RuleSource.SHARED_VERB else \
-                    KindRule(RuleSource.SHARED_VERB, str(shared))
+                cand.kind_rule = _shared(prev.kind_rule)
                 cand.modality = prev.modality
 
 
@@ -541,7 +546,7 @@ def _shared_counted_noun(s: str, candidates: list[Candidate]) -> None:
                 and cand.kind in ("killed", "casualties", "injured")
                 and re.match(r"^\s*and\s*$", s[prev.np_end:cand.mention.start])):
             prev.kind, prev.modality = cand.kind, cand.modality
-            prev.kind_rule = KindRule(RuleSource.SHARED_VERB, str(rule))
+            prev.kind_rule = _shared(rule)
 
 
 def _members(s: str, candidates: list[Candidate]) -> None:
@@ -595,7 +600,7 @@ def _breakdowns(s: str, candidates: list[Candidate]) -> None:
             for j in parts:
                 part = candidates[j]
                 part.kind, part.group, part.modality = total.kind, total.group, total.modality
-                part.kind_rule = KindRule(RuleSource.SHARED_VERB, str(total.kind_rule))
+                part.kind_rule = _shared(total.kind_rule)
             continue
         if len(parts) < 2 or sum(candidates[j].mention.best for j in parts) > total.mention.best:
             continue
@@ -668,7 +673,7 @@ def _subsets(s: str, candidates: list[Candidate]) -> None:
             if (head.kind is None and not head.drop and head.head is not None and cand.kind is not None
                     and re.match(r"(?i)^\s*,?\s*(?:including|among\s+them)\s*$", s[head.np_end:marker.end()])):
                 head.kind, head.modality = cand.kind, cand.modality
-                head.kind_rule = KindRule(RuleSource.SHARED_VERB, str(cand.kind_rule))
+                head.kind_rule = _shared(cand.kind_rule)
         parents = [j for j in window if candidates[j].mention.end <= marker.start()
                    and not candidates[j].drop and candidates[j].kind is not None]
         if not parents:

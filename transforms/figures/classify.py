@@ -161,6 +161,8 @@ def kind_of(s: str, m: Mention, np: NounPhrase, before: str, mentions: list[Ment
             toll_kind = "casualties"  # "the number of martyrs and wounded"
         return KindDecision(toll_kind, Site.TOLL, KindRule.of(RuleSource.TOLL, toll_after.group(0)))
     if np.noun_kind:
+        if np.noun_kind == "killed" and _AND_WOUNDED.match(after_np):  # "dozens of martyrs and wounded"
+            return KindDecision("casualties", Site.NOUN, KindRule.of(RuleSource.NOUN, f"{np.head} and wounded"))
         return KindDecision(np.noun_kind, Site.NOUN, KindRule.of(RuleSource.NOUN, np.head or np.noun_kind))
     beaten = _TO_DEATH.match(after_np) and _TO_DEATH_VERB.search(before[-80:])
     if beaten:  # "beat a presumed thief to death", "burned them alive"
@@ -178,14 +180,14 @@ def kind_of(s: str, m: Mention, np: NounPhrase, before: str, mentions: list[Ment
     if own and not (own.group(0).strip().lower() in ("displaced", "evacuated")
                     and _PERSON_AFTER.match(after_np, own.end())):
         return _after_or_state(s, np, mentions, index)  # "1 killed 3 injured": a list, each its own
-    aside = _ASIDE_BEFORE.search(near) if "," in near[-80:] else None
-    if T.ANY_LEFT_VERB.search(near) is None and (aside is None or T.ANY_LEFT_VERB.search(near[:aside.start("aside")])
-                                                 is None):
+    cut = _cut_before(before[-T.LEFT_REACH:], near)
+    if T.ANY_LEFT_VERB.search(near) is None and (cut is None or T.ANY_LEFT_VERB.search(near[:cut]) is None):
         return _after_or_state(s, np, mentions, index)
     for kind, pattern in T.LEFT_VERB_RES:
         verb = pattern.search(near)
-        if verb is None and aside is not None:
-            verb = pattern.search(near[:aside.start("aside")])  # "forced the evacuation of, officials said, 2,300"
+        if verb is None and cut is not None:
+            # "forced the evacuation of, officials said, 2,300"; "killing Abu Talha and 14 members"
+            verb = pattern.search(near[:cut])
         if verb:
             rule = KindRule.of(RuleSource.LEFT_VERB, verb.group(0))
             if kind == "abducted" and re.search(r"(?i)\b(?:took|taking|seiz\w+)\s*$", before.rstrip(" \"“'")) \
@@ -234,11 +236,28 @@ TO_DEATH_VERBS = (r"beat|beaten|beating|stabbed|stabbing|hacked|hacking|stoned|s
 _TO_DEATH_VERB = re.compile(r"(?i)\b(?:" + TO_DEATH_VERBS + ")" + T.FILLER_BEFORE)
 _TO_DEATH = re.compile(r"(?i)^\s+(?:to\s+death|alive)\b")
 # a comment set off by commas between a verb and its number: ", according to the latest data,"
+def _cut_before(original: str, near: str) -> int | None:
+    """Where the verb's own object ends, when words stand between it and the number: an aside
+    set off by commas, or a named person coordinated before it ("killing Abu Talha al-Almani and
+    14 members of ISIS": the members share the verb)."""
+    aside = _ASIDE_BEFORE.search(near) if "," in near[-80:] else None
+    if aside is not None:
+        return aside.start("aside")
+    named = _NAME_AND_BEFORE.search(original) if original.rstrip().endswith("and") else None
+    return named.start() if named is not None else None
+
+
+# a name is read on the original case: capitalised words, with the particles of Arabic names
+_NAME_AND_BEFORE = re.compile(r"\s(?:(?:commander|leader|emir|chief|sheikh|general|colonel)\s+)?"
+                              r"(?:[A-Z][\w'’-]+|al-[A-Z][\w'’-]+)(?:\s+(?:[A-Z][\w'’-]+|al-[A-Z][\w'’-]+|bin|ibn|al|el|"
+                              r"abu|Abu)){0,5},?\s+(?:and|as\s+well\s+as)\s*$")
 _ASIDE_BEFORE = re.compile(r"(?i)\b(?:of|to)(?P<aside>\s*,\s*(?:according\s+to|officials?\s+said|[a-z]+\s+said|as\s+of|"
                            r"by\s+some\s+(?:estimates|accounts)|it\s+is\s+(?:estimated|reported|thought)|reportedly)"
                            r"[^,.;]{0,60},\s*)$")
 
 
+_AND_WOUNDED = re.compile(r"(?i)\s+and\s+(?:the\s+)?(?:wounded|injured)\b(?!\s+(?:\d|one|two|three|four|five|six|seven|"
+                          r"eight|nine|ten|a\b|an\b|at\s+least|more|about|some))")
 _DEAD_AND = re.compile(r"(?i)\b(?:martyrs|dead|killed|deaths|fatalities)\s+(?:and|or)\s+(?:the\s+)?"
                        r"(?:injured|wounded)$")
 _THE_NUMBER_NEXT = re.compile(r"(?i)\s+the\s+(?:number|death\s+toll)\b")

@@ -26,12 +26,18 @@ INCIDENT = re.compile(
     r"stampede|incident|accident|collapse)\b")
 WHOLE_CONFLICT = re.compile(
     r"(?i)(?:(?:\b(?:the|its|their|[a-z]+['’]s)\s+(?:(?:nearly\s+|almost\s+)?[\w-]+-(?:year|month|decade)(?:-old|-long)?\s+|"
-    r"long-running\s+|civil\s+)?(?:war|conflict|battle|fighting|offensive|crisis|violence|insurgency|siege|"
+    r"long-running\s+|civil\s+|(?!a\b|an\b|one\b)[a-z]+\s+(?=(?:civil\s+)?war\b|conflict\b|insurgency\b))?"
+    r"(?:civil\s+)?(?:war|conflict|battle|fighting|offensive|crisis|violence|insurgency|siege|"
     r"campaign)(?![\w-])|\b(?:\w+|\d+)\s+years\s+of\s+(?:war|conflict|violence|fighting|insurgency))"
     r"[^.;]{0,80}?\b(?:has|have|had)?\s*(?:left|killed|displaced|claimed|forced|uprooted|driven)\b"
     # "to end a conflict that has killed 220,000": a whole conflict, by its perfect tense
     r"|\ba\s+(?:[\w-]+\s+){0,2}?(?:war|conflict|insurgency)\s+(?:that|which)\s+(?:has|have)\s+(?:\w+\s+)?"
     r"(?:left|killed|displaced|claimed|forced|uprooted|driven)\b)")
+# an insurgent group's perfect tense, with no incident named, is its whole campaign: "Boko Haram ...
+# has killed about 15,000 people and displaced more than 2 million in its attempt to create a state"
+CAMPAIGN = re.compile(r"(?i)\b(?:boko\s+haram|islamic\s+state|isis|isil|daesh|al[\s-]+shabaa?b|the\s+taliban|"
+                      r"al[\s-]+qaeda|the\s+insurgency|the\s+insurgents)\b[^.;]{0,80}?(?<!\bto\s)\b(?:has|have)\s+"
+                      r"(?:\w+\s+)?(?:killed|displaced|forced|uprooted|driven)\b")
 DAILY_TOLL = re.compile(r"(?i)\b(?:killed|died|dead)\s+(?:yesterday|today|on\s+\w+day)\b[^.]{0,30}\bincluding\b")
 # a running toll: "the death toll rose to", "raise the number of casualties to", "their number to"
 TOLL = re.compile(r"(?i)\b(?:death\s+)?toll\b|\b(?:rais\w*|ris\w*|rose|increas\w*|reach\w*|climb\w*|brings?|"
@@ -72,6 +78,7 @@ class Scope:
 
     daily_toll = _test(DAILY_TOLL)
     whole_conflict = _test(WHOLE_CONFLICT)
+    campaign = _test(CAMPAIGN)
     period = _test(PERIOD)
     conflict = _test(CONFLICT)
     disaster = _test(DISASTER)
@@ -96,6 +103,11 @@ def is_cumulative(sentence: str, start: int, np_end: int, kind: str, following: 
     scope = sentence_scope(sentence)
     if scope.daily_toll or scope.whole_conflict:
         return True
+    if scope.campaign and not scope.incident:
+        # the figures of the campaign's own verbs, not other numbers of its sentence
+        verb = CAMPAIGN.search(sentence, 0, start)
+        if verb is not None and start - verb.end() <= 80 and not re.search(r"[.;]", sentence[verb.end():start]):
+            return True
     disaster_only = scope.disaster and not scope.conflict
     if scope.period:
         return not disaster_only or _SEVERAL_DISASTERS.search(sentence) is not None
