@@ -285,6 +285,15 @@ CASES: list[tuple[str, str, list[Row]]] = [
     ("a-claim-of-one-clash-is-not-a-campaign", "After heavy gunfire, Al Shabaab militants claimed to have killed "
      "three soldiers.",
      [("killed", "combatants", "person", 3, "exact", None, False, "uncertain")]),
+    ("and-then-detained-them", "Soldiers beat three farmers and then detained them near the checkpoint.",
+     [("detained", "civilians", "person", 3, "exact", None, False, "asserted")]),
+    ("a-family-of-n-counts-its-people", "A landmine explosion killed a family of 6 persons near Hama.",
+     [("killed", "people", "person", 6, "exact", None, False, "asserted")]),
+    ("a-claim-before-the-number", "The rebels claimed 15 soldiers died in the clashes.",
+     [("killed", "combatants", "person", 15, "exact", None, False, "uncertain")]),
+    ("a-religious-leader-is-a-civilian", "Gunmen shot dead a religious leader and two community leaders.",
+     [("killed", "civilians", "person", 1, "exact", None, False, "asserted"),
+      ("killed", "civilians", "person", 2, "exact", None, False, "asserted")]),
     ("toppled-buildings", "The quake toppled 6,988 buildings in the province.",
      [("housing_destroyed", "people", "dwelling", 6988, "exact", None, False, "asserted")]),
     # bare singulars

@@ -208,6 +208,7 @@ def sentence_candidates(sentence: Sentence) -> list[Candidate]:
     mentions = sentence_mentions(s)
     candidates = [_classify(s, m, mentions, i) for i, m in enumerate(mentions)]
     _appositive_singulars(s, candidates)
+    _family_of(s, candidates)
     _coordinate(s, candidates)
     _shared_counted_noun(s, candidates)
     _members(s, candidates)
@@ -461,7 +462,8 @@ def _singular_np(s: str, m: Mention) -> NounPhrase:
     low = noun.lower()
     words = s[m.start:m.end]
     group = "people"
-    for word in [noun, *reversed(noun.split())]:  # "civilian driver": the driver is a civilian
+    last_two = " ".join(words.lower().split()[-2:])  # "a religious leader": a civilian, not a commander
+    for word in [last_two, noun, *reversed(noun.split())]:  # "civilian driver": the driver is a civilian
         found = _FIRST_GROUP.get(word.lower())
         if found is not None and found != "people":
             group = found
@@ -535,6 +537,16 @@ def _appositive_singulars(s: str, candidates: list[Candidate]) -> None:
                 and re.match(r"^\s*,\s*$", s[prev.np_end:cand.mention.start])
                 and (re.match(r"(?i)the\b", cand.mention.text) or re.match(r"[^.;]{0,60}?[,(]", s[cand.np_end:]))):
             cand.drop = True  # "1 civilian, a tribal elder, was killed", "his mother, a police officer (off-duty)"
+
+
+def _family_of(s: str, candidates: list[Candidate]) -> None:
+    """'kills a family of 6 persons': the number counts the family's people, and takes its kind."""
+    for prev, cand in pairwise(candidates):
+        if (prev.mention.kind == "single" and prev.unit == "household" and prev.kind is not None
+                and cand.kind is None and not cand.drop and cand.mention.kind in ("digits", "words")
+                and re.match(r"^\s+of\s+$", s[prev.np_end:cand.mention.start])):
+            cand.kind, cand.kind_rule, cand.modality = prev.kind, prev.kind_rule, prev.modality
+            prev.drop = True
 
 
 def _shared_counted_noun(s: str, candidates: list[Candidate]) -> None:

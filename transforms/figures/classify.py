@@ -7,8 +7,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from enum import StrEnum
+from functools import cache
 
 from transforms.figures import triggers as T
+from transforms.figures.lexicon import lexicon
 from transforms.figures.nouns import PERSON_WORDS, NounPhrase, noun_phrase
 from transforms.figures.numbers import Mention
 
@@ -214,13 +216,41 @@ def _after_or_state(s: str, np: NounPhrase, mentions: list[Mention], index: int)
     after = predicate_after(s, np.end, mentions, index)
     if after.kind is not None:
         return after
-    left = _LEFT_THEM.match(s, np.end) if np.people and "left" in s[np.end:np.end + 100] else None
-    if left:  # "shot at two civilians and left them injured": what the attack left them
-        return KindDecision("killed" if left.group("outcome").lower() == "dead" else "injured", Site.AFTER,
-                            KindRule.of(RuleSource.PREDICATE, left.group("rule")))
+    if np.people and re.search(r"\s(?:them|him|her)\b", s[np.end:np.end + 120]):
+        left = _LEFT_THEM.match(s, np.end)
+        if left:  # "shot at two civilians and left them injured": what the attack left them
+            return KindDecision("killed" if left.group("outcome").lower() == "dead" else "injured", Site.AFTER,
+                                KindRule.of(RuleSource.PREDICATE, left.group("rule")))
+        then = _then_verbed_them().match(s, np.end)
+        if then and _pronoun_is_the_phrase(s[np.end:then.start("rule")], then.group("rule"), mentions[index]):
+            # "beat three Palestinians and then detained them"
+            return KindDecision(_THEN_KINDS[then.group("verb").lower()], Site.AFTER,
+                                KindRule.of(RuleSource.PREDICATE, then.group("rule")))
     if np.weak_kind:
         return KindDecision(np.weak_kind, Site.NOUN, KindRule.of(RuleSource.NOUN, np.head or np.weak_kind))
     return NO_KIND
+
+
+# the past of every transitive verb of these kinds, for "and then detained them"
+_THEN_KINDS = {form.lower(): entry.kind for entry in lexicon().kind_entries()
+               if entry.kind in ("killed", "injured", "abducted", "detained") for verb in entry.transitive
+               for form in (verb.past,) if " " not in form and entry.kind is not None}
+
+
+@cache
+def _then_verbed_them() -> re.Pattern[str]:
+    verbs = "|".join(sorted(_THEN_KINDS, key=len, reverse=True))
+    return re.compile(r"(?i)[^.;]{0,80}?\band\s+(?:then\s+|later\s+|subsequently\s+)?(?P<rule>(?P<verb>" + verbs
+                      + r")\s+(?:them|him|her))\b")
+
+
+def _pronoun_is_the_phrase(between: str, rule: str, m: Mention) -> bool:
+    """'them' for a count of several, 'him' / 'her' for one, and no other person named between
+    ("threw a rock at a nurse and injured her": her is the nurse)."""
+    plural = rule.lower().endswith("them")
+    if plural != (m.best != 1):
+        return False
+    return not any(word in PERSON_WORDS for word in re.findall(r"[a-z]+", between.lower()))
 
 
 _LEFT_THEM = re.compile(r"(?i)[^.;]{0,80}?\band\s+(?P<rule>left\s+(?:them|him|her)\s+(?:[a-z]+ly\s+)?"
@@ -347,13 +377,19 @@ _THEN_DEAD = re.compile(
     r"beheaded)|killed|executed|died|murdered|beheaded|shot\s+dead|(?:stabbed|beaten|hacked|shot)\s+to\s+death)\b")
 
 
+_CLAIMED_BEFORE = re.compile(r"(?i)\bclaim(?:s|ed|ing)?\s+(?:that\s+)?"
+                             r"(?:at\s+least\s+|about\s+|some\s+|more\s+than\s+)?$")
+
+
 def modality_of(s: str, np: NounPhrase, before: str, decision: KindDecision) -> str:
     gap = decision.gap
     clause_start = max(before.rfind(","), before.rfind(";"), before.rfind(" while "))
     verb_zone = before[clause_start + 1:] if decision.site in (Site.BEFORE, Site.TOLL) else ""
     feared = re.match(r"(?i)^\s*(?:feared|believed)\s+(?:dead|killed)", context_after(s, np.end))
     unconfirmed = re.search(r"(?i)\bunconfirmed\b[^.;,]{0,40}$", before)  # "unconfirmed reports of 1,000 people"
-    if T.UNCERTAIN.search(gap) or T.UNCERTAIN_CLAIM.search(verb_zone) or feared or unconfirmed:
+    # "HPG ... claimed 15 Turkish soldiers died": a claim that says who died, before the number
+    claimed = decision.site is Site.AFTER and _CLAIMED_BEFORE.search(before[-30:])
+    if T.UNCERTAIN.search(gap) or T.UNCERTAIN_CLAIM.search(verb_zone) or feared or unconfirmed or claimed:
         return "uncertain"
     if T.HYPOTHETICAL.search(gap) or (decision.site is Site.BEFORE and T.HYPOTHETICAL.search(verb_zone)):
         return "hypothetical"

@@ -40,9 +40,11 @@ for _group, _words in GROUPS.items():
 # the vocabulary lists a role once ("chief", "mayor"); its regular plural names the same people
 # ("two village chiefs"), unless the plural is a thing ("heads" of cattle) or the word is a plural
 for _word, _group in list(_PERSON.items()):
-    _many = _regular_plural(_word)
-    if (" " not in _word and not _word.endswith(("s", "ren", "thief", "fe", "ery", "army", "-in-chief"))
-            and _word not in PLURALS_WITHOUT_S and not _word.endswith(PLURAL_ENDINGS) and _many not in NOT_PEOPLE):
+    _head, _, _last = _word.rpartition(" ")  # "community leader" -> "community leaders"
+    _many = (_head + " " if _head else "") + _regular_plural(_last)
+    if (not _word.endswith(("s", "ren", "thief", "fe", "ery", "army", "-in-chief"))
+            and _last not in PLURALS_WITHOUT_S and not _word.endswith(PLURAL_ENDINGS) and _many not in NOT_PEOPLE
+            and not _head.endswith(("s", "men"))):  # "gunmen loyal" is plural already
         _PERSON.setdefault(_many, _group)
 PERSON_WORDS = frozenset(_PERSON)
 _MULTI = sorted((w for w in _PERSON if " " in w), key=len, reverse=True)

@@ -79,7 +79,11 @@ GROUPS: dict[str, tuple[str, ...]] = {
                   "father", "brother", "uncle", "husband", "nephew", "cousin", "grandfather", "grandson",
                   "laborer", "labourer", "hawker", "head", "trafficker", "traffickers", "smuggler",
                   "official", "supporter", "supporters", "informant", "informants", "collaborator",
-                  "collaborators", "spy", "spies", "thief", "thieves", "robber", "robbers"),
+                  "collaborators", "spy", "spies", "thief", "thieves", "robber", "robbers",
+                  # leaders who bear no arms: "the assassination of a religious leader"
+                  "religious leader", "community leader", "tribal leader", "traditional leader",
+                  "village leader", "local leader", "opposition leader", "youth leader", "church leader",
+                  "party leader", "civil society leader"),
     "children": ("children", "child", "kids", "boys", "boy", "girls", "girl", "infants", "infant", "babies",
                  "baby", "minors", "minor", "schoolchildren", "pupils", "pupil", "toddlers", "teenagers",
                  "teenager", "sons", "son", "daughters", "daughter", "schoolgirls", "schoolboys", "newborns",
