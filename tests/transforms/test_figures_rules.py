@@ -294,6 +294,14 @@ CASES: list[tuple[str, str, list[Row]]] = [
     ("a-religious-leader-is-a-civilian", "Gunmen shot dead a religious leader and two community leaders.",
      [("killed", "civilians", "person", 1, "exact", None, False, "asserted"),
       ("killed", "civilians", "person", 2, "exact", None, False, "asserted")]),
+    ("bare-number-after-homes-counts-homes", "More than 3,000 houses were destroyed and 21,000 severely damaged.",
+     [("housing_destroyed", "people", "dwelling", 3000, "more_than", None, False, "asserted"),
+      ("housing_destroyed", "people", "dwelling", 21000, "exact", None, False, "asserted")]),
+    ("a-noun-of-its-own-is-no-home", "The storm destroyed 57 homes and 11 outbuildings.",
+     [("housing_destroyed", "people", "dwelling", 57, "exact", None, False, "asserted")]),
+    ("displaced-then-fled-across-the-border", "About 27,000 people who were displaced in Rakhine state fled "
+     "across the border into Bangladesh.",
+     [("refugees", "people", "person", 27000, "approx", None, False, "asserted")]),
     ("toppled-buildings", "The quake toppled 6,988 buildings in the province.",
      [("housing_destroyed", "people", "dwelling", 6988, "exact", None, False, "asserted")]),
     # bare singulars

@@ -220,6 +220,9 @@ def sentence_candidates(sentence: Sentence) -> list[Candidate]:
     for cand in candidates:
         if cand.kind in DISPLACEMENT_KINDS and cand.group == "combatants":
             cand.drop = True  # fighters withdrawing are not displaced people
+        if (cand.kind == "housing_destroyed" and cand.unit != "dwelling" and cand.head is None
+                and _VERB_NEXT.match(s, cand.mention.end) and _homes_before(cand, candidates)):
+            cand.unit = "dwelling"  # "3,000 houses were destroyed and 21,000 severely damaged"
         if cand.kind == "housing_destroyed" and cand.unit != "dwelling":
             cand.drop = True
         if cand.unit == "dwelling" and cand.kind not in ("housing_destroyed", "evacuated"):
@@ -228,6 +231,16 @@ def sentence_candidates(sentence: Sentence) -> list[Candidate]:
               and re.match(r"\s+[a-z]+ed(?![a-z])", s[cand.np_end:])):
             cand.drop = True  # "4109 people evacuated 900 houses inundated": a list, the homes have their own verb
     return candidates
+
+
+# right after a bare number: its verb, not a noun of its own ("21,000 severely damaged", "75 have collapsed")
+_VERB_NEXT = re.compile(r"(?i)\s+(?:[a-z]+ly\s+)?(?:were|was|have|has|had|are|is|been|[a-z]+ed|burnt|torn|more)\b")
+
+
+def _homes_before(cand: Candidate, candidates: list[Candidate]) -> bool:
+    """A bare number of a housing verb right after a count of homes in its sentence counts homes."""
+    i = candidates.index(cand)
+    return i > 0 and candidates[i - 1].unit == "dwelling" and not candidates[i - 1].drop
 
 
 def _drop_overlaps(mentions: list[Mention]) -> list[Mention]:

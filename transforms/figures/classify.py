@@ -327,6 +327,8 @@ _POSSESSIVE = re.compile(r"(?i)['’]s\s+(?:(?P<killed>death|killing|murder|exec
                          r"(?:\w+\s+)?(?:body|corpse|remains)\s+(?:was|were|has\s+been|had\s+been)\s+"
                          r"(?:\w+\s+)?(?:found|discovered|recovered))|"
                          r"(?P<detained>arrest|detention|capture)|(?P<abducted>abduction|kidnapping))\b")
+_THEN_ACROSS = re.compile(r"(?i)^[^.;\d]{0,90}?\b(?:fled|crossed|escaped|went)\s+(?:\w+\s+){0,2}?(?:across\s+the\s+"
+                          r"border|into\s+neighbo\w+|to\s+neighbo\w+\s+countr\w+|the\s+border\s+(?:into|to))\b")
 _THEN_RETURNED = re.compile(r"(?i)^[^.;]{0,90}?\b(?:returned|went\s+home|have\s+returned)\b")
 
 
@@ -355,6 +357,9 @@ def predicate_kind(s: str, pos: int) -> KindDecision:
     rest = context_after(s, match.end())
     if kind == "displaced" and not gap.strip() and _THEN_RETURNED.match(rest):  # "displaced ... returned home"
         return KindDecision("returned", Site.AFTER, KindRule(RuleSource.SEQUENCE, rule.trigger))
+    if kind == "displaced" and _THEN_ACROSS.match(rest):
+        # "27,000 Rohingya who were internally displaced in Myanmar fled across the border"
+        return KindDecision("refugees", Site.AFTER, KindRule(RuleSource.SEQUENCE, rule.trigger))
     if kind in ("abducted", "detained", "injured", "missing") and _sequence_outcome(rest):
         return KindDecision("killed", Site.AFTER, KindRule(RuleSource.SEQUENCE, rule.trigger))
     if (kind == "killed" and re.match(r"(?i)^\s+(?:and|or)\s+(?:wounded|injured)\b", rest)) or (
