@@ -302,6 +302,21 @@ CASES: list[tuple[str, str, list[Row]]] = [
     ("displaced-then-fled-across-the-border", "About 27,000 people who were displaced in Rakhine state fled "
      "across the border into Bangladesh.",
      [("refugees", "people", "person", 27000, "approx", None, False, "asserted")]),
+    ("partitive-is-part-of-its-whole", "Three of the 12 people injured were in critical condition.",
+     [("injured", "people", "person", 3, "exact", 1, False, "asserted"),
+      ("injured", "people", "person", 12, "exact", None, False, "asserted")]),
+    ("partitive-says-what-the-part-is", "Two of the 30 dead were children.",
+     [("killed", "children", "person", 2, "exact", 1, False, "asserted"),
+      ("killed", "people", "person", 30, "exact", None, False, "asserted")]),
+    ("partitive-part-has-its-own-verb", "Five of the 20 people abducted were later killed.",
+     [("killed", "people", "person", 5, "exact", None, False, "asserted"),
+      ("abducted", "people", "person", 20, "exact", None, False, "asserted")]),
+    ("partitive-found-safe-is-no-count", "Fourteen of the 15 people reported missing were reported safe.",
+     [("missing", "people", "person", 15, "exact", None, False, "asserted")]),
+    ("partitive-whole-without-a-verb-is-no-count", "Gunmen kidnapped 5 of the 20 passengers and killed them.",
+     [("killed", "people", "person", 5, "exact", None, False, "asserted")]),
+    ("a-year-as-subject-is-no-count", "While 2015 saw the highest number of civilian casualties since 2009, "
+     "this year was calmer.", []),
     ("toppled-buildings", "The quake toppled 6,988 buildings in the province.",
      [("housing_destroyed", "people", "dwelling", 6988, "exact", None, False, "asserted")]),
     # bare singulars

@@ -208,6 +208,7 @@ def sentence_candidates(sentence: Sentence) -> list[Candidate]:
     mentions = sentence_mentions(s)
     candidates = [_classify(s, m, mentions, i) for i, m in enumerate(mentions)]
     _appositive_singulars(s, candidates)
+    _partitives(s, candidates)
     _family_of(s, candidates)
     _coordinate(s, candidates)
     _shared_counted_noun(s, candidates)
@@ -252,6 +253,21 @@ def _drop_overlaps(mentions: list[Mention]) -> list[Mention]:
     return kept
 
 
+def _part_verb(s: str, whole: Candidate) -> re.Match[str] | None:
+    """The verb of a part's own clause, after its whole's participle: in "Five of the 20 people
+    abducted were later killed" the five's verb is "were later killed"."""
+    participle = T.PREDICATE_ANY.match(s, whole.np_end)
+    if participle is None:
+        return None
+    own = _OWN_AUX.search(s, participle.end(), min(len(s), participle.end() + 120))
+    if own is None or re.search(r"[.;,]", s[participle.end():own.start()]):
+        return None
+    verb = T.PREDICATE_ANY.match(s, own.start())
+    return verb if verb is not None and verb.lastgroup is not None else None
+
+
+_OWN_AUX = re.compile(r"(?i)\b(?:were|was|are|is|have\s+been|has\s+been|had\s+been)\b")
+_YEAR_SUBJECT = re.compile(r"\s+(?:saw|was|marked|brought|witnessed|recorded|proved|became|remains|is)\b")
 _FRACTION_AFTER = re.compile(r"(?i)[\s-]*(?:thirds?|quarters?|fifths?|tenths?|halves)\s+of\b")
 _PARENT_OF = re.compile(r"(?i)\b(?:mother|father|parent|mum|mom|dad)\s+of\s*$")
 
@@ -280,6 +296,9 @@ def _is_trap(s: str, m: Mention) -> bool:
         return True
     if tail.endswith(("under", "over", "below", "above", "than")) and m.best < 100 and _AGE_LIMIT.search(before):
         return True
+    if (m.kind == "digits" and 1900 <= m.best <= 2100 and m.text.isdigit() and m.hedge_start is None
+            and _YEAR_SUBJECT.match(after)):
+        return True  # "2015 saw the highest number of civilian casualties": the year is the subject
     if m.kind == "words" and _FRACTION_AFTER.match(after):
         return True  # "one-third of the casualties", "two thirds of them": a share, not a count
     if tail.endswith("of") and m.best < 20 and _PARENT_OF.search(before):
@@ -550,6 +569,40 @@ def _appositive_singulars(s: str, candidates: list[Candidate]) -> None:
                 and re.match(r"^\s*,\s*$", s[prev.np_end:cand.mention.start])
                 and (re.match(r"(?i)the\b", cand.mention.text) or re.match(r"[^.;]{0,60}?[,(]", s[cand.np_end:]))):
             cand.drop = True  # "1 civilian, a tribal elder, was killed", "his mother, a police officer (off-duty)"
+
+
+def _partitives(s: str, candidates: list[Candidate]) -> None:
+    """'Three of the 12 people injured were in critical condition', 'Two of the 30 dead were
+    children': the part is part of the whole that follows it, never added to it. The whole's kind
+    is its own participle's: in 'Five of the 20 people abducted were later killed' the twenty were
+    abducted, the five killed."""
+    for i, (part, whole) in enumerate(pairwise(candidates)):
+        if (part.drop or whole.drop or part.mention.kind not in ("digits", "words")
+                or whole.mention.kind not in ("digits", "words") or part.mention.best > whole.mention.best
+                or not re.match(r"(?i)^\s+of\s+(?:the|these|those)\s+$", s[part.mention.end:whole.mention.start])):
+            continue
+        rule = whole.kind_rule
+        participle = T.PREDICATE_ANY.match(s, whole.np_end)
+        if rule is not None and rule.source not in (RuleSource.NOUN, RuleSource.SEQUENCE) and participle is None:
+            whole.kind, whole.kind_rule = None, None  # "kidnapped 5 of the 20 passengers": the 20 are no count
+        if rule is not None and rule.source is RuleSource.SEQUENCE:
+            own = T.PREDICATE_ANY.match(s, whole.np_end)
+            if own is not None and own.lastgroup is not None and T.PREDICATE_KINDS[own.lastgroup] is not None:
+                whole.kind = T.PREDICATE_KINDS[own.lastgroup]
+                whole.kind_rule = KindRule.of(RuleSource.PREDICATE, own.group(own.lastgroup))
+        own_verb = _part_verb(s, whole)
+        if own_verb is not None and own_verb.lastgroup is not None:
+            kind = T.PREDICATE_KINDS[own_verb.lastgroup]
+            if kind is None:
+                part.drop = True  # "Fourteen of the 15 people reported missing were reported safe"
+                continue
+            part.kind, part.kind_rule = kind, KindRule.of(RuleSource.PREDICATE, own_verb.group(own_verb.lastgroup))
+        elif part.kind is None or part.kind_rule == whole.kind_rule:
+            part.kind, part.kind_rule, part.modality = whole.kind, whole.kind_rule, whole.modality
+        if part.kind is not None and whole.kind is not None and KIND_CLASS[part.kind] == KIND_CLASS[whole.kind]:
+            part.subset_of = i + 1
+            if participle is not None:
+                part.group = _group_they_are(s, participle.end()) or part.group  # "... were soldiers"
 
 
 def _family_of(s: str, candidates: list[Candidate]) -> None:

@@ -230,17 +230,27 @@ _KILLED_AFTER = re.compile(
     r"murdered))")
 
 
+_SOME_OF = re.compile(r"(?i)\b(?:\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|some|"
+                      r"several|most|half|many|few|dozens)\s+of\s+(?:the|them|these|those)\b")
+
+
+_SOME_OF_BEFORE = re.compile(_SOME_OF.pattern + r"\s*$")
+
+
 def _later_killed(figures: list[Figure], sources: list[tuple[Candidate, Sentence]], text: str) -> None:
     """'arrested fifteen villagers and executed them', 'Two teachers were abducted; their bodies were
     found a week later': taken, then killed, is one killed figure (the gravest outcome)."""
     for fig, (cand, sentence) in zip(figures, sources, strict=True):
         if fig.kind not in ("abducted", "detained", "missing") or fig.part_of is not None:
             continue
+        if _SOME_OF_BEFORE.search(sentence.text[:cand.mention.start]):
+            continue  # the whole of "Five of the 20 people abducted were later killed": the verb is the five's
         start = sentence.start + cand.np_end
         window = text[start:min(len(text), start + 220)]
         end_of_next = [m.end() for m in re.finditer(r"[.!?](?:\s|$)", window)][:2]
         later = _KILLED_AFTER.search(window[:end_of_next[-1] if end_of_next else len(window)])
-        if later is not None and not re.search(r"(?i)\b(?:escaped|released|freed|rescued)\b", window[:later.start()]):
+        if (later is not None and not re.search(r"(?i)\b(?:escaped|released|freed|rescued)\b", window[:later.start()])
+                and not _SOME_OF.search(window[:later.start()])):  # "Five of the 20 were later killed": a part
             fig.kind, fig.kind_rule = "killed", f"sequence:{fig.kind_rule}"
 
 
