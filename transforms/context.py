@@ -48,6 +48,9 @@ _CONFLICT: dict[str, float] = {
     r"idps?|internally\s+displaced|displaced\s+persons|forced\s+migrants|unrwa|palestin\w*|asylum[-\s]seekers": 1,
     r"junta|invasion|invaded|sectarian|inter-?communal|communal\s+(?:violence|clashes)|ethnic\s+(?:violence|clashes)|"
     r"tribal\s+clashes|cattle\s+raid\w*|skirmish\w*|cross[-\s]border\s+(?:firing|shelling)|guerrill\w*": 2,
+    # the war's civilian casualties, as UNAMA counts them in Afghanistan (the peacekeeping missions'
+    # names are no cue: UNMISS builds dykes against floods too)
+    r"civilian\s+casualties|unama": 2,
 }
 _DISASTER: dict[str, float] = {
     r"earthquakes?|quakes?|tremors?|aftershocks?|seismic|magnitude|tsunamis?|volcan\w*|eruptions?|lava": 3,

@@ -55,8 +55,10 @@ CASES: list[tuple[str, str, list[Row]]] = [
      [("homeless", "people", "person", 300, "exact", None, False, "asserted")]),
     ("returned", "About 1,200 people returned to their villages in the valley.",
      [("returned", "people", "person", 1200, "approx", None, False, "asserted")]),
+    # the contract counts homes destroyed or damaged: the 95 "others" are houses too
     ("housing", "The earthquake destroyed 210 houses and damaged 95 others.",
-     [("housing_destroyed", "people", "dwelling", 210, "exact", None, False, "asserted")]),
+     [("housing_destroyed", "people", "dwelling", 210, "exact", None, False, "asserted"),
+      ("housing_destroyed", "people", "dwelling", 95, "exact", None, False, "asserted")]),
     ("housing-passive", "At least 48 homes were damaged by the storm.",
      [("housing_destroyed", "people", "dwelling", 48, "at_least", None, False, "asserted")]),
     # groups
@@ -317,6 +319,15 @@ CASES: list[tuple[str, str, list[Row]]] = [
      [("killed", "people", "person", 5, "exact", None, False, "asserted")]),
     ("a-year-as-subject-is-no-count", "While 2015 saw the highest number of civilian casualties since 2009, "
      "this year was calmer.", []),
+    ("casualty-members-keep-their-kinds", "From Jan. 1, 2009 until June 30, 2016, a total of 63,934 civilian "
+     "casualties — 22,941 deaths and 40,993 wounded — have been recorded.",
+     [("casualties", "civilians", "person", 63934, "exact", None, True, "asserted"),
+      ("killed", "people", "person", 22941, "exact", 0, True, "asserted"),
+      ("injured", "civilians", "person", 40993, "exact", 0, True, "asserted")]),
+    ("n-others-after-homes-are-homes", "The rains destroyed more than 500 shelters and damaged about 1,000 others.",
+     [("housing_destroyed", "people", "dwelling", 500, "more_than", None, False, "asserted"),
+      ("housing_destroyed", "people", "dwelling", 1000, "approx", None, False, "asserted")]),
+    ("sent-teams-are-not-displaced", "The Red Cross sent a total of 25 response teams to the affected areas.", []),
     ("toppled-buildings", "The quake toppled 6,988 buildings in the province.",
      [("housing_destroyed", "people", "dwelling", 6988, "exact", None, False, "asserted")]),
     # bare singulars

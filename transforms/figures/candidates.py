@@ -267,6 +267,7 @@ def _part_verb(s: str, whole: Candidate) -> re.Match[str] | None:
 
 
 _OWN_AUX = re.compile(r"(?i)\b(?:were|was|are|is|have\s+been|has\s+been|had\s+been)\b")
+_MORE_OTHERS = re.compile(r"(?i)\s+others\b")
 _YEAR_SUBJECT = re.compile(r"\s+(?:saw|was|marked|brought|witnessed|recorded|proved|became|remains|is)\b")
 _FRACTION_AFTER = re.compile(r"(?i)[\s-]*(?:thirds?|quarters?|fifths?|tenths?|halves)\s+of\b")
 _PARENT_OF = re.compile(r"(?i)\b(?:mother|father|parent|mum|mom|dad)\s+of\s*$")
@@ -405,6 +406,12 @@ def _classify(s: str, m: Mention, mentions: list[Mention], index: int) -> Candid
         shared = shared_head(s, m, np, mentions, index) or elided_head(s, m, np, mentions, index)
         if shared is not None:
             np = shared
+            cand.group, cand.unit, cand.head = np.group or "people", np.unit, np.head
+    elif np.head == "others" and m.kind in ("digits", "words"):
+        # "destroyed more than 500 shelters and damaged about 1,000 others": homes, not people
+        homes = elided_head(s, m, NounPhrase(m.end, None, None, "person", None, None, None), mentions, index)
+        if homes is not None and homes.unit == "dwelling" and _MORE_OTHERS.match(s, m.end):
+            np = NounPhrase(np.end, homes.head, homes.group, homes.unit, True, None, None)
             cand.group, cand.unit, cand.head = np.group or "people", np.unit, np.head
     few_needs_verb = False
     if m.kind == "few" and np.people is not True:
@@ -642,7 +649,10 @@ def _members(s: str, candidates: list[Candidate]) -> None:
             continue
         for j in members:
             member = candidates[j]
-            member.kind, member.modality, member.subset_of = whole.kind, whole.modality, i
+            member.modality, member.subset_of = whole.modality, i
+            if member.kind is not None and whole.kind == "casualties" and member.kind in ("killed", "injured"):
+                continue  # "63,934 civilian casualties — 22,941 deaths and 40,993 wounded": each keeps its own
+            member.kind = whole.kind
             member.kind_rule = KindRule(RuleSource.SUBSET, str(whole.kind_rule))
 
 

@@ -195,9 +195,9 @@ def kind_of(s: str, m: Mention, np: NounPhrase, before: str, mentions: list[Ment
             if kind == "abducted" and re.search(r"(?i)\b(?:took|taking|seiz\w+)\s*$", before.rstrip(" \"“'")) \
                     and not re.search(r"(?i)^\s*(?:hostage|captive|prisoner)", after_np):
                 continue  # "took 5 ..." is only a kind with "hostage"; "seized four carts" never
-            if kind == "displaced" and re.search(r"(?i)\b(?:sent|sending|drove|driving)\s*$", before.rstrip()) \
+            if kind == "displaced" and re.match(r"(?i)(?:sent|sending|drove|driving)\b", verb.group(0)) \
                     and not re.search(r"(?i)^\s*(?:\w+\s+){0,2}?(?:fleeing|scampering|from|out)", after_np):
-                continue
+                continue  # "sent a total of 25 response teams": people sent are displaced only when they flee
             if kind == "displaced" and re.match(r"(?i)^[^.;]{0,40}?\b(?:across\s+the\s+border|into\s+neighbo\w+|"
                                                 r"to\s+neighbo\w+\s+countr)", after_np):
                 return KindDecision("refugees", Site.BEFORE, rule)

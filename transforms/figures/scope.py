@@ -13,7 +13,9 @@ PERIOD = re.compile(
     r"over\s+the\s+(?:past|last)\s+(?:\w+\s+)?(?:weeks?|months?|years?|decades?)|in\s+recent\s+(?:weeks|months)|"
     r"during\s+(?:19|20)\d\d|recorded\s+(?:in|during)|throughout\s+(?:the\s+)?(?:year|conflict|war)|"
     r"cumulative|in\s+total\s+since|running\s+total|each\s+year|every\s+year|per\s+year|annually|"
-    r"from\s+(?:19|20)\d\d\s+(?:to|until|through)\s+(?:19|20)\d\d|between\s+(?:19|20)\d\d\s+and\s+(?:19|20)\d\d)\b")
+    r"from\s+(?:[a-z]+\.?\s+\d{1,2},?\s+|\d{1,2}\s+[a-z]+\s+)?(?:19|20)\d\d\s+(?:to|until|through)\s+"
+    r"(?:[a-z]+\.?\s+\d{1,2},?\s+|\d{1,2}\s+[a-z]+\s+)?(?:19|20)\d\d|"
+    r"between\s+(?:19|20)\d\d\s+and\s+(?:19|20)\d\d)\b")
 CONFLICT = re.compile(
     r"(?i)\b(?:war|conflict|battle|offensive|fighting|clashes|hostilities|violence|insurgency|crackdown|"
     r"clampdown|military\s+operations?|series\s+of\s+attacks|attacks|counter-?offensive|"
