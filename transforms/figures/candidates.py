@@ -199,6 +199,8 @@ def sentence_mentions(s: str) -> list[Mention]:
     mentions = [m for m in find_mentions(s) if not _is_trap(s, m)]
     mentions += _zero_mentions(s)
     mentions += _singular_mentions(s, mentions)
+    if "other" in s:
+        mentions += _one_other_mentions(s)
     mentions.sort(key=lambda m: (m.start, -m.end))
     return _drop_overlaps(mentions)
 
@@ -317,6 +319,17 @@ def _is_trap(s: str, m: Mention) -> bool:
 _AGE_APPOSITION = re.compile(r"[A-Z][a-z'’-]+\s*,\s*$")
 _MONEY_ENDS = ("$", "€", "£", "¥", "usd", "eur", "gbp", "rs", "rs.", "n", "ksh")
 _MONTH_ENDS = tuple(MONTHS)  # every month name and abbreviation _DAY_AFTER_MONTH can end on
+
+
+# "Two soldiers were killed and another wounded", "one man died and the other was injured": one more
+_ONE_OTHER = re.compile(r"(?i)(?:\band|\bwhile|,)\s+(?P<one>another|the\s+other|one\s+other)(?=\s+(?:was\s+|were\s+|"
+                        r"had\s+been\s+)?(?:[a-z]+ly\s+)?(?:wounded|injured|hurt|killed|dead|died|abducted|kidnapped|"
+                        r"arrested|missing)\b)")
+
+
+def _one_other_mentions(s: str) -> list[Mention]:
+    return [Mention(m.start("one"), m.end("one"), m.group("one"), 1, 1, 1, "exact", "single")
+            for m in _ONE_OTHER.finditer(s)]
 
 
 def _zero_mentions(s: str) -> list[Mention]:

@@ -240,8 +240,8 @@ _THEN_KINDS = {form.lower(): entry.kind for entry in lexicon().kind_entries()
 @cache
 def _then_verbed_them() -> re.Pattern[str]:
     verbs = "|".join(sorted(_THEN_KINDS, key=len, reverse=True))
-    return re.compile(r"(?i)[^.;]{0,80}?\band\s+(?:then\s+|later\s+|subsequently\s+)?(?P<rule>(?P<verb>" + verbs
-                      + r")\s+(?:them|him|her))\b")
+    return re.compile(r"(?i)[^.;]{0,80}?\band\s+(?:then\s+|later\s+|subsequently\s+)?(?:[a-z]+ly\s+)?(?P<rule>(?P<verb>"
+                      + verbs + r")\s+(?:them|him|her))\b")
 
 
 def _pronoun_is_the_phrase(between: str, rule: str, m: Mention) -> bool:

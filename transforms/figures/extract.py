@@ -227,7 +227,8 @@ _KILLED_AFTER = re.compile(
     r"(?i)\b(?:(?:executed|killed|murdered|beheaded|shot\s+dead|slaughtered|burned|burnt)\s+(?:them|him|her)\b|"
     r"(?:their|his|her|the)\s+(?:bodies|body|corpses?)\s+(?:were|was)\s+(?:later\s+|subsequently\s+)?found|"
     r"(?:subsequently|later)\s+(?:found\s+dead|executed|killed)|(?:were|was)\s+found\s+(?:dead|executed|beheaded|"
-    r"murdered))")
+    r"murdered)|(?:he|she|they)\s+(?:later\s+|subsequently\s+)?(?:succumbed|died)\s+(?:to|of|from)\s+"
+    r"(?:his|her|their)\s+(?:wounds|injuries))")
 
 
 _SOME_OF = re.compile(r"(?i)\b(?:\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|some|"

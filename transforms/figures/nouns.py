@@ -108,7 +108,8 @@ def noun_phrase(sentence: str, start: int) -> NounPhrase:
         if skipped and _MOVED_NEXT.match(sentence, pos):
             break  # "400 Hutus took refuge": the unknown words before a predicate are the phrase
         match = _TOKEN.search(sentence, pos)
-        if match is None or sentence[pos:match.start()].strip(" \u00a0\u00ad-–"):
+        # quotes around a name are no break: "1 'Arbaki' were killed"
+        if match is None or sentence[pos:match.start()].strip(" \u00a0\u00ad-–'‘"):
             break
         word = match.group(0)
         low = word.lower().strip("'’")
@@ -133,7 +134,8 @@ def noun_phrase(sentence: str, start: int) -> NounPhrase:
             continue
         if low in ("them", "us", "whom", "which") and saw_of:
             return NounPhrase(match.end(), low, None, "person", True, None, None, of_them=True)
-        if low == "displaced" and skipped == 0 and previous not in ("the", "of"):
+        if low == "displaced" and (skipped == 0 or (skipped == 1 and previous == "internally")) \
+                and previous not in ("the", "of"):
             following = _TOKEN.search(sentence, match.end())
             if following and following.start() == match.end() + 1 and following.group(0).lower() in _HOUSEHOLD:
                 # "42,000 displaced households": a count of households, displaced unless a predicate says more
