@@ -341,6 +341,20 @@ CASES: list[tuple[str, str, list[Row]]] = [
      [("injured", "children", "person", 2, "exact", None, False, "asserted")]),
     ("internally-displaced-households", "Haiti still has 14,593 internally displaced households.",
      [("displaced", "people", "household", 14593, "exact", None, True, "asserted")]),
+    ("announced-dead", "Four soldiers were initially announced dead, while four others were later found dead.",
+     [("killed", "combatants", "person", 4, "exact", None, False, "asserted"),
+      ("killed", "combatants", "person", 4, "exact", None, False, "asserted")]),
+    ("a-bracketed-acronym-does-not-break-a-list", "Militants killed three Koglweogo volunteer fighters (VDP) and "
+     "eleven civilians.",
+     [("killed", "combatants", "person", 3, "exact", None, False, "asserted"),
+      ("killed", "civilians", "person", 11, "exact", None, False, "asserted")]),
+    ("a-figure-that-could-not-be-verified", "The army said twenty militants were killed, a figure that could "
+     "not be independently verified.",
+     [("killed", "combatants", "person", 20, "exact", None, False, "uncertain")]),
+    ("a-man-and-then-a-girl-are-two", "A man was killed when a tree fell on his car. Meanwhile, a girl was "
+     "killed when a tree fell on a caravan.",
+     [("killed", "people", "person", 1, "exact", None, False, "asserted"),
+      ("killed", "children", "person", 1, "exact", None, False, "asserted")]),
     ("toppled-buildings", "The quake toppled 6,988 buildings in the province.",
      [("housing_destroyed", "people", "dwelling", 6988, "exact", None, False, "asserted")]),
     # bare singulars

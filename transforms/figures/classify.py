@@ -19,8 +19,9 @@ from transforms.figures.numbers import Mention
 CONTEXT = 250
 
 
-COORD = re.compile(r"(?i)^\s*(?:,\s*)?(?:and|or|as\s+well\s+as|plus|in\s+addition\s+to|along\s+with|together\s+with|"
-                   r",)\s+(?:(?:his|her|their|its|the)\s+)?$")
+# a bracketed name may stand before the joint: "three volunteer fighters (VDP) and eleven civilians"
+COORD = re.compile(r"(?i)^\s*(?:\([^()]{1,40}\)\s*)?(?:,\s*)?(?:and|or|as\s+well\s+as|plus|in\s+addition\s+to|"
+                   r"along\s+with|together\s+with|,)\s+(?:(?:his|her|their|its|the)\s+)?$")
 _REL_CLAUSE = re.compile(
     r"(?i)^\s*,?\s*(?:who|that|which|hired|employed|working|living|travell?ing|driving|riding|based|"
     r"stationed|deployed|identified|known|wearing|carrying|trying|named|suspected|accused|alleged|belonging|"
@@ -382,6 +383,10 @@ _THEN_DEAD = re.compile(
     r"beheaded)|killed|executed|died|murdered|beheaded|shot\s+dead|(?:stabbed|beaten|hacked|shot)\s+to\s+death)\b")
 
 
+_NOT_VERIFIED = re.compile(r"(?i)\b(?:(?:could|can)\s*not\s+be|(?:has|have)\s+not\s+been|(?:was|were)\s+not)\s+"
+                           r"(?:independently\s+)?(?:verified|confirmed)\b")
+_ANOTHER_NUMBER = re.compile(r"(?i)\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|dozens|scores|hundreds|"
+                             r"thousands)\b")
 _CLAIMED_BEFORE = re.compile(r"(?i)\bclaim(?:s|ed|ing)?\s+(?:that\s+)?"
                              r"(?:at\s+least\s+|about\s+|some\s+|more\s+than\s+)?$")
 
@@ -394,7 +399,12 @@ def modality_of(s: str, np: NounPhrase, before: str, decision: KindDecision) -> 
     unconfirmed = re.search(r"(?i)\bunconfirmed\b[^.;,]{0,40}$", before)  # "unconfirmed reports of 1,000 people"
     # "HPG ... claimed 15 Turkish soldiers died": a claim that says who died, before the number
     claimed = decision.site is Site.AFTER and _CLAIMED_BEFORE.search(before[-30:])
-    if T.UNCERTAIN.search(gap) or T.UNCERTAIN_CLAIM.search(verb_zone) or feared or unconfirmed or claimed:
+    # "twenty militants were neutralized in the clashes, a figure that could not be independently verified"
+    unverified = _NOT_VERIFIED.search(s, np.end, min(len(s), np.end + 160))
+    if unverified is not None and _ANOTHER_NUMBER.search(s, np.end, unverified.start()):
+        unverified = None  # "confirmed 3 fatalities, but claimed 15 died, which has not been confirmed": the 15's
+    if (T.UNCERTAIN.search(gap) or T.UNCERTAIN_CLAIM.search(verb_zone) or feared or unconfirmed or claimed
+            or unverified):
         return "uncertain"
     if T.HYPOTHETICAL.search(gap) or (decision.site is Site.BEFORE and T.HYPOTHETICAL.search(verb_zone)):
         return "hypothetical"

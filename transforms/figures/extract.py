@@ -208,10 +208,23 @@ def _link_rereports(figures: list[Figure], sources: list[tuple[Candidate, Senten
                 first = figures[i]
                 if (sources[i][1].start != sources[j][1].start
                         and (not someone_new or sources[i][1].text == sentence.text)
-                        and (first.group == fig.group or "people" in (first.group, fig.group))):
+                        and (first.group == fig.group or "people" in (first.group, fig.group))
+                        and not _other_person(sources[i][0], cand)):
                     fig.part_of = first.part_of if first.part_of is not None else i
                     break
         same.append(j)
+
+
+_SEX_AND_AGE = {"man": "man", "men": "man", "woman": "woman", "women": "woman", "girl": "girl", "boy": "boy",
+                "child": "child", "baby": "child", "teenager": "teen", "mother": "woman", "father": "man"}
+
+
+def _other_person(first: Candidate, later: Candidate) -> bool:
+    """'A man ... was killed. Meanwhile, a 17-year-old girl was killed': one each, not one person."""
+    if first.mention.kind != "single" or later.mention.kind != "single":
+        return False
+    a, b = _SEX_AND_AGE.get(first.head or ""), _SEX_AND_AGE.get(later.head or "")
+    return a is not None and b is not None and a != b
 
 
 _TOTAL_WORDS = re.compile(r"(?i)\b(?:total|in\s+all|altogether|overall|fatalit(?:y|ies)|deaths|dead|toll|casualties)\b")
