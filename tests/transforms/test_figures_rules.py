@@ -355,6 +355,17 @@ CASES: list[tuple[str, str, list[Row]]] = [
      "killed when a tree fell on a caravan.",
      [("killed", "people", "person", 1, "exact", None, False, "asserted"),
       ("killed", "children", "person", 1, "exact", None, False, "asserted")]),
+    ("the-whole-population-apposition", "More than 150 people, the whole population of Santa Rosa (Valle del "
+     "Cauca department), were displaced on 11 February.",
+     [("displaced", "people", "person", 150, "more_than", None, False, "asserted")]),
+    ("fled-to-a-country-are-refugees", "More than 405,000 South Sudanese have fled to Uganda this year.",
+     [("refugees", "people", "person", 405000, "more_than", None, True, "asserted")]),
+    ("fled-to-a-town-are-displaced", "About 2,000 people fled to Kodok after the attack.",
+     [("displaced", "people", "person", 2000, "approx", None, False, "asserted")]),
+    ("glued-new-displacements", "Nearly 500,000 newdisplacements have been recorded in the same period.",
+     [("displaced", "people", "person", 500000, "approx", None, True, "asserted")]),
+    ("inverted-toll-is-a-running-total", "This brings to 332,000 the number of people displaced in the province.",
+     [("displaced", "people", "person", 332000, "exact", None, True, "asserted")]),
     ("toppled-buildings", "The quake toppled 6,988 buildings in the province.",
      [("housing_destroyed", "people", "dwelling", 6988, "exact", None, False, "asserted")]),
     # bare singulars

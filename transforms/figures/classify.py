@@ -57,7 +57,9 @@ APPOSITION = re.compile(r"^\s*(?:[-–—]\s*[^-–—.;:]{1,100}?\s*[-–—]|,
 _INCLUDING_CLAUSE = re.compile(
     r"(?i)^(?:\s*,\s*(?:including|among\s+them|of\s+whom|mainly|mostly|most\s+of\s+them|many\s+of\s+them|"
     r"all\s+of\s+them|half\s+of\s+them|largely|primarily|predominantly|the\s+majority|in\s+particular|"
-    r"officials\s+said|according\s+to|or\s+(?:around\s+|about\s+|some\s+|nearly\s+)?[\d.,]+\s+per\s*cent)"
+    r"officials\s+said|according\s+to|or\s+(?:around\s+|about\s+|some\s+|nearly\s+)?[\d.,]+\s+per\s*cent|"
+    # "More than 150 people, the whole population of Santa Rosa (Valle del Cauca), were displaced"
+    r"the\s+(?:whole|entire)\s+population|(?:almost|nearly|virtually)\s+(?:all|the\s+entire)|all\s+(?:of\s+)?(?:them|the))"
     r"\b[^;.]{0,120}?,|\s*[\"”']?\s+including\s+[^,.;\d]{1,40}?(?=\s(?:had|have|has|were|was)\b))")
 
 
@@ -328,6 +330,17 @@ _POSSESSIVE = re.compile(r"(?i)['’]s\s+(?:(?P<killed>death|killing|murder|exec
                          r"(?:\w+\s+)?(?:body|corpse|remains)\s+(?:was|were|has\s+been|had\s+been)\s+"
                          r"(?:\w+\s+)?(?:found|discovered|recovered))|"
                          r"(?P<detained>arrest|detention|capture)|(?P<abducted>abduction|kidnapping))\b")
+_FLED_ABROAD = re.compile(r"(?i)^\s+(?:to|into)\s+(?:neighbou?ring\s+)?(?-i:[A-Z])")
+
+
+def _names_a_country(text: str) -> bool:
+    """Whether the words right after "to" are a country's name ("fled to Uganda", "into Chad")."""
+    from transforms.figures.places import country_mentions
+
+    words = re.match(r"\s+(?:to|into)\s+(?:neighbou?ring\s+)?", text)
+    return words is not None and any(pos == words.end() for pos, _ in country_mentions(text))
+
+
 _THEN_ACROSS = re.compile(r"(?i)^[^.;\d]{0,90}?\b(?:fled|crossed|escaped|went)\s+(?:\w+\s+){0,2}?(?:across\s+the\s+"
                           r"border|into\s+neighbo\w+|to\s+neighbo\w+\s+countr\w+|the\s+border\s+(?:into|to))\b")
 _THEN_RETURNED = re.compile(r"(?i)^[^.;]{0,90}?\b(?:returned|went\s+home|have\s+returned)\b")
@@ -358,6 +371,10 @@ def predicate_kind(s: str, pos: int) -> KindDecision:
     rest = context_after(s, match.end())
     if kind == "displaced" and not gap.strip() and _THEN_RETURNED.match(rest):  # "displaced ... returned home"
         return KindDecision("returned", Site.AFTER, KindRule(RuleSource.SEQUENCE, rule.trigger))
+    if kind == "displaced" and _FLED_ABROAD.match(rest) and trigger.lower().startswith(("fled", "flee")) \
+            and _names_a_country(rest[:60]):
+        # "405,000 South Sudanese have fled to Uganda": to another country, refugees
+        return KindDecision("refugees", Site.AFTER, KindRule.of(RuleSource.PREDICATE, f"{trigger} to a country"))
     if kind == "displaced" and _THEN_ACROSS.match(rest):
         # "27,000 Rohingya who were internally displaced in Myanmar fled across the border"
         return KindDecision("refugees", Site.AFTER, KindRule(RuleSource.SEQUENCE, rule.trigger))

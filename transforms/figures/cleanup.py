@@ -46,7 +46,7 @@ _FUNCTION_WORDS = frozenset("""
 a an the of to in on at by for from with and or but as than more over some about around nearly almost
 were was are is have has had been be being who which that their his her its following after before
 since during people persons families households homes houses already newly internally reportedly
-further also another least each all both others other
+further also another least each all both others other new
 """.split())
 
 

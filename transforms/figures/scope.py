@@ -53,6 +53,12 @@ PERIOD_SPAN = re.compile(r"(?i)\bbetween\s+(?:[0-3]?\d(?:\s+[A-Za-z]+)?|(?:early
 # the number of casualties in 22 days" (before it, "in the second attack in 5 days: ..." is not the figure's)
 SPAN_AFTER = re.compile(r"(?i)^[^.;:]{0,120}?\b(?:in|during|over|within)\s+(?:the\s+(?:last|past)\s+)?(?:about\s+|"
                         r"around\s+|nearly\s+|almost\s+|more\s+than\s+)?\d+\s+(?:days|weeks|months)\b")
+# the inverted toll of displacement: "This brings to 332,000 the number of people displaced" (of deaths
+# it is one incident's toll as often as a running total: the rules for tolls decide)
+_TO_BEFORE = re.compile(r"(?i)\b(?:rais\w*|ris\w*|rose|brings?|bringing|brought|increas\w*|pushing|takes|taking)\s+"
+                        r"to\s+(?:about\s+|around\s+|some\s+|more\s+than\s+|at\s+least\s+)?$")
+_THE_NUMBER_AFTER = re.compile(r"(?i)[\w.,]+(?:\s+[a-z]+)?\s*(?:at\s+least\s*)?,?\s*the\s+"
+                               r"(?:number|death\s+toll|toll)\b")
 # what wages a conflict over days, beside CONFLICT's words (which also decide displacement's scope)
 WAGED = re.compile(r"(?i)\b(?:shell\w*|bombard\w*|escalat\w*|air\s?strikes|raids|strikes|battles)\b")
 # a yearly figure adds up many disasters, it is not the toll of one: "floods kill hundreds every year"
@@ -100,6 +106,9 @@ def is_cumulative(sentence: str, start: int, np_end: int, kind: str, following: 
     after = sentence[np_end:np_end + 200]
     klass = KIND_CLASS[kind]
     toll_here = bool(TOLL.search(sentence[max(0, start - 120):start]))
+    if (klass in ("displacement", "returns") and _TO_BEFORE.search(sentence, max(0, start - 40), start)
+            and _THE_NUMBER_AFTER.match(sentence, start)):
+        return True  # "This brings to 332,000 the number of people displaced in the province": a running total
     if not toll_here and INCREMENT_AFTER.match(after) and TOLL.search(after):
         return False  # "the death of 34 ... raises the death toll to 66": the 34 is new
     scope = sentence_scope(sentence)
