@@ -175,6 +175,10 @@ def test_coverage(text: str, expected: list[Row]) -> None:
     ("45, 000 people", "45,000 people"),
     ("affected4109 people", "affected 4109 people"),
     ("inundatedRESPONSE", "inundated RESPONSE"),
+    ("have already fledShirqat", "have already fled Shirqat"),  # a known word glued to a name
+    ("stillliving inIDPcamps", "still living in IDP camps"),  # and an acronym glued to a known noun
+    ("nearly 500,000 newdisplacements", "nearly 500,000 new displacements"),
+    ("theIDPs", "the IDPs"),  # two repairs of one spot insert one space
 ])
 def test_cleanup_repairs_extraction_damage(text: str, repaired: str) -> None:
     assert clean(text)[0] == repaired
@@ -185,6 +189,7 @@ def test_cleanup_repairs_extraction_damage(text: str, repaired: str) -> None:
     "On June 5, 300 people fled.",  # a day of the month, then the count
     "It was a well-known route.",
     "Staffan Somebody spoke.",
+    "The iPhone, eBay and McDonald said UNHCRestimates were wrong.",  # case inside names, unknown halves
 ])
 def test_cleanup_leaves_ordinary_text_alone(text: str) -> None:
     assert clean(text)[0] == text

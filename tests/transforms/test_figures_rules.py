@@ -366,6 +366,15 @@ CASES: list[tuple[str, str, list[Row]]] = [
      [("displaced", "people", "person", 500000, "approx", None, True, "asserted")]),
     ("inverted-toll-is-a-running-total", "This brings to 332,000 the number of people displaced in the province.",
      [("displaced", "people", "person", 332000, "exact", None, True, "asserted")]),
+    ("households-had-their-houses-destroyed", "About 41,000 households (178,000 people) had their houses "
+     "destroyed by the quake.",
+     [("housing_destroyed", "people", "dwelling", 41000, "approx", None, False, "asserted")]),
+    ("able-to-return", "Around 300,000 of the evacuees were able to return to their homes within a week.",
+     [("returned", "people", "person", 300000, "approx", None, False, "asserted")]),
+    ("another-n-is-no-re-report", "Clashes displaced about 15,000 people in Maungdaw on 12 November. Another "
+     "15,000 people were displaced after clashes on 9 October.",
+     [("displaced", "people", "person", 15000, "approx", None, True, "asserted"),
+      ("displaced", "people", "person", 15000, "exact", None, True, "asserted")]),
     ("toppled-buildings", "The quake toppled 6,988 buildings in the province.",
      [("housing_destroyed", "people", "dwelling", 6988, "exact", None, False, "asserted")]),
     # bare singulars

@@ -226,6 +226,9 @@ def sentence_candidates(sentence: Sentence) -> list[Candidate]:
         if (cand.kind == "housing_destroyed" and cand.unit != "dwelling" and cand.head is None
                 and _VERB_NEXT.match(s, cand.mention.end) and _homes_before(cand, candidates)):
             cand.unit = "dwelling"  # "3,000 houses were destroyed and 21,000 severely damaged"
+        if (cand.kind == "housing_destroyed" and cand.unit == "household" and cand.kind_rule is not None
+                and cand.kind_rule.trigger.startswith("had their")):
+            cand.unit = "dwelling"  # "41,000 households had their houses destroyed": one home each
         if cand.kind == "housing_destroyed" and cand.unit != "dwelling":
             cand.drop = True
         if cand.unit == "dwelling" and cand.kind not in ("housing_destroyed", "evacuated"):
@@ -738,6 +741,8 @@ def _restated_units(s: str, candidates: list[Candidate]) -> None:
             continue
         if not _RESTATED.match(between):
             continue
+        if a.kind == "housing_destroyed" or (a.kind is None and _HOUSES_OF_HOUSEHOLDS.match(s, b.np_end)):
+            continue  # "41,000 households (178,000 people) had their houses destroyed": the homes count
         if a.unit == "household" and b.unit == "person" and b.head not in (None, "others"):
             a.drop = True
             b.restates = a.mention.best
@@ -749,6 +754,9 @@ def _restated_units(s: str, candidates: list[Candidate]) -> None:
                     b.kind, b.kind_rule = said.kind, said.rule
         elif a.unit == "person" and b.unit == "household" and a.head is not None:
             b.drop = True
+
+
+_HOUSES_OF_HOUSEHOLDS = re.compile(r"\s*\)?\s*had\s+their\s+(?:houses|homes)\b")
 
 
 def _close_paren(s: str, pos: int) -> int:

@@ -30,6 +30,10 @@ _WORD_THEN_DIGITS = re.compile(r"(?<![a-z])([a-z]{4,}+)(?=\d)")  # "affected4109
 _DIGITS_THEN_WORD = re.compile(r"(?<![\d.,])(\d[\d,]*+)([a-z]{4,}+)(?![a-z])")  # "37people", "45dead16,000"
 _CAPITALS_THEN_DIGITS = re.compile(r"(?<![A-Za-z])[A-Z]{4,}+(?=\d)")  # "IMPACT45 dead": a heading glued to a count
 _CASE_GLUE = re.compile(r"[a-z]{3}(?=[A-Z]{2})")  # "inundatedRESPONSE", "StateIMPACT": a space at its end
+# a known lower-case word glued to a capital ("fledShirqat", "inIDPcamps"), and an acronym glued to a
+# known noun ("IDPcamps"): no English word changes case inside itself
+_KNOWN_THEN_CAPITAL = re.compile(r"(?<![A-Za-z])([a-z]{2,}+)(?=[A-Z])")
+_ACRONYM_THEN_NOUN = re.compile(r"[A-Z]{2,}+([a-z]{3,}+)(?![A-Za-z])")
 # "not reported.4 fatalities.": a sentence glued to the count that starts the next one (never a
 # decimal: a decimal point has a digit before it)
 _STOP_THEN_DIGITS = re.compile(r"(?<=[a-z]{2})\.(?=\d[\d,]*\s+[a-z])")
@@ -39,6 +43,7 @@ _MAYBE_THOUSANDS = re.compile(r"\d,[ \u00a0]\d")
 _MAYBE_WORD_THEN_DIGITS = re.compile(r"[a-z]\d")
 _MAYBE_DIGITS_THEN_WORD = re.compile(r"\d[a-z]")
 _MAYBE_CASE_GLUE = re.compile(r"[a-z][A-Z]{2}")
+_MAYBE_GLUED_CAPITAL = re.compile(r"[a-z][A-Z]|[A-Z]{2}[a-z]{3}")
 _MAYBE_STOP_THEN_DIGITS = re.compile(r"[a-z]\.\d")
 _MAYBE_CAPITALS_THEN_DIGITS = re.compile(r"[A-Z]\d")
 
@@ -46,7 +51,7 @@ _FUNCTION_WORDS = frozenset("""
 a an the of to in on at by for from with and or but as than more over some about around nearly almost
 were was are is have has had been be being who which that their his her its following after before
 since during people persons families households homes houses already newly internally reportedly
-further also another least each all both others other new
+further also another least each all both others other new still
 """.split())
 
 
@@ -111,6 +116,12 @@ def clean(text: str) -> tuple[str, list[int] | None]:
             edits.append((match.end(1), match.start(2), ""))  # "evacu-ated" -> "evacuated"
     for match in _CASE_GLUE.finditer(text) if _MAYBE_CASE_GLUE.search(text) else ():
         edits.append((match.end(), match.end(), " "))
+    for match in _KNOWN_THEN_CAPITAL.finditer(text) if _MAYBE_GLUED_CAPITAL.search(text) else ():
+        if _known(match.group(1)):
+            edits.append((match.end(), match.end(), " "))
+    for match in _ACRONYM_THEN_NOUN.finditer(text) if _MAYBE_GLUED_CAPITAL.search(text) else ():
+        if match.group(1) in _nouns() or match.group(1) in _verb_forms():
+            edits.append((match.start(1), match.start(1), " "))
     for match in _CAPITALS_THEN_DIGITS.finditer(text) if _MAYBE_CAPITALS_THEN_DIGITS.search(text) else ():
         edits.append((match.end(), match.end(), " "))
     for match in _STOP_THEN_DIGITS.finditer(text) if _MAYBE_STOP_THEN_DIGITS.search(text) else ():
@@ -129,7 +140,7 @@ def clean(text: str) -> tuple[str, list[int] | None]:
             edits.append((match.start() + cut, match.start() + cut, " "))  # "werekilled" -> "were killed"
     if not edits:
         return text, None
-    edits.sort()
+    edits = sorted(set(edits))  # two repairs may insert the same space ("theIDPs")
     out: list[str] = []
     back: list[int] = []
     pos = 0

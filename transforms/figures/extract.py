@@ -20,7 +20,7 @@ from transforms.figures.candidates import (
     sentence_candidates,
     sentence_mentions,
 )
-from transforms.figures.classify import KindRule, RuleSource, context_before
+from transforms.figures.classify import KindRule, RuleSource, context_before, elided
 from transforms.figures.cleanup import clean
 from transforms.figures.dates import DateMention, find_dates
 from transforms.figures.gate import may_hold_figure
@@ -203,11 +203,14 @@ def _link_rereports(figures: list[Figure], sources: list[tuple[Candidate, Senten
         cand, sentence = sources[j]
         # "a third member" is someone new, unless its whole sentence is said again
         someone_new = cand.mention.kind == "single" and _INDEFINITE.match(cand.mention.text) is not None
+        # "Another 15,000 people were displaced": new people, unless the words around it are said again
+        someone_new = someone_new or elided(sentence.text, cand.mention)
+        around = sentence.text[max(0, cand.mention.start - 40):cand.mention.end + 10]
         if fig.part_of is None and fig.best != 0 and not _MORE.match(sentence.text, cand.mention.end):
             for i in same[:20]:
                 first = figures[i]
                 if (sources[i][1].start != sources[j][1].start
-                        and (not someone_new or sources[i][1].text == sentence.text)
+                        and (not someone_new or sources[i][1].text == sentence.text or around in sources[i][1].text)
                         and (first.group == fig.group or "people" in (first.group, fig.group))
                         and not _other_person(sources[i][0], cand)):
                     fig.part_of = first.part_of if first.part_of is not None else i
