@@ -375,6 +375,12 @@ CASES: list[tuple[str, str, list[Row]]] = [
      "15,000 people were displaced after clashes on 9 October.",
      [("displaced", "people", "person", 15000, "approx", None, True, "asserted"),
       ("displaced", "people", "person", 15000, "exact", None, True, "asserted")]),
+    ("people-from-families-count-the-people", "Around 3,000 people from 690 families have been forced from "
+     "their homes by the rains.",
+     [("displaced", "people", "person", 3000, "approx", None, False, "asserted")]),
+    ("residents-from-apartments-in-buildings", "Some 100 residents from 28 apartments in two buildings were "
+     "forced to evacuate.",
+     [("evacuated", "civilians", "person", 100, "approx", None, False, "asserted")]),
     ("toppled-buildings", "The quake toppled 6,988 buildings in the province.",
      [("housing_destroyed", "people", "dwelling", 6988, "exact", None, False, "asserted")]),
     # bare singulars

@@ -236,6 +236,10 @@ def sentence_candidates(sentence: Sentence) -> list[Candidate]:
         elif (cand.unit == "dwelling" and cand.kind == "evacuated"
               and re.match(r"\s+[a-z]+ed(?![a-z])", s[cand.np_end:])):
             cand.drop = True  # "4109 people evacuated 900 houses inundated": a list, the homes have their own verb
+        elif (cand.unit in ("dwelling", "household") and cand.kind in DISPLACEMENT_KINDS
+              and re.search(r"(?i)\b(?:from|in|of|at)\s+$", s[max(0, cand.mention.start - 8):cand.mention.start])
+              and any(c.unit == "person" and c.kind == cand.kind and not c.drop for c in candidates)):
+            cand.drop = True  # "100 residents from 28 apartments in two buildings were evacuated": where they lived
     return candidates
 
 

@@ -31,7 +31,8 @@ _REL_CLAUSE = re.compile(
 _COUNTED_PLACES = (r"\d+(?:st|nd|rd|th)\b|\d[\d,]*(?=\s+(?:districts?|villages?|provinces?|regions?|areas?|towns?|"
                    r"communes?|municipalities|"
                    r"states?|countries|camps?|sites?|locations?|localities|counties|sub-districts|governorates|homes|houses|"
-                   r"households))")
+                   r"households|apartments|buildings|flats|dwellings))|"
+                   r"(?<=from\s)\d[\d,]*(?=\s+families)")  # "2,448 victims from 714 families": where they come from
 # a phrase skipped on the way to a predicate never holds a number that is a subject of its own: in
 # "227 students on the island, however, five have relocated" the predicate is the five's
 _NO_NUMBER_WORD = (r"(?!(?<![a-z])(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|"

@@ -72,7 +72,7 @@ def _nouns() -> frozenset[str]:
         words.update(w.lower() for w in group_words if " " not in w)
     words.update(w.lower() for w in (*HOUSEHOLD_NOUNS, *DWELLING_NOUNS) if " " not in w and "-" not in w)
     words.update({"displacement", "evacuation", "evacuations", "shelter", "shelters", "camps", "camp", "damage",
-                  "destruction", "flooding", "toll"})
+                  "destruction", "flooding", "toll", "death", "deaths"})
     return frozenset(w for w in words if len(w) > 2) - {"body", "bodies"}
 
 
