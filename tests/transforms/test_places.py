@@ -75,6 +75,7 @@ def test_several_admin_areas_in_one_breath_make_the_country_the_place() -> None:
 
 def test_armed_groups_hint_the_country_when_no_place_resolves() -> None:
     assert actor_countries("Al Shabaab fighters attacked the base.") == {"SOM"}
+    assert actor_countries("Al shabaab militants shot a soldier.") == {"SOM"}  # ACLED's lower-case spelling
     (figure,) = extract_figures("Koglweogo members repelled the attack; two assailants were killed.", None)
     assert figure.country_iso3 == "BFA" and figure.place is None
 

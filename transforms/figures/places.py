@@ -265,7 +265,7 @@ def place_mentions(text: str, countries: list[tuple[int, str]] | None = None,
 # never a place of a figure by themselves.
 _ACTOR_PATTERNS = [
     (r"\bKoglweogo\b|\bVDP\b|Volunteers for the Defen[cs]e of the Homeland|\bBurkinabe\b|Ansaroul Islam", "BFA"),
-    (r"\b[Aa]l[- ]Shabaa?b\b|\bAMISOM\b|\bATMIS\b", "SOM"),
+    (r"\b[Aa]l[- ][Ss]habaa?b\b|\bAMISOM\b|\bATMIS\b", "SOM"),
     (r"\bBoko Haram\b|\bISWAP\b", "NGA"),
     (r"\bTaliban\b|\bUNAMA\b", "AFG"),
     (r"\bHouthis?\b|\bAnsar Allah\b|pro-Hadi", "YEM"),
