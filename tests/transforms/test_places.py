@@ -76,6 +76,8 @@ def test_several_admin_areas_in_one_breath_make_the_country_the_place() -> None:
 def test_armed_groups_hint_the_country_when_no_place_resolves() -> None:
     assert actor_countries("Al Shabaab fighters attacked the base.") == {"SOM"}
     assert actor_countries("Al shabaab militants shot a soldier.") == {"SOM"}  # ACLED's lower-case spelling
+    assert actor_countries("An airstrike by Afghan military forces hit a house.") == {"AFG"}
+    assert actor_countries("Raia Mutomboki militiamen abducted 5 civilians.") == {"COD"}
     (figure,) = extract_figures("Koglweogo members repelled the attack; two assailants were killed.", None)
     assert figure.country_iso3 == "BFA" and figure.place is None
 

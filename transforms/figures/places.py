@@ -266,8 +266,8 @@ def place_mentions(text: str, countries: list[tuple[int, str]] | None = None,
 _ACTOR_PATTERNS = [
     (r"\bKoglweogo\b|\bVDP\b|Volunteers for the Defen[cs]e of the Homeland|\bBurkinabe\b|Ansaroul Islam", "BFA"),
     (r"\b[Aa]l[- ][Ss]habaa?b\b|\bAMISOM\b|\bATMIS\b", "SOM"),
-    (r"\bBoko Haram\b|\bISWAP\b", "NGA"),
-    (r"\bTaliban\b|\bUNAMA\b", "AFG"),
+    (r"\bBoko [Hh]aram\b|\bISWAP\b", "NGA"),
+    (r"\bTaliban\b|\bUNAMA\b|\bArbakis?\b|Afghan (?:security|military|forces|army|police)", "AFG"),
     (r"\bHouthis?\b|\bAnsar Allah\b|pro-Hadi", "YEM"),
     (r"\bSDF\b|\bQSD\b|Syrian Democratic Forces|Syria Democratic Forces|\bHTS\b|Tahrir al-Sham|regime forces|"
      r"\bSOHR\b|Syrian Observatory", "SYR"),
@@ -277,7 +277,12 @@ _ACTOR_PATTERNS = [
     (r"\bPMF\b|Popular Mobili[sz]ation", "IRQ"),
     (r"\bMINUSCA\b|anti-Balaka|ex-Seleka", "CAF"),
     (r"\bMINUSMA\b|\bFAMa\b", "MLI"),
-    (r"\bTatmadaw\b", "MMR"),
+    (r"\bTatmadaw\b|\bArakan Army\b", "MMR"),
+    (r"\bAbu Sayyaf\b|\bBIFF\b", "PHL"),
+    (r"\bImbonerakure\b", "BDI"),
+    (r"\bOSCE SMM\b|Donbass People's Militia|Ukrainian [Ff]orces", "UKR"),
+    (r"\bMai-?Mai\b|\bNDC-R\b|\bNyatura\b|\bAPCLS\b|\bCODECO\b|Raia Mutomboki", "COD"),
+    (r"\bAmbazoni\w+", "CMR"),
 ]
 # Each pattern is searched only when a literal every match of it contains is in the text (read
 # from the pattern itself): most texts name no such actor, and one pattern is quick to search.
