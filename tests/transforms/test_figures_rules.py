@@ -381,6 +381,9 @@ CASES: list[tuple[str, str, list[Row]]] = [
     ("residents-from-apartments-in-buildings", "Some 100 residents from 28 apartments in two buildings were "
      "forced to evacuate.",
      [("evacuated", "civilians", "person", 100, "approx", None, False, "asserted")]),
+    ("the-nearest-toll-names-the-kind", "The increase in the number of casualties in the attack raises the death "
+     "toll to about 50 during the Putin – Erdogan agreement.",
+     [("killed", "people", "person", 50, "approx", None, True, "asserted")]),
     ("toppled-buildings", "The quake toppled 6,988 buildings in the province.",
      [("housing_destroyed", "people", "dwelling", 6988, "exact", None, False, "asserted")]),
     # bare singulars

@@ -136,6 +136,11 @@ def kind_of(s: str, m: Mention, np: NounPhrase, before: str, mentions: list[Ment
     its predicate, a state noun ("IDPs")."""
     lowered = before.lower()
     toll = T.TOLL_BEFORE.search(before) if ("toll" in lowered or "number" in lowered) else None
+    while toll is not None:  # the toll nearest the number names it: "number of casualties ... the death toll to 50"
+        nearer = T.TOLL_BEFORE.search(before, toll.end("noun"))
+        if nearer is None:
+            break
+        toll = nearer
     if toll:
         what = (toll.group("what") or "").lower()
         if not what and not toll.group("noun").lower().endswith("toll"):
