@@ -384,6 +384,14 @@ CASES: list[tuple[str, str, list[Row]]] = [
     ("the-nearest-toll-names-the-kind", "The increase in the number of casualties in the attack raises the death "
      "toll to about 50 during the Putin – Erdogan agreement.",
      [("killed", "people", "person", 50, "approx", None, True, "asserted")]),
+    ("two-verbs-before-the-number", "They have evacuated and saved more than 1,000 people.",
+     [("evacuated", "people", "person", 1000, "more_than", None, False, "asserted")]),
+    ("abducted-and-raped", "Unknown gunmen abducted and raped two women in the village.",
+     [("abducted", "women", "person", 2, "exact", None, False, "asserted")]),
+    ("n-of-whom-is-no-list", "He and eight other students, five of whom were also displaced, study there.",
+     [("displaced", "people", "person", 5, "exact", None, False, "asserted")]),
+    ("during-the-year-is-a-period", "OCHA recorded 3,427 Palestinian injuries during the year.",
+     [("injured", "people", "person", 3427, "exact", None, True, "asserted")]),
     ("toppled-buildings", "The quake toppled 6,988 buildings in the province.",
      [("housing_destroyed", "people", "dwelling", 6988, "exact", None, False, "asserted")]),
     # bare singulars

@@ -277,6 +277,7 @@ def _part_verb(s: str, whole: Candidate) -> re.Match[str] | None:
 
 _OWN_AUX = re.compile(r"(?i)\b(?:were|was|are|is|have\s+been|has\s+been|had\s+been)\b")
 _MORE_OTHERS = re.compile(r"(?i)\s+others\b")
+_OF_SOMEONE = re.compile(r"(?i)\s+of\s+(?:a|an|the|his|her|their|one)\b")
 _YEAR_SUBJECT = re.compile(r"\s+(?:saw|was|marked|brought|witnessed|recorded|proved|became|remains|is)\b")
 _FRACTION_AFTER = re.compile(r"(?i)[\s-]*(?:thirds?|quarters?|fifths?|tenths?|halves)\s+of\b")
 _PARENT_OF = re.compile(r"(?i)\b(?:mother|father|parent|mum|mom|dad)\s+of\s*$")
@@ -361,6 +362,8 @@ def _singular_mentions(s: str, numbers: list[Mention]) -> list[Mention]:
             continue  # "the official SUNA agency", "the official spokesperson": an adjective
         if _SAYS_AFTER.match(s, match.end()):
             continue  # "a resident and a UN official said": the sources, not victims
+        if match.group("noun").lower() in ("body", "corpse") and _OF_SOMEONE.match(s, match.end()):
+            continue  # "mutilated the body of a member": the member is the one
         if re.search(r"(?i)\b(?:from|in|at|on|with|to|into|near|by|for|against|like|as|than|about|among|"
                      r"between|under|over|behind|inside|outside)\s+$", context_before(s, match.start())):
             continue  # inside a prepositional phrase: a place or a possessor, rarely the victim

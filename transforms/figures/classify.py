@@ -283,7 +283,15 @@ def _cut_before(original: str, near: str) -> int | None:
     if aside is not None:
         return aside.start("aside")
     named = _NAME_AND_BEFORE.search(original) if original.rstrip().endswith("and") else None
-    return named.start() if named is not None else None
+    if named is not None:
+        return named.start()
+    second = _AND_VERBED.search(near) if " and " in near[-40:] else None
+    if second is not None and T.ANY_LEFT_VERB.search(near) is None:
+        return second.start()  # "They have evacuated and saved more than 1,000 people"
+    return None
+
+
+_AND_VERBED = re.compile(r"\s+(?:and|or)\s+[a-z]+ed" + T.FILLER_BEFORE)
 
 
 # a name is read on the original case: capitalised words, with the particles of Arabic names
@@ -297,6 +305,7 @@ _ASIDE_BEFORE = re.compile(r"(?i)\b(?:of|to)(?P<aside>\s*,\s*(?:according\s+to|o
 
 _AND_WOUNDED = re.compile(r"(?i)\s+and\s+(?:the\s+)?(?:wounded|injured)\b(?!\s+(?:\d|one|two|three|four|five|six|seven|"
                           r"eight|nine|ten|a\b|an\b|at\s+least|more|about|some))")
+_OF_WHOM = re.compile(r"(?i)\s+of\s+(?:whom|them|which)\b")
 _DEAD_AND = re.compile(r"(?i)\b(?:martyrs|dead|killed|deaths|fatalities)\s+(?:and|or)\s+(?:the\s+)?"
                        r"(?:injured|wounded)$")
 _THE_NUMBER_NEXT = re.compile(r"(?i)\s+the\s+(?:number|death\s+toll)\b")
@@ -308,6 +317,8 @@ def predicate_after(s: str, pos: int, mentions: list[Mention], index: int) -> Ki
         nxt = mentions[k]
         if nxt.start - pos > 40 or COORD.match(s[pos:nxt.start]) is None:
             break
+        if _OF_WHOM.match(s, nxt.end):
+            break  # "eight other students, five of whom were displaced": the five are a part, not more
         nxt_np = noun_phrase(s, nxt.end) if nxt.kind != "single" else None
         pos = nxt_np.end if nxt_np is not None and nxt_np.end > nxt.end else nxt.end
     rest = context_after(s, pos)

@@ -12,6 +12,7 @@ PERIOD = re.compile(
     r"(?i)\b(?:since(?!\s+then\b)|so\s+far|to\s+date|this\s+year|during\s+the\s+report(?:ing)?\s+period|"
     r"over\s+the\s+(?:past|last)\s+(?:\w+\s+)?(?:weeks?|months?|years?|decades?)|in\s+recent\s+(?:weeks|months)|"
     r"during\s+(?:19|20)\d\d|recorded\s+(?:in|during)|throughout\s+(?:the\s+)?(?:year|conflict|war)|"
+    r"during\s+the\s+(?:past\s+)?(?:year|month)|"
     r"during\s+(?:the\s+)?(?:[\w'’“”–-]+\s+){0,4}?(?:agreement|truce|ceasefire|cease-fire)|"
     r"cumulative|in\s+total\s+since|running\s+total|each\s+year|every\s+year|per\s+year|annually|"
     r"from\s+(?:[a-z]+\.?\s+\d{1,2},?\s+|\d{1,2}\s+[a-z]+\s+)?(?:19|20)\d\d\s+(?:to|until|through)\s+"
