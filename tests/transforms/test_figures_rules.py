@@ -392,6 +392,9 @@ CASES: list[tuple[str, str, list[Row]]] = [
      [("displaced", "people", "person", 5, "exact", None, False, "asserted")]),
     ("during-the-year-is-a-period", "OCHA recorded 3,427 Palestinian injuries during the year.",
      [("injured", "people", "person", 3427, "exact", None, True, "asserted")]),
+    ("the-ongoing-armed-conflicts-have-displaced", "The ongoing armed conflicts in Iraq and Syria have now "
+     "displaced more than 10 million people.",
+     [("displaced", "people", "person", 10000000, "more_than", None, True, "asserted")]),
     ("toppled-buildings", "The quake toppled 6,988 buildings in the province.",
      [("housing_destroyed", "people", "dwelling", 6988, "exact", None, False, "asserted")]),
     # bare singulars

@@ -30,8 +30,9 @@ INCIDENT = re.compile(
     r"stampede|incident|accident|collapse)\b")
 WHOLE_CONFLICT = re.compile(
     r"(?i)(?:(?:\b(?:the|its|their|[a-z]+['’]s)\s+(?:(?:nearly\s+|almost\s+)?[\w-]+-(?:year|month|decade)(?:-old|-long)?\s+|"
-    r"long-running\s+|civil\s+|(?!a\b|an\b|one\b)[a-z]+\s+(?=(?:civil\s+)?war\b|conflict\b|insurgency\b))?"
-    r"(?:civil\s+)?(?:war|conflict|battle|fighting|offensive|crisis|violence|insurgency|siege|"
+    r"long-running\s+|civil\s+|(?:(?!a\b|an\b|one\b)[a-z-]+\s+){1,2}?(?=(?:civil\s+)?wars?\b|conflicts?\b|"
+    r"insurgency\b))?"
+    r"(?:civil\s+)?(?:wars?|conflicts?|battle|fighting|offensive|crisis|violence|insurgency|siege|"
     r"campaign)(?![\w-])|\b(?:\w+|\d+)\s+years\s+of\s+(?:war|conflict|violence|fighting|insurgency))"
     r"[^.;]{0,80}?\b(?:has|have|had)?\s*(?:left|killed|displaced|claimed|forced|uprooted|driven)\b"
     # "to end a conflict that has killed 220,000": a whole conflict, by its perfect tense
