@@ -395,6 +395,13 @@ CASES: list[tuple[str, str, list[Row]]] = [
     ("the-ongoing-armed-conflicts-have-displaced", "The ongoing armed conflicts in Iraq and Syria have now "
      "displaced more than 10 million people.",
      [("displaced", "people", "person", 10000000, "more_than", None, True, "asserted")]),
+    ("found-killed-another-wounded-a-third-abducted", "Militants seized two vehicles, one of the occupants was "
+     "found killed, another wounded, and a third abducted.",
+     [("killed", "people", "person", 1, "exact", None, False, "asserted"),
+      ("injured", "people", "person", 1, "exact", None, False, "asserted"),
+      ("abducted", "people", "person", 1, "exact", None, False, "asserted")]),
+    ("the-body-of-a-member-is-one", "Militiamen killed and mutilated the body of a member of the community.",
+     [("killed", "people", "person", 1, "exact", None, False, "asserted")]),
     ("toppled-buildings", "The quake toppled 6,988 buildings in the province.",
      [("housing_destroyed", "people", "dwelling", 6988, "exact", None, False, "asserted")]),
     # bare singulars

@@ -212,6 +212,7 @@ def sentence_candidates(sentence: Sentence) -> list[Candidate]:
     _appositive_singulars(s, candidates)
     _partitives(s, candidates)
     _family_of(s, candidates)
+    _body_of(s, candidates)
     _coordinate(s, candidates)
     _shared_counted_noun(s, candidates)
     _members(s, candidates)
@@ -277,7 +278,6 @@ def _part_verb(s: str, whole: Candidate) -> re.Match[str] | None:
 
 _OWN_AUX = re.compile(r"(?i)\b(?:were|was|are|is|have\s+been|has\s+been|had\s+been)\b")
 _MORE_OTHERS = re.compile(r"(?i)\s+others\b")
-_OF_SOMEONE = re.compile(r"(?i)\s+of\s+(?:a|an|the|his|her|their|one)\b")
 _YEAR_SUBJECT = re.compile(r"\s+(?:saw|was|marked|brought|witnessed|recorded|proved|became|remains|is)\b")
 _FRACTION_AFTER = re.compile(r"(?i)[\s-]*(?:thirds?|quarters?|fifths?|tenths?|halves)\s+of\b")
 _PARENT_OF = re.compile(r"(?i)\b(?:mother|father|parent|mum|mom|dad)\s+of\s*$")
@@ -330,7 +330,8 @@ _MONTH_ENDS = tuple(MONTHS)  # every month name and abbreviation _DAY_AFTER_MONT
 
 
 # "Two soldiers were killed and another wounded", "one man died and the other was injured": one more
-_ONE_OTHER = re.compile(r"(?i)(?:\band|\bwhile|,)\s+(?P<one>another|the\s+other|one\s+other)(?=\s+(?:was\s+|were\s+|"
+_ONE_OTHER = re.compile(r"(?i)(?:\band|\bwhile|,)\s+(?P<one>another|the\s+other|one\s+other|a\s+(?:second|third|fourth|"
+                        r"fifth))(?=\s+(?:was\s+|were\s+|"
                         r"had\s+been\s+)?(?:[a-z]+ly\s+)?(?:wounded|injured|hurt|killed|dead|died|abducted|kidnapped|"
                         r"arrested|missing)\b)")
 
@@ -362,8 +363,6 @@ def _singular_mentions(s: str, numbers: list[Mention]) -> list[Mention]:
             continue  # "the official SUNA agency", "the official spokesperson": an adjective
         if _SAYS_AFTER.match(s, match.end()):
             continue  # "a resident and a UN official said": the sources, not victims
-        if match.group("noun").lower() in ("body", "corpse") and _OF_SOMEONE.match(s, match.end()):
-            continue  # "mutilated the body of a member": the member is the one
         if re.search(r"(?i)\b(?:from|in|at|on|with|to|into|near|by|for|against|like|as|than|about|among|"
                      r"between|under|over|behind|inside|outside)\s+$", context_before(s, match.start())):
             continue  # inside a prepositional phrase: a place or a possessor, rarely the victim
@@ -633,6 +632,16 @@ def _partitives(s: str, candidates: list[Candidate]) -> None:
             part.subset_of = i + 1
             if participle is not None:
                 part.group = _group_they_are(s, participle.end()) or part.group  # "... were soldiers"
+
+
+def _body_of(s: str, candidates: list[Candidate]) -> None:
+    """'killed and mutilated the body of a member': one person, counted once (as the member when
+    both have a kind)."""
+    for body, person in pairwise(candidates):
+        if (body.mention.kind == "single" and body.head in ("body", "corpse") and person.mention.kind == "single"
+                and body.kind is not None and person.kind is not None
+                and re.match(r"(?i)^\s+of\s+$", s[body.np_end:person.mention.start])):
+            body.drop = True
 
 
 def _family_of(s: str, candidates: list[Candidate]) -> None:
