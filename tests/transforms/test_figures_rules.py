@@ -402,6 +402,13 @@ CASES: list[tuple[str, str, list[Row]]] = [
       ("abducted", "people", "person", 1, "exact", None, False, "asserted")]),
     ("the-body-of-a-member-is-one", "Militiamen killed and mutilated the body of a member of the community.",
      [("killed", "people", "person", 1, "exact", None, False, "asserted")]),
+    ("fighters-and-civilians-are-people", "At least 38 soldiers and civilians were killed in the attack.",
+     [("killed", "people", "person", 38, "at_least", None, False, "asserted")]),
+    ("fighters-and-families-evacuated", "About 2,100 opposition fighters and family members were evacuated from "
+     "Wadi Barada.",
+     [("evacuated", "people", "person", 2100, "approx", None, False, "asserted")]),
+    ("half-of-the-displaced-returned", "Half of the 111,000 people displaced from Aleppo returned to their homes.",
+     [("displaced", "people", "person", 111000, "exact", None, False, "asserted")]),
     ("toppled-buildings", "The quake toppled 6,988 buildings in the province.",
      [("housing_destroyed", "people", "dwelling", 6988, "exact", None, False, "asserted")]),
     # bare singulars

@@ -15,6 +15,7 @@ from transforms.figures.classify import (
     CONTEXT,
     COORD,
     TO_DEATH_VERBS,
+    KindDecision,
     KindRule,
     RuleSource,
     Site,
@@ -278,6 +279,8 @@ def _part_verb(s: str, whole: Candidate) -> re.Match[str] | None:
 
 _OWN_AUX = re.compile(r"(?i)\b(?:were|was|are|is|have\s+been|has\s+been|had\s+been)\b")
 _MORE_OTHERS = re.compile(r"(?i)\s+others\b")
+_SHARE_OF_BEFORE = re.compile(r"(?i)\b(?:half|most|some|many|part|a\s+third|two\s+thirds|the\s+majority|a\s+quarter)"
+                              r"\s+of\s+(?:the|these|those)\s*$")
 _YEAR_SUBJECT = re.compile(r"\s+(?:saw|was|marked|brought|witnessed|recorded|proved|became|remains|is)\b")
 _FRACTION_AFTER = re.compile(r"(?i)[\s-]*(?:thirds?|quarters?|fifths?|tenths?|halves)\s+of\b")
 _PARENT_OF = re.compile(r"(?i)\b(?:mother|father|parent|mum|mom|dad)\s+of\s*$")
@@ -458,6 +461,10 @@ def _classify(s: str, m: Mention, mentions: list[Mention], index: int) -> Candid
         m.qualifier, m.high = "at_least", None
     before = context_before(s, m.hedge_start if m.hedge_start is not None else m.start)
     decision = kind_of(s, m, np, before, mentions, index)
+    if (decision.rule is not None and decision.rule.source is RuleSource.SEQUENCE and decision.kind == "returned"
+            and _SHARE_OF_BEFORE.search(before)):
+        # "half of the 111,000 people displaced ... returned": the 111,000 were displaced, a share went home
+        decision = KindDecision("displaced", decision.site, KindRule.of(RuleSource.PREDICATE, decision.rule.trigger))
     kind = decision.kind
     if few_needs_verb and decision.site is not Site.AFTER:
         cand.drop = True

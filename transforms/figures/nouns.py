@@ -173,6 +173,9 @@ def noun_phrase(sentence: str, start: int) -> NounPhrase:
                 for extra in re.findall(r"[a-z-]+", sentence[match.end():end].lower()):
                     if _PERSON.get(extra, "people") != "people":
                         return NounPhrase(end, low, _PERSON[extra], "person", True, None, None)
+            if phrase.group == "combatants" and end > match.end() and _NOT_FIGHTERS.search(sentence, match.end(), end):
+                # "2,100 opposition fighters and family members were evacuated": not fighters alone
+                return NounPhrase(end, low, "people", "person", True, None, phrase.weak_kind)
             return phrase
         if low in WEAK_NOUN_KINDS and low not in ("injured", "wounded", "displaced", "missing", "homeless"):
             return NounPhrase(match.end(), low, "people", "person", True, None, WEAK_NOUN_KINDS[low])
@@ -213,6 +216,11 @@ _NOT_EXTENSION = frozenset({"others", "other", "one", "ones", "dead", "injured",
 
 
 _MODIFIES_NOUN = re.compile(r"(?i)\s+(?:injuries|injury|wounds|burns|casualties|offences|offenses|cases)\b")
+
+
+# fighters listed with those who are not: "soldiers and civilians", "fighters and family members"
+_NOT_FIGHTERS = re.compile(r"(?i)\b(?:family|families|relatives|dependants|dependents|civilians|women|children|"
+                           r"wives)\b")
 
 
 def _extend_people(sentence: str, end: int) -> int:
