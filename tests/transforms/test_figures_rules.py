@@ -409,6 +409,8 @@ CASES: list[tuple[str, str, list[Row]]] = [
      [("evacuated", "people", "person", 2100, "approx", None, False, "asserted")]),
     ("half-of-the-displaced-returned", "Half of the 111,000 people displaced from Aleppo returned to their homes.",
      [("displaced", "people", "person", 111000, "exact", None, False, "asserted")]),
+    ("the-agent-in-a-relative-clause", "Two men who allegedly shot dead a man in the market clashed with police.",
+     [("killed", "people", "person", 1, "exact", None, False, "uncertain")]),
     ("toppled-buildings", "The quake toppled 6,988 buildings in the province.",
      [("housing_destroyed", "people", "dwelling", 6988, "exact", None, False, "asserted")]),
     # bare singulars

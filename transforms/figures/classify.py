@@ -360,6 +360,7 @@ def _names_a_country(text: str) -> bool:
 
 _THEN_ACROSS = re.compile(r"(?i)^[^.;\d]{0,90}?\b(?:fled|crossed|escaped|went)\s+(?:\w+\s+){0,2}?(?:across\s+the\s+"
                           r"border|into\s+neighbo\w+|to\s+neighbo\w+\s+countr\w+|the\s+border\s+(?:into|to))\b")
+_RELATIVE_GAP = re.compile(r"(?i)(?:who|that|which)\s+(?:(?:[a-z]+ly|had|have|has|reportedly|allegedly)\s+)*")
 _THEN_RETURNED = re.compile(r"(?i)^[^.;]{0,90}?\b(?:returned|went\s+home|have\s+returned)\b")
 
 
@@ -375,10 +376,11 @@ def predicate_kind(s: str, pos: int) -> KindDecision:
     trigger = match.group(match.lastgroup)
     gap = match.group("gap") or ""
     rule = KindRule.of(RuleSource.PREDICATE, trigger)
-    if (not gap.strip() and kind is not None and T.TRANSITIVE_PAST.search(trigger)
+    if ((not gap.strip() or _RELATIVE_GAP.fullmatch(gap)) and kind is not None and T.TRANSITIVE_PAST.search(trigger)
             and _ACTIVE_OBJECT.match(s, match.end())
             and not (kind in ("evacuated", "displaced") and _LEFT_HOMES.match(s, match.end()))):
-        return NO_KIND  # "The sniper killed a child": the phrase is the agent, not the victims
+        # "The sniper killed a child", "two men who allegedly shot dead a man": the phrase is the agent
+        return NO_KIND
     if T.NEGATION.search(gap):
         return KindDecision(None, Site.NEGATED)
     if kind is None:
