@@ -200,7 +200,7 @@ def sentence_mentions(s: str) -> list[Mention]:
     mentions = [m for m in find_mentions(s) if not _is_trap(s, m)]
     mentions += _zero_mentions(s)
     mentions += _singular_mentions(s, mentions)
-    if "other" in s:
+    if "other" in s or "a second" in s or "a third" in s or "a fourth" in s or "a fifth" in s:
         mentions += _one_other_mentions(s)
     mentions.sort(key=lambda m: (m.start, -m.end))
     return _drop_overlaps(mentions)
@@ -333,8 +333,8 @@ _MONTH_ENDS = tuple(MONTHS)  # every month name and abbreviation _DAY_AFTER_MONT
 
 
 # "Two soldiers were killed and another wounded", "one man died and the other was injured": one more
-_ONE_OTHER = re.compile(r"(?i)(?:\band|\bwhile|,)\s+(?P<one>another|the\s+other|one\s+other|a\s+(?:second|third|fourth|"
-                        r"fifth))(?=\s+(?:was\s+|were\s+|"
+_ONE_OTHER = re.compile(r"(?i)(?:(?<=\band )|(?<=\bwhile )|(?<=, ))(?P<one>another|the\s+other|one\s+other|"
+                        r"a\s+(?:second|third|fourth|fifth))(?=\s+(?:was\s+|were\s+|"
                         r"had\s+been\s+)?(?:[a-z]+ly\s+)?(?:wounded|injured|hurt|killed|dead|died|abducted|kidnapped|"
                         r"arrested|missing)\b)")
 

@@ -434,9 +434,10 @@ def modality_of(s: str, np: NounPhrase, before: str, decision: KindDecision) -> 
     feared = re.match(r"(?i)^\s*(?:feared|believed)\s+(?:dead|killed)", context_after(s, np.end))
     unconfirmed = re.search(r"(?i)\bunconfirmed\b[^.;,]{0,40}$", before)  # "unconfirmed reports of 1,000 people"
     # "HPG ... claimed 15 Turkish soldiers died": a claim that says who died, before the number
-    claimed = decision.site is Site.AFTER and _CLAIMED_BEFORE.search(before[-30:])
+    claimed = decision.site is Site.AFTER and "claim" in before[-30:] and _CLAIMED_BEFORE.search(before[-30:])
     # "twenty militants were neutralized in the clashes, a figure that could not be independently verified"
-    unverified = _NOT_VERIFIED.search(s, np.end, min(len(s), np.end + 160))
+    unverified = (_NOT_VERIFIED.search(s, np.end, min(len(s), np.end + 160))
+                  if "not" in s[np.end:np.end + 160] else None)
     if unverified is not None and _ANOTHER_NUMBER.search(s, np.end, unverified.start()):
         unverified = None  # "confirmed 3 fatalities, but claimed 15 died, which has not been confirmed": the 15's
     if (T.UNCERTAIN.search(gap) or T.UNCERTAIN_CLAIM.search(verb_zone) or feared or unconfirmed or claimed

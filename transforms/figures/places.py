@@ -5,6 +5,7 @@ the UAE and Turkey have been accused of involvement", "Turkish soldiers") is not
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
@@ -189,10 +190,10 @@ def place_mentions(text: str, countries: list[tuple[int, str]] | None = None,
     for match in PLACE_RE.finditer(text):
         group = next(g for g in ("a", "b", "c", "d") if match.group(g))
         start, phrase = match.start(group), match.group(group)
-        lead = _LEADING_PREPOSITION.match(phrase)
+        lead = _LEADING_PREPOSITION.match(phrase) if phrase[:1] in "IANFOB" else None
         if lead:
             start, phrase = start + lead.end(), phrase[lead.end():]  # "In Rakhine State, ...": the name follows
-        stop = _STOP_IN_NAME.search(phrase)
+        stop = _STOP_IN_NAME.search(phrase) if ". " in phrase else None
         if stop:
             phrase = phrase[:stop.start()]  # "Farah. Fatalities coded as 0": the sentence ended
         phrase = phrase.rstrip(".")
@@ -331,9 +332,10 @@ def _latest_sentence_places(earlier: list[PlaceMention], sentences: list[Any],
                             countries: list[tuple[int, str]]) -> list[PlaceMention]:
     """The most specific place of the latest sentence among ``earlier`` that does not name two
     countries outright, as a one-item list; the latest sentence's when all of them do."""
+    starts_sorted = [s.start for s in sentences]
     by_sentence: dict[int, list[PlaceMention]] = {}
     for m in earlier:
-        start = max(s.start for s in sentences if s.start <= m.start)
+        start = starts_sorted[bisect_right(starts_sorted, m.start) - 1]  # the sentence the mention is in
         by_sentence.setdefault(start, []).append(m)
     ends = {s.start: s.end for s in sentences}
 
