@@ -193,7 +193,7 @@ def place_mentions(text: str, countries: list[tuple[int, str]] | None = None,
         lead = _LEADING_PREPOSITION.match(phrase) if phrase[:1] in "IANFOB" else None
         if lead:
             start, phrase = start + lead.end(), phrase[lead.end():]  # "In Rakhine State, ...": the name follows
-        stop = _STOP_IN_NAME.search(phrase) if ". " in phrase else None
+        stop = _STOP_IN_NAME.search(phrase) if "." in phrase else None
         if stop:
             phrase = phrase[:stop.start()]  # "Farah. Fatalities coded as 0": the sentence ended
         phrase = phrase.rstrip(".")
