@@ -621,11 +621,10 @@ def _partitives(s: str, candidates: list[Candidate]) -> None:
         participle = T.PREDICATE_ANY.match(s, whole.np_end)
         if rule is not None and rule.source not in (RuleSource.NOUN, RuleSource.SEQUENCE) and participle is None:
             whole.kind, whole.kind_rule = None, None  # "kidnapped 5 of the 20 passengers": the 20 are no count
-        if rule is not None and rule.source is RuleSource.SEQUENCE:
-            own = T.PREDICATE_ANY.match(s, whole.np_end)
-            if own is not None and own.lastgroup is not None and T.PREDICATE_KINDS[own.lastgroup] is not None:
-                whole.kind = T.PREDICATE_KINDS[own.lastgroup]
-                whole.kind_rule = KindRule.of(RuleSource.PREDICATE, own.group(own.lastgroup))
+        if (rule is not None and rule.source is RuleSource.SEQUENCE and participle is not None
+                and participle.lastgroup is not None and T.PREDICATE_KINDS[participle.lastgroup] is not None):
+            whole.kind = T.PREDICATE_KINDS[participle.lastgroup]
+            whole.kind_rule = KindRule.of(RuleSource.PREDICATE, participle.group(participle.lastgroup))
         own_verb = _part_verb(s, whole)
         if own_verb is not None and own_verb.lastgroup is not None:
             kind = T.PREDICATE_KINDS[own_verb.lastgroup]

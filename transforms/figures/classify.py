@@ -241,9 +241,9 @@ def _after_or_state(s: str, np: NounPhrase, mentions: list[Mention], index: int)
 
 
 # the past of every transitive verb of these kinds, for "and then detained them"
-_THEN_KINDS = {form.lower(): entry.kind for entry in lexicon().kind_entries()
-               if entry.kind in ("killed", "injured", "abducted", "detained") for verb in entry.transitive
-               for form in (verb.past,) if " " not in form and entry.kind is not None}
+_THEN_KINDS: dict[str, str] = {verb.past.lower(): entry.kind for entry in lexicon().kind_entries()
+                               if entry.kind in ("killed", "injured", "abducted", "detained")
+                               for verb in entry.transitive if " " not in verb.past}
 
 
 @cache
@@ -274,7 +274,6 @@ TO_DEATH_VERBS = (r"beat|beaten|beating|stabbed|stabbing|hacked|hacking|stoned|s
                   r"burnt|burning|shot|shooting")
 _TO_DEATH_VERB = re.compile(r"(?i)\b(?:" + TO_DEATH_VERBS + ")" + T.FILLER_BEFORE)
 _TO_DEATH = re.compile(r"(?i)^\s+(?:to\s+death|alive)\b")
-# a comment set off by commas between a verb and its number: ", according to the latest data,"
 def _cut_before(original: str, near: str) -> int | None:
     """Where the verb's own object ends, when words stand between it and the number: an aside
     set off by commas, or a named person coordinated before it ("killing Abu Talha al-Almani and
@@ -298,6 +297,7 @@ _AND_VERBED = re.compile(r"\s+(?:and|or)\s+[a-z]+ed" + T.FILLER_BEFORE)
 _NAME_AND_BEFORE = re.compile(r"\s(?:(?:commander|leader|emir|chief|sheikh|general|colonel)\s+)?"
                               r"(?:[A-Z][\w'’-]+|al-[A-Z][\w'’-]+)(?:\s+(?:[A-Z][\w'’-]+|al-[A-Z][\w'’-]+|bin|ibn|al|el|"
                               r"abu|Abu)){0,5},?\s+(?:and|as\s+well\s+as)\s*$")
+# a comment set off by commas between a verb and its number: ", according to the latest data,"
 _ASIDE_BEFORE = re.compile(r"(?i)\b(?:of|to)(?P<aside>\s*,\s*(?:according\s+to|officials?\s+said|[a-z]+\s+said|as\s+of|"
                            r"by\s+some\s+(?:estimates|accounts)|it\s+is\s+(?:estimated|reported|thought)|reportedly)"
                            r"[^,.;]{0,60},\s*)$")
