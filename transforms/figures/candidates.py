@@ -222,12 +222,15 @@ def sentence_candidates(sentence: Sentence) -> list[Candidate]:
     _subsets(s, candidates)
     _out_of(s, candidates)
     _others(candidates)
-    for cand in candidates:
+    for i, cand in enumerate(candidates):
         if cand.kind in DISPLACEMENT_KINDS and cand.group == "combatants":
             cand.drop = True  # fighters withdrawing are not displaced people
         if (cand.kind == "housing_destroyed" and cand.unit != "dwelling" and cand.head is None
-                and _VERB_NEXT.match(s, cand.mention.end) and _homes_before(cand, candidates)):
-            cand.unit = "dwelling"  # "3,000 houses were destroyed and 21,000 severely damaged"
+                and _VERB_NEXT.match(s, cand.mention.end) and i > 0 and candidates[i - 1].unit == "dwelling"
+                and not candidates[i - 1].drop):
+            # a bare number of a housing verb right after a count of homes counts homes: "3,000 houses
+            # were destroyed and 21,000 severely damaged"
+            cand.unit = "dwelling"
         if (cand.kind == "housing_destroyed" and cand.unit == "household" and cand.kind_rule is not None
                 and cand.kind_rule.trigger.startswith("had their")):
             cand.unit = "dwelling"  # "41,000 households had their houses destroyed": one home each
@@ -249,12 +252,6 @@ def sentence_candidates(sentence: Sentence) -> list[Candidate]:
 _VERB_NEXT = re.compile(r"(?i)\s+(?:[a-z]+ly\s+)?(?:were|was|have|has|had|are|is|been|[a-z]+ed|burnt|torn|more)\b")
 
 
-def _homes_before(cand: Candidate, candidates: list[Candidate]) -> bool:
-    """A bare number of a housing verb right after a count of homes in its sentence counts homes."""
-    i = candidates.index(cand)
-    return i > 0 and candidates[i - 1].unit == "dwelling" and not candidates[i - 1].drop
-
-
 def _drop_overlaps(mentions: list[Mention]) -> list[Mention]:
     kept: list[Mention] = []
     for m in mentions:
@@ -264,12 +261,9 @@ def _drop_overlaps(mentions: list[Mention]) -> list[Mention]:
     return kept
 
 
-def _part_verb(s: str, whole: Candidate) -> re.Match[str] | None:
+def _part_verb(s: str, participle: re.Match[str]) -> re.Match[str] | None:
     """The verb of a part's own clause, after its whole's participle: in "Five of the 20 people
     abducted were later killed" the five's verb is "were later killed"."""
-    participle = T.PREDICATE_ANY.match(s, whole.np_end)
-    if participle is None:
-        return None
     own = _OWN_AUX.search(s, participle.end(), min(len(s), participle.end() + 120))
     if own is None or re.search(r"[.;,]", s[participle.end():own.start()]):
         return None
@@ -625,7 +619,7 @@ def _partitives(s: str, candidates: list[Candidate]) -> None:
                 and participle.lastgroup is not None and T.PREDICATE_KINDS[participle.lastgroup] is not None):
             whole.kind = T.PREDICATE_KINDS[participle.lastgroup]
             whole.kind_rule = KindRule.of(RuleSource.PREDICATE, participle.group(participle.lastgroup))
-        own_verb = _part_verb(s, whole)
+        own_verb = _part_verb(s, participle) if participle is not None else None
         if own_verb is not None and own_verb.lastgroup is not None:
             kind = T.PREDICATE_KINDS[own_verb.lastgroup]
             if kind is None:

@@ -328,16 +328,15 @@ def unknown_places(text: str, known: list[PlaceMention]) -> list[UnknownPlace]:
     return out
 
 
-def _latest_sentence_places(earlier: list[PlaceMention], sentences: list[Any],
+def _latest_sentence_places(earlier: list[PlaceMention], starts_sorted: list[int], ends: dict[int, int],
                             countries: list[tuple[int, str]]) -> list[PlaceMention]:
     """The most specific place of the latest sentence among ``earlier`` that does not name two
-    countries outright, as a one-item list; the latest sentence's when all of them do."""
-    starts_sorted = [s.start for s in sentences]
+    countries outright, as a one-item list; the latest sentence's when all of them do.
+    ``starts_sorted`` and ``ends`` are the document's sentence starts and each one's end."""
     by_sentence: dict[int, list[PlaceMention]] = {}
     for m in earlier:
         start = starts_sorted[bisect_right(starts_sorted, m.start) - 1]  # the sentence the mention is in
         by_sentence.setdefault(start, []).append(m)
-    ends = {s.start: s.end for s in sentences}
 
     def named(start: int) -> int:
         return len({iso3 for pos, iso3 in countries if start <= pos < ends[start]})
@@ -365,6 +364,8 @@ def assign_places(figures: list[Any], sentences: list[Any], text: str) -> None:
         weight[iso3] = weight.get(iso3, 0) + 1.5
     only_country = _leading(weight)  # the document's country: named more often than any other
     unknown = unknown_places(text, mentions)
+    starts_sorted = [s.start for s in sentences]  # for the sentence a place mention stands in
+    ends = {s.start: s.end for s in sentences}
 
     # the document's main place, for figures whose own sentence and paragraph name none
     counts: dict[str, int] = {}
@@ -395,7 +396,7 @@ def assign_places(figures: list[Any], sentences: list[Any], text: str) -> None:
             # "militants attacked Kaya (Sanmatenga). Two soldiers were wounded." -> Kaya; but not
             # a sentence that names places of several countries ("as in other Balkan countries,
             # Serbia and Bulgaria"), which is a comparison, not where the figure is
-            earlier = _latest_sentence_places(earlier, sentences, countries)
+            earlier = _latest_sentence_places(earlier, starts_sorted, ends, countries)
         destinations = []
         if fig.kind == "refugees":
             # refugees are counted where they fled from: "sent hundreds scampering across the
