@@ -41,7 +41,7 @@ _CONFLICT: dict[str, float] = {
     r"demolition\w*|demolish\w*|evict\w*|settlers?|checkpoints?|curfews?|coup": 1,
     r"murder\w*|shoot\w*|shooters?|gunshots?|stabb\w*|fighters|firing|opened\s+fire|bomb\s+threats?|hijack\w*": 2,
     # killings by mobs, gangs and vigilantes are violence too (ACLED codes them), never a disaster
-    r"lynch\w*|mobs?|vigilantes?|gangs?|gang\s+members|cartels?|cultists?|drive-by|tortur\w*|firearms?|"
+    r"lynch(?:ed|es|ing|ings)?|mobs?|vigilantes?|gangs?|gang\s+members|cartels?|cultists?|drive-by|tortur\w*|firearms?|"
     r"summar(?:y|ily)\s+execut\w*|executed\s+with|shot\s+dead|shot\s+to\s+death|gunned\s+down": 2,
     r"refugees?|asylum|displacement\s+camps?|idp\s+camps?|coalition|airstrip|drones?|missiles?|grenades?": 1,
     r"assailants?|attackers?|warplanes?|fighter\s+jets?|regime|forces|genocide|ethnic\s+cleansing|war[-\s]torn": 1.5,
@@ -59,9 +59,12 @@ _DISASTER: dict[str, float] = {
     r"droughts?|wildfires?|bush\s?fires?|brush\s+fires?|forest\s+fires?|heat\s?waves?|cold\s+waves?|blizzards?": 3,
     r"rain\w*|downpours?|rivers?|dams?|embankments?|water\s+levels?|weather|meteorolog\w*|winds?": 1,
     r"disasters?|natural\s+hazards?|calamit\w*|relief\s+camps?|evacuat\w*|rescue\w*|debris|collapsed": 1,
-    r"fires?|blaze\w*|flames?|smoke|firefighters?|fire\s+(?:crews?|fighters|department|chief)|burn\w*": 2,
+    r"fires?|blaze\w*|flames?|smoke|firefighters?|fire\s+(?:crews?|fighters|department|chief)|"
+    r"burn(?:s|ed|ing|ings|t)?": 2,
     r"flashfloods?|flood[-\s]affected|water[-\s]?logg\w*|roofs?|zinc|sandbags?|shelters?|red\s+cross": 1,
-    r"hail\w*|snow\w*|erosion|sinkholes?|gas\s+leak|emergency\s+services|power\s+(?:cuts?|outages?|lines?)": 1,
+    # word stems that would match names ("Burnie", "Snowden", "Hailey") are spelled out
+    r"hail(?:s|storms?|stones?)?|snow(?:s|ed|ing|y|fall|falls|storms?|melt)?|erosion|sinkholes?|gas\s+leak|"
+    r"emergency\s+services|power\s+(?:cuts?|outages?|lines?)": 1,
     r"cloudbursts?|thunderstorms?|lightning|deluge|submerged|washed\s+away|swollen|overflow\w*|storm\s+surges?": 2,
     r"high\s+tides?|tidal|waves|breach\w*|disaster\s+management|relief\s+(?:materials|goods|supplies)": 1,
     r"heavy\s+rain\w*|torrential\s+rain\w*|rainfall|rainstorms?|record\s+rain\w*": 2,

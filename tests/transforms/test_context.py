@@ -34,6 +34,8 @@ CASES = [
     ("In the new game, players defeat hundreds of stormtroopers on a desert planet.", "other", "video-game"),
     ("The central bank raised interest rates for the third time this year.", "other", "economy"),
     ("A US programme offers online university courses to refugees worldwide.", "other", "education"),
+    # a place or a person named like a cue word is no cue: Burnie is a port, Snowden a whistleblower
+    ("Ferry bookings were moved to Burnie while the Devonport terminal stayed closed.", "other", "name-not-a-cue"),
 ]
 
 

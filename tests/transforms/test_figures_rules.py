@@ -505,6 +505,27 @@ CASES: list[tuple[str, str, list[Row]]] = [
     ("re-report", "Five soldiers were killed in Gao. Officials later confirmed that five soldiers died.",
      [("killed", "combatants", "person", 5, "exact", None, False, "asserted"),
       ("killed", "combatants", "person", 5, "exact", 0, False, "asserted")]),
+    ("also-is-new-people", "Six attackers were killed near the bridge. Six policemen from the post were also "
+     "confirmed killed, officials said.",
+     [("killed", "combatants", "person", 6, "exact", None, False, "asserted"),
+      ("killed", "combatants", "person", 6, "exact", None, False, "asserted")]),
+    ("also-reported-is-the-same-dead", "Two villagers were killed in the raid. The local radio also reported 2 "
+     "fatalities.",
+     [("killed", "civilians", "person", 2, "exact", None, False, "asserted"),
+      ("killed", "people", "person", 2, "exact", 0, False, "asserted")]),
+    ("headline-runs-into-caption", "Quake kills a 70-year-old man, injures 12 The debris of collapsed houses is "
+     "pictured in the town square.",
+     [("killed", "people", "person", 1, "exact", None, False, "asserted"),
+      ("injured", "people", "person", 12, "exact", None, False, "asserted")]),
+    ("settlement-after-of-is-where-they-live", "Gunmen executed seventeen worshipers of the Fulani community.",
+     [("killed", "civilians", "person", 17, "exact", None, False, "asserted")]),
+    ("place-between-subject-and-verb", "A homeless man south of the city died when a tree fell on him.",
+     [("killed", "people", "person", 1, "exact", None, False, "asserted")]),
+    ("relative-clause-then-death", "A soldier who went missing for four days during the exercise died of "
+     "dehydration.",
+     [("killed", "combatants", "person", 1, "exact", None, False, "asserted")]),
+    ("relative-clause-no-death", "Two people who were injured in the blast were taken to hospital.",
+     [("injured", "people", "person", 2, "exact", None, False, "asserted")]),
     # zeros
     ("zero-no-one", "No one was hurt in the explosion.",
      [("injured", "people", "person", 0, "exact", None, False, "asserted")]),
@@ -540,6 +561,8 @@ CASES: list[tuple[str, str, list[Row]]] = [
 ]
 
 NOT_FIGURES = [
+    ("settlements-counted", "The rains left 14 communities cut off and 3 hamlets evacuated."),
+    ("buildings-no-one-lives-in", "The airport reopened, although some terminal buildings suffered damage."),
     ("fraction-of-a-toll", "About one-third of the casualties were children, the mission said."),
     ("cargo-planes", "Seven cargo planes had landed at the airport."),
     ("barracks", "They said they had seized three barracks south of the capital."),

@@ -41,7 +41,8 @@ _PREP_PHRASE = re.compile(
     r"(?i)^\s*(?:at\s+least\s+)?(?:\([^)]{0,60}\)\s*)?(?:,\s*)?(?:(?:of|from|in|at|on|near|inside|across|with|"
     r"without|aged|living|residing)\b(?:" + _NO_NUMBER_WORD + r"[^.;:!?\d]|" + _COUNTED_PLACES
     + r"){0,90}?(?=\s(?:was|were|is|are|has|have|had|remain|remained|remains)\b)|"
-    r"(?:from|of)\s+[^.;:!?\d]{0,60}?(?=\s(?:killed|wounded|injured|died|dead|displaced|fled|evacuated|"
+    r"(?:from|of|near|outside|(?:north|south|east|west)(?:-?(?:east|west))?\s+of)\s+[^.;:!?\d]{0,60}?"
+    r"(?=\s(?:killed|wounded|injured|hurt|died|drowned|perished|dead|displaced|fled|evacuated|"
     r"relocated|returned|arrested|abducted|kidnapped|missing|took\s+(?:shelter|refuge)|sought\s+refuge|"
     r"moved\s+to|arrived\s+in)\b))")
 # "10 members of the regime forces and the militiamen loyal to them were killed"
@@ -397,7 +398,10 @@ def predicate_kind(s: str, pos: int) -> KindDecision:
     if kind == "displaced" and _THEN_ACROSS.match(rest):
         # "27,000 Rohingya who were internally displaced in Myanmar fled across the border"
         return KindDecision("refugees", Site.AFTER, KindRule(RuleSource.SEQUENCE, rule.trigger))
-    if kind in ("abducted", "detained", "injured", "missing") and _sequence_outcome(rest):
+    if kind in ("abducted", "detained", "injured", "missing") and (
+            _sequence_outcome(rest) or (gap.strip() and _RELATIVE_GAP.fullmatch(gap) and _MAIN_DEATH.match(rest))):
+        # "a soldier who went missing for four days died of hyperthermia": the relative clause is
+        # what happened first, the sentence's own predicate the outcome
         return KindDecision("killed", Site.AFTER, KindRule(RuleSource.SEQUENCE, rule.trigger))
     if (kind == "killed" and re.match(r"(?i)^\s+(?:and|or)\s+(?:wounded|injured)\b", rest)) or (
             kind == "injured" and re.match(r"(?i)^\s+(?:and|or)\s+killed\b", rest)):
@@ -417,6 +421,11 @@ _THEN_DEAD = re.compile(
     r"(?i)^(?:[^.;]{0,40}?\b(?:and|before\s+being)\s+(?:was\s+|were\s+)?|\s+by\s+[^,.;]{1,50}?\s+(?:was|were|had\s+been|"
     r"have\s+been)\s+(?:[a-z]+ly\s+)?)(?:later\s+|subsequently\s+|then\s+)?(?:found\s+(?:dead|murdered|executed|"
     r"beheaded)|killed|executed|died|murdered|beheaded|shot\s+dead|(?:stabbed|beaten|hacked|shot)\s+to\s+death)\b")
+
+
+# the predicate after a relative clause ("who went missing ... died"), not a death someone reported
+_MAIN_DEATH = re.compile(r"(?i)^(?![^.;]*?\b(?:said|says|told|reported)\b)[^.;,]{0,80}?\s(?:(?:was|were)\s+"
+                         r"(?:later\s+)?(?:killed|found\s+dead|executed|murdered)|died|succumbed)\b")
 
 
 _NOT_VERIFIED = re.compile(r"(?i)\b(?:(?:could|can)\s*not\s+be|(?:has|have)\s+not\s+been|(?:was|were)\s+not)\s+"

@@ -69,7 +69,7 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [(name, re.compile(pattern, re.I))
     ("yesterday", r"\b(?:yesterday|the\s+previous\s+day|the\s+day\s+before)\b"),
     ("today", r"\b(?:today|this\s+morning|this\s+afternoon|this\s+evening|tonight|earlier\s+today)\b"),
     ("weekday", rf"\b(?P<pre>last\s+|on\s+|this\s+past\s+)?{_WD}\b"),
-    ("year", rf"\b(?P<pre>in|during|since|of|the|towards|toward|by|until|early|late|mid-?|from|throughout)\s+"
+    ("year", rf"\b(?P<pre>in|during|since|of|the|towards|toward|by|until|early|late|mid-?|from|throughout|back\s+to)\s+"
              rf"{_Y.format('y')}\b(?![-–]\d)"),
 ]]
 # a month name as a whole word, for the extractor's "is this number part of a date" test

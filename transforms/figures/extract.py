@@ -190,6 +190,12 @@ _MORE = re.compile(r"(?i)\s+(?:more|other|others|additional|further|new)\b")
 
 
 # "another woman", "a third member": someone new (a bare "a man" often re-introduces the lead's victim)
+# "... were also (confirmed) killed", "... also died"; before the number: "they also killed eight"; never a reporting
+# verb ("VoJ also reported 1 fatality" is another source's count of the same dead)
+_REPORTING = r"(?!(?:reported|stated|claimed|said|counted|recorded|noted|announced|mentioned|put|cited)\b)"
+_ALSO_AFTER = re.compile(r"(?i)[^;:]{0,50}?\s(?:(?:were|was|are|is|have|has|had)\s+(?:been\s+)?)?also\s+" + _REPORTING
+                         + r"(?:[a-z]+\s+)?[a-z]+(?:ed|en)\b")
+_ALSO_BEFORE = re.compile(r"(?i)\balso\s+" + _REPORTING + r"(?:[a-z]+\s+)?[a-z]+(?:ed|en)\s+(?:[\w'-]+\s+){0,3}$")
 _INDEFINITE = re.compile(r"(?i)(?:an?\s+(?:second|third|fourth|fifth|sixth|further|new)|another)\s")
 
 
@@ -205,6 +211,9 @@ def _link_rereports(figures: list[Figure], sources: list[tuple[Candidate, Senten
         someone_new = cand.mention.kind == "single" and _INDEFINITE.match(cand.mention.text) is not None
         # "Another 15,000 people were displaced": new people, unless the words around it are said again
         someone_new = someone_new or elided(sentence.text, cand.mention)
+        # "Eight assailants were killed. Eight soldiers were also killed": "also" adds people
+        someone_new = someone_new or _ALSO_AFTER.match(sentence.text, cand.np_end) is not None or (
+            _ALSO_BEFORE.search(sentence.text, max(0, cand.mention.start - 60), cand.mention.start) is not None)
         around = sentence.text[max(0, cand.mention.start - 40):cand.mention.end + 10]
         if fig.part_of is None and fig.best != 0 and not _MORE.match(sentence.text, cand.mention.end):
             for i in same[:20]:

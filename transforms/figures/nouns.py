@@ -53,6 +53,13 @@ for _multi in _MULTI:
     _MULTI_BY_FIRST.setdefault(_multi.split()[0], []).append(_multi)
 _HOUSEHOLD = {w.lower() for w in HOUSEHOLD_NOUNS}
 _DWELLING = {w.lower() for w in DWELLING_NOUNS}
+# places counted as places: "left 25 communities isolated", "3 hamlets evacuated"; after "of" they are
+# where the people come from ("seventeen worshipers of the Fulani community")
+_SETTLEMENTS = frozenset({"communities", "community", "settlements", "settlement", "hamlets", "hamlet",
+                          "municipalities", "municipality", "townships", "township", "wards"})
+# buildings no one lives in: "some terminal buildings suffered damage", "12 government buildings"
+_NOT_HOMES = frozenset({"terminal", "office", "government", "public", "commercial", "administrative", "airport",
+                        "factory", "industrial", "municipal", "farm", "university", "hospital", "church", "school"})
 _DAMAGED = lexicon().damage_words()  # "collapsed houses", "razed homes"
 
 # Armed organisations and forces: "members of X", "X militants", "16 of them" after X.
@@ -120,6 +127,8 @@ def noun_phrase(sentence: str, start: int) -> NounPhrase:
                 continue
         if word in "()[],;:.!?\"“”":
             break
+        if word in ("The", "A", "An") and not sentence[pos:match.start()].strip():
+            break  # a capital article starts the next sentence: "injures 30 The debris of collapsed houses"
         multi = next((m for m in _MULTI_BY_FIRST.get(word.lower(), ()) if lowered.startswith(m, match.start())
                       and _word_end(lowered, match.start() + len(m))), None)
         if multi:
@@ -147,6 +156,8 @@ def noun_phrase(sentence: str, start: int) -> NounPhrase:
             break  # "518,000 displaced", "One ranger killed": a predicate ("of the dead" is a noun)
         if low in _HOUSEHOLD:
             return NounPhrase(match.end(), low, "people", "household", True, None, None)
+        if low in _DWELLING and previous in _NOT_HOMES:
+            return NounPhrase(match.end(), low, None, "person", False, None, None)  # "terminal buildings"
         if low in _DWELLING:
             damaged = previous in _DAMAGED
             return NounPhrase(match.end(), low, "people", "dwelling", True, "housing_destroyed" if damaged else None,
@@ -179,6 +190,8 @@ def noun_phrase(sentence: str, start: int) -> NounPhrase:
             return phrase
         if low in WEAK_NOUN_KINDS and low not in ("injured", "wounded", "displaced", "missing", "homeless"):
             return NounPhrase(match.end(), low, "people", "person", True, None, WEAK_NOUN_KINDS[low])
+        if low in _SETTLEMENTS and not saw_of:
+            return NounPhrase(match.end(), low, None, "person", False, None, None)  # "25 communities isolated"
         if low in NOT_PEOPLE or low.rstrip("s") in NOT_PEOPLE or re.match(r"\d", low):
             following = _TOKEN.search(sentence, match.end())
             if following and following.group(0).lower() in _PERSON:
