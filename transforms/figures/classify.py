@@ -136,7 +136,8 @@ def kind_of(s: str, m: Mention, np: NounPhrase, before: str, mentions: list[Ment
     """The kind of a number from, in this order, a running toll, its noun, the words before it,
     its predicate, a state noun ("IDPs")."""
     lowered = before.lower()
-    toll = T.TOLL_BEFORE.search(before) if ("toll" in lowered or "number" in lowered) else None
+    toll = T.TOLL_BEFORE.search(before) if ("toll" in lowered or "number" in lowered or "ris" in lowered
+                                            or "rose" in lowered or "climb" in lowered) else None
     while toll is not None:  # the toll nearest the number names it: "number of casualties ... the death toll to 50"
         nearer = T.TOLL_BEFORE.search(before, toll.end("noun"))
         if nearer is None:
@@ -146,7 +147,7 @@ def kind_of(s: str, m: Mention, np: NounPhrase, before: str, mentions: list[Ment
         what = (toll.group("what") or "").lower()
         if not what and not toll.group("noun").lower().endswith("toll"):
             # "More casualties raise their number to 13": the kind is named before the toll
-            subject = T.TOLL_SUBJECT.search(before[:toll.start()])
+            subject = T.TOLL_SUBJECT.search(before[:toll.start()]) or T.TOLL_SUBJECT.fullmatch(toll.group("noun"))
             what = subject.group(1).lower() if subject else ""
             if not what:
                 return NO_KIND

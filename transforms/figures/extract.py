@@ -109,6 +109,8 @@ def extract_figures(text: str, published: date | None, doc_id: str = "") -> list
         if cand.of_previous and figures[j].part_of is None:
             for i in range(j - 1, max(-1, j - 30), -1):
                 if KIND_CLASS[figures[i].kind] == KIND_CLASS[cand.of_previous] and figures[i].best >= figures[j].best:
+                    if KIND_CLASS[figures[j].kind] != KIND_CLASS[figures[i].kind]:
+                        break  # "One of the wounded later died": a death of its own, never part of the injured
                     if figures[j].kind == cand.of_previous and figures[j].kind != figures[i].kind:
                         figures[j].kind = figures[i].kind
                         figures[j].kind_rule = f"of-previous:{figures[i].kind_rule}"

@@ -306,6 +306,12 @@ def _longest_known(gaz: Any, phrase: str) -> tuple[int, list[Place]] | None:
         places = gaz.lookup(candidate)
         if places:
             return len("".join(words[:n]).rstrip().rstrip(".,")), places
+    head = re.match(r"([A-Z][a-z]{3,})-[A-Z]", phrase)
+    if head and head.group(1).lower() not in _NOT_PLACES:
+        # "Mogadishu-Karan district": a city's district written after it, as ACLED names them
+        places = gaz.lookup(head.group(1))
+        if places:
+            return len(head.group(1)), places
     return None
 
 

@@ -51,7 +51,11 @@ TOLL_BEFORE = re.compile(
     # "initially thought dead, though the number was eventually raised to sixteen"
     r"the\s+number(?=\s+(?:was\s+|had\s+been\s+|has\s+been\s+)?(?:later\s+|[a-z]+ly\s+)?(?:raised|revised|rose|risen|"
     r"increased|climbed)\s+(?:up\s+)?to\b)|"
-    r"(?:rais\w*|ris\w*|rose|increas\w*|brings?|bringing)\s+the\s+number(?=\s+to\b)|number\s+of\s+(?:the\s+)?(?:\w+\s+){0,2}?"
+    r"(?:rais\w*|ris\w*|rose|increas\w*|brings?|bringing)\s+the\s+number(?=\s+to\b)|"
+    # the counted noun itself rising: "Casualties of Idlib massacre rise to about 60", "more martyrs rises to 10"
+    r"(?:casualties|martyrs|fatalities|deaths)(?=\s+(?:of\s+[^.;:\d]{0,50}?\s+)?(?:rise|rises|rose|risen|climbs?|"
+    r"climbed)\s+to\b)|"
+    r"number\s+of\s+(?:the\s+)?(?:\w+\s+){0,2}?"
     r"(?P<what>casualties|dead|deaths|fatalities|killed|victims|injured|wounded|displaced|people\s+killed|"
     r"those\s+killed|who\s+were\s+killed|who\s+died|missing|evacuees|refugees|IDPs|returnees))"
     r"\b[^.;:]{0,90}?\b(?:to|at|reached|reaches|hit|hits|of|is|was|be|stands\s+at|stood\s+at)" + FILLER_BEFORE
