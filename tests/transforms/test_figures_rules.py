@@ -409,8 +409,9 @@ CASES: list[tuple[str, str, list[Row]]] = [
      [("evacuated", "people", "person", 2100, "approx", None, False, "asserted")]),
     ("half-of-the-displaced-returned", "Half of the 111,000 people displaced from Aleppo returned to their homes.",
      [("displaced", "people", "person", 111000, "exact", None, False, "asserted")]),
+    # the man is dead; "allegedly" doubts who shot him (as "presumed" does), so the death is asserted
     ("the-agent-in-a-relative-clause", "Two men who allegedly shot dead a man in the market clashed with police.",
-     [("killed", "people", "person", 1, "exact", None, False, "uncertain")]),
+     [("killed", "people", "person", 1, "exact", None, False, "asserted")]),
     ("toppled-buildings", "The quake toppled 6,988 buildings in the province.",
      [("housing_destroyed", "people", "dwelling", 6988, "exact", None, False, "asserted")]),
     # bare singulars
@@ -545,6 +546,20 @@ CASES: list[tuple[str, str, list[Row]]] = [
       ("killed", "civilians", "person", 1, "exact", 0, False, "asserted"),
       ("injured", "civilians", "person", 2, "exact", None, False, "asserted"),
       ("killed", "people", "person", 1, "exact", None, False, "asserted")]),
+    ("a-victim-is-one-of-the-dead", "Militants assassinated two men near the well. The corpse of one victim was "
+     "booby-trapped.",
+     [("killed", "people", "person", 2, "exact", None, False, "asserted"),
+      ("killed", "people", "person", 1, "exact", 0, False, "asserted")]),
+    ("summarily-shot", "Two men accused of theft were summarily shot by a local militia.",
+     [("killed", "people", "person", 2, "exact", None, False, "asserted")]),
+    ("hanged", "Three prisoners were hanged at dawn.",
+     [("killed", "people", "person", 3, "exact", None, False, "asserted")]),
+    ("part-of-between-subject-and-verb", "A civilian driver part of an army convoy was killed by a roadside bomb.",
+     [("killed", "civilians", "person", 1, "exact", None, False, "asserted")]),
+    # "allegedly" before the verb doubts who did it, not that it happened
+    ("allegedly-doubts-the-perpetrator", "Police allegedly killed four protesters and injured five.",
+     [("killed", "civilians", "person", 4, "exact", None, False, "asserted"),
+      ("injured", "people", "person", 5, "exact", None, False, "asserted")]),
     # zeros
     ("zero-no-one", "No one was hurt in the explosion.",
      [("injured", "people", "person", 0, "exact", None, False, "asserted")]),

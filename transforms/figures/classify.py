@@ -39,7 +39,7 @@ _NO_NUMBER_WORD = (r"(?!(?<![a-z])(?:one|two|three|four|five|six|seven|eight|nin
                    r"dozens|scores|hundreds|thousands)\s+(?:have|has|had|were|was|are|is)\b)")
 _PREP_PHRASE = re.compile(
     r"(?i)^\s*(?:at\s+least\s+)?(?:\([^)]{0,60}\)\s*)?(?:,\s*)?(?:(?:of|from|in|at|on|near|inside|across|with|"
-    r"without|aged|living|residing)\b(?:" + _NO_NUMBER_WORD + r"[^.;:!?\d]|" + _COUNTED_PLACES
+    r"without|aged|living|residing|part\s+of|members?\s+of)\b(?:" + _NO_NUMBER_WORD + r"[^.;:!?\d]|" + _COUNTED_PLACES
     + r"){0,90}?(?=\s(?:was|were|is|are|has|have|had|remain|remained|remains)\b)|"
     r"(?:from|of|near|outside|(?:north|south|east|west)(?:-?(?:east|west))?\s+of)\s+[^.;:!?\d]{0,60}?"
     r"(?=\s(?:killed|wounded|injured|hurt|died|drowned|perished|dead|displaced|fled|evacuated|"

@@ -101,6 +101,7 @@ def extract_figures(text: str, published: date | None, doc_id: str = "") -> list
                 fig.kind_rule = f"re-report:{earlier.kind_rule}"
                 fig.part_of = earlier.part_of if earlier.part_of is not None else index_map[i] - 1
     _link_rereports(figures, sources)
+    _link_victims(figures, sources)
     _later_killed(figures, sources, text)
     _link_restated_sums(figures, sources)
     _link_bare_breakdowns(figures, sources)
@@ -227,6 +228,20 @@ def _link_rereports(figures: list[Figure], sources: list[tuple[Candidate, Senten
                     fig.part_of = first.part_of if first.part_of is not None else i
                     break
         same.append(j)
+
+
+def _link_victims(figures: list[Figure], sources: list[tuple[Candidate, Sentence]]) -> None:
+    """'Militants assassinated two men. The corpse of one victim was booby-trapped': a victim is
+    one of the dead already counted, part of the nearest earlier death figure as large."""
+    for j, (cand, _sentence) in enumerate(sources):
+        if (cand.head not in ("victim", "victims") or figures[j].part_of is not None or figures[j].kind != "killed"
+                or _INDEFINITE.match(cand.mention.text)):
+            continue  # "Another victim was found dead": someone new
+        earlier = next((i for i in range(j - 1, -1, -1) if figures[i].kind == "killed" and sources[i][0].head
+                        not in ("victim", "victims") and figures[i].best >= figures[j].best
+                        and figures[i].cumulative == figures[j].cumulative), None)
+        if earlier is not None:
+            figures[j].part_of = figures[earlier].part_of if figures[earlier].part_of is not None else earlier
 
 
 _SEX_AND_AGE = {"man": "man", "men": "man", "woman": "woman", "women": "woman", "girl": "girl", "boy": "boy",

@@ -128,5 +128,5 @@ UNCERTAIN = re.compile(
 # "presumed JNIM militants killed 5" doubts the perpetrator, not the dead
 UNCERTAIN_CLAIM = re.compile(
     r"(?i)\b(?:claim(?:s|ed|ing)?\s+to\s+have|claim(?:s|ed)?\s+(?:that\s+)?(?:it|they|its\s+fighters)\s+(?:had|have)|"
-    r"said\s+(?:it|they)\s+(?:had|have)|believed\s+to\s+have|feared\s+to\s+have|allegedly|unconfirmed)\b")
+    r"said\s+(?:it|they)\s+(?:had|have)|believed\s+to\s+have|feared\s+to\s+have|unconfirmed)\b")
 NEGATION = re.compile(r"(?i)\b(?:not|never|no\s+longer|denied|deny|denies)\b")
