@@ -560,6 +560,15 @@ CASES: list[tuple[str, str, list[Row]]] = [
     ("allegedly-doubts-the-perpetrator", "Police allegedly killed four protesters and injured five.",
      [("killed", "civilians", "person", 4, "exact", None, False, "asserted"),
       ("injured", "people", "person", 5, "exact", None, False, "asserted")]),
+    ("participle-clause-pronoun", "Snipers opened fire on a civilian near the bridge, killing him.",
+     [("killed", "civilians", "person", 1, "exact", None, False, "asserted")]),
+    ("possessive-is-not-the-pronoun", "Troops opened fire on civilians, killing a woman and her son, and injuring "
+     "her husband.",
+     [("killed", "women", "person", 1, "exact", None, False, "asserted"),
+      ("killed", "children", "person", 1, "exact", None, False, "asserted"),
+      ("injured", "civilians", "person", 1, "exact", None, False, "asserted")]),
+    ("fatalities-range", "Militias clashed over farmland. Reports on fatalities range from 2 to 4.",
+     [("killed", "people", "person", 2, "range", None, False, "asserted")]),
     # zeros
     ("zero-no-one", "No one was hurt in the explosion.",
      [("injured", "people", "person", 0, "exact", None, False, "asserted")]),

@@ -14,6 +14,7 @@ from transforms.figures.classify import (
     APPOSITION,
     CONTEXT,
     COORD,
+    PRONOUN_END,
     TO_DEATH_VERBS,
     KindDecision,
     KindRule,
@@ -160,6 +161,7 @@ people population men women children crowd family families household earlier lat
 _GROUP_OF = {w.lower(): g for g, ws in GROUPS.items() for w in ws if " " not in w}
 
 
+_THEN_HIM = re.compile(r"(?i)[^.;]{0,80}?,\s+(?:killing|wounding|injuring|abducting)\s+(?:him|her)\b" + PRONOUN_END)
 _SUBSET_BEFORE = re.compile(
     r"(?i)\b(?:including|among\s+them|among\s+whom|of\s+whom|of\s+them|among\s+the\s+(?:dead|victims|"
     r"injured|wounded|displaced)|among\s+those)\b")
@@ -361,8 +363,10 @@ def _singular_mentions(s: str, numbers: list[Mention]) -> list[Mention]:
         if _SAYS_AFTER.match(s, match.end()):
             continue  # "a resident and a UN official said": the sources, not victims
         if re.search(r"(?i)\b(?:from|in|at|on|with|to|into|near|by|for|against|like|as|than|about|among|"
-                     r"between|under|over|behind|inside|outside)\s+$", context_before(s, match.start())):
-            continue  # inside a prepositional phrase: a place or a possessor, rarely the victim
+                     r"between|under|over|behind|inside|outside)\s+$", context_before(s, match.start())) and not (
+                _THEN_HIM.match(s, match.end())):
+            continue  # inside a prepositional phrase: a place or a possessor, rarely the victim (but "opened
+            # fire on a civilian, killing him")
         before = context_before(s, match.start())[-T.LEFT_REACH:].lower()
         if re.search(r"(?i)\bof\s+$", before) and T.ANY_LEFT_VERB.search(before) is None:
             continue  # "the house of the Koglweogo chief", but "the killing of a trader"

@@ -153,6 +153,10 @@ def kind_of(s: str, m: Mention, np: NounPhrase, before: str, mentions: list[Ment
                 return NO_KIND
         return KindDecision(T.TOLL_WHAT.get(what, "killed") if what else "killed", Site.TOLL,
                             KindRule.of(RuleSource.TOLL, toll.group("noun")))
+    ranged = _TOLL_RANGES.search(before[-60:]) if "rang" in lowered or "var" in lowered else None
+    if ranged:  # "Reports on fatalities range from 2 to 4": the count the reports give, as a range
+        return KindDecision(T.TOLL_WHAT[ranged.group("what").lower()], Site.TOLL,
+                            KindRule.of(RuleSource.TOLL, ranged.group(0).strip()))
     # a label ends in ":", "-", "–" or "total" ("Number of displaced: 452"): test that before the pattern
     tail = before.rstrip()[-5:].lower()
     label = T.LABEL_BEFORE.search(before[-60:]) if tail.endswith((":", "-", "–", "total")) else None
@@ -242,17 +246,23 @@ def _after_or_state(s: str, np: NounPhrase, mentions: list[Mention], index: int)
     return NO_KIND
 
 
-# the past of every transitive verb of these kinds, for "and then detained them"
-_THEN_KINDS: dict[str, str] = {verb.past.lower(): entry.kind for entry in lexicon().kind_entries()
+# the past and -ing forms of every transitive verb of these kinds: "and then detained them", ", killing him"
+_THEN_KINDS: dict[str, str] = {form.lower(): entry.kind for entry in lexicon().kind_entries()
                                if entry.kind in ("killed", "injured", "abducted", "detained")
-                               for verb in entry.transitive if " " not in verb.past}
+                               for verb in entry.transitive for form in (verb.past, verb.ing) if " " not in form}
+
+
+# the pronoun is the object, not a possessive: "injuring her" but not "injuring her husband"
+PRONOUN_END = (r"(?=\s*(?:[,.;:)]|$|\s+(?:in|at|on|and|with|during|near|after|before|while|when|as|by|to|from|inside|"
+               r"outside|along\w*|alongside|too|also|critically|seriously|severely|badly|fatally)\b))")
 
 
 @cache
 def _then_verbed_them() -> re.Pattern[str]:
     verbs = "|".join(sorted(_THEN_KINDS, key=len, reverse=True))
-    return re.compile(r"(?i)[^.;]{0,80}?\band\s+(?:then\s+|later\s+|subsequently\s+)?(?:[a-z]+ly\s+)?(?P<rule>(?P<verb>"
-                      + verbs + r")\s+(?:them|him|her))\b")
+    # "and then detained them", or a participle clause: "opened fire on a civilian, killing him"
+    return re.compile(r"(?i)[^.;]{0,80}?(?:\band\s+(?:then\s+|later\s+|subsequently\s+)?|,\s+)(?:[a-z]+ly\s+)?"
+                      r"(?P<rule>(?P<verb>" + verbs + r")\s+(?:them|him|her))\b" + PRONOUN_END)
 
 
 def _pronoun_is_the_phrase(between: str, rule: str, m: Mention) -> bool:
@@ -310,6 +320,8 @@ _AND_WOUNDED = re.compile(r"(?i)\s+and\s+(?:the\s+)?(?:wounded|injured)\b(?!\s+(
 _OF_WHOM = re.compile(r"(?i)\s+of\s+(?:whom|them|which)\b")
 _DEAD_AND = re.compile(r"(?i)\b(?:martyrs|dead|killed|deaths|fatalities)\s+(?:and|or)\s+(?:the\s+)?"
                        r"(?:injured|wounded)$")
+_TOLL_RANGES = re.compile(r"(?i)\b(?P<what>fatalities|deaths|casualties|dead)\s+(?:range[sd]?|ranging|var(?:y|ies|ied))"
+                          r"\s+(?:from|between)\s*$")
 _THE_NUMBER_NEXT = re.compile(r"(?i)\s+the\s+(?:number|death\s+toll)\b")
 
 
