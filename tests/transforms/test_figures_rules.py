@@ -569,6 +569,16 @@ CASES: list[tuple[str, str, list[Row]]] = [
       ("injured", "civilians", "person", 1, "exact", None, False, "asserted")]),
     ("fatalities-range", "Militias clashed over farmland. Reports on fatalities range from 2 to 4.",
      [("killed", "people", "person", 2, "range", None, False, "asserted")]),
+    ("raised-toll-holds-the-increment", "Rescuers pulled three more bodies from the rubble, raising the death toll "
+     "from the quake to 40.",
+     [("killed", "people", "person", 3, "exact", 1, False, "asserted"),
+      ("killed", "people", "person", 40, "exact", None, False, "asserted")]),
+    ("agent-with-an-adverb", "A gunman reportedly killed two traders at the market.",
+     [("killed", "civilians", "person", 2, "exact", None, False, "asserted")]),
+    ("a-long-way-after-including-is-no-member", "Hundreds of people including members of several unions staged a "
+     "protest outside the district office on Monday demanding an inquiry into the abduction and killing of a "
+     "businessman.",
+     [("killed", "civilians", "person", 1, "exact", None, False, "asserted")]),
     # zeros
     ("zero-no-one", "No one was hurt in the explosion.",
      [("injured", "people", "person", 0, "exact", None, False, "asserted")]),

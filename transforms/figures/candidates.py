@@ -161,6 +161,8 @@ people population men women children crowd family families household earlier lat
 _GROUP_OF = {w.lower(): g for g, ws in GROUPS.items() for w in ws if " " not in w}
 
 
+# how far after "including" the last member of its list can be
+_LIST_REACH = 120
 _THEN_HIM = re.compile(r"(?i)[^.;]{0,80}?,\s+(?:killing|wounding|injuring|abducting)\s+(?:him|her)\b" + PRONOUN_END)
 _SUBSET_BEFORE = re.compile(
     r"(?i)\b(?:including|among\s+them|among\s+whom|of\s+whom|of\s+them|among\s+the\s+(?:dead|victims|"
@@ -791,6 +793,9 @@ def _subsets(s: str, candidates: list[Candidate]) -> None:
         marker = None
         for match in _SUBSET_BEFORE.finditer(s, max(0, cand.mention.start - CONTEXT), cand.mention.start):
             marker = match
+        if marker is not None and cand.mention.start - marker.end() > _LIST_REACH:
+            marker = None  # "hundreds of people including members of ... staged a protest ... over the killing
+            # of a businessman": a list of members is not that long
         if marker is None or _VERB_BETWEEN.search(s, marker.end(), cand.mention.start):
             continue  # "6,000 people including 4,000 children were staying at the base and 5,000 at the
             # airstrip": past the verb, the list of the subset is over

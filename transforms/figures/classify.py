@@ -374,7 +374,9 @@ def _names_a_country(text: str) -> bool:
 
 _THEN_ACROSS = re.compile(r"(?i)^[^.;\d]{0,90}?\b(?:fled|crossed|escaped|went)\s+(?:\w+\s+){0,2}?(?:across\s+the\s+"
                           r"border|into\s+neighbo\w+|to\s+neighbo\w+\s+countr\w+|the\s+border\s+(?:into|to))\b")
-_RELATIVE_GAP = re.compile(r"(?i)(?:who|that|which)\s+(?:(?:[a-z]+ly|had|have|has|reportedly|allegedly)\s+)*")
+# between an agent and its verb: "who", "that" and adverbs ("an ISGS militant reportedly killed two")
+_RELATIVE_GAP = re.compile(r"(?i)(?:(?:who|that|which)\s+)?(?:(?:[a-z]+ly|had|have|has|reportedly|allegedly)\s+)*")
+_RELATIVE_START = re.compile(r"(?i)(?:who|that|which)\s")
 _THEN_RETURNED = re.compile(r"(?i)^[^.;]{0,90}?\b(?:returned|went\s+home|have\s+returned)\b")
 
 
@@ -412,7 +414,8 @@ def predicate_kind(s: str, pos: int) -> KindDecision:
         # "27,000 Rohingya who were internally displaced in Myanmar fled across the border"
         return KindDecision("refugees", Site.AFTER, KindRule(RuleSource.SEQUENCE, rule.trigger))
     if kind in ("abducted", "detained", "injured", "missing") and (
-            _sequence_outcome(rest) or (gap.strip() and _RELATIVE_GAP.fullmatch(gap) and _MAIN_DEATH.match(rest))):
+            _sequence_outcome(rest)
+            or (_RELATIVE_START.match(gap) and _RELATIVE_GAP.fullmatch(gap) and _MAIN_DEATH.match(rest))):
         # "a soldier who went missing for four days died of hyperthermia": the relative clause is
         # what happened first, the sentence's own predicate the outcome
         return KindDecision("killed", Site.AFTER, KindRule(RuleSource.SEQUENCE, rule.trigger))

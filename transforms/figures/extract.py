@@ -134,6 +134,7 @@ def extract_figures(text: str, published: date | None, doc_id: str = "") -> list
     for fig, (cand, sentence) in zip(figures, sources, strict=True):
         fig.cumulative = is_cumulative(sentence.text, cand.mention.start, cand.np_end, fig.kind,
                                        following.get(sentence.start, ""), cand.stock)
+    _link_raised_tolls(figures, sources)  # once cumulative is known: a war's running total holds no incident
     _propagate_cumulative(figures)
     if figures:  # dates are read only for texts that have figures to date
         _assign_dates(figures, sources, find_dates(text, published), published, text)
@@ -228,6 +229,29 @@ def _link_rereports(figures: list[Figure], sources: list[tuple[Candidate, Senten
                     fig.part_of = first.part_of if first.part_of is not None else i
                     break
         same.append(j)
+
+
+# the toll a new count raises: "raising the death toll from the quake to 40", "elevating the death toll ... to"
+_RAISES_TOLL = re.compile(r"(?i)\b(?:rais|bring|elevat|push|increas|tak)(?:e|es|ed|ing)?\s+(?:the\s+|its\s+|their\s+)?"
+                          r"(?:overall\s+|total\s+|civilian\s+)?(?:death\s+)?toll\b")
+
+
+def _link_raised_tolls(figures: list[Figure], sources: list[tuple[Candidate, Sentence]]) -> None:
+    """'Rescuers pulled three more bodies from the rubble, raising the death toll to 40': the toll
+    holds the three, which are part of it. Not for a running total of a war ("raises the death
+    toll to 66 since the offensive began"), which the contract keeps apart from incident figures."""
+    for j, (cand, sentence) in enumerate(sources):
+        rule = cand.kind_rule
+        if rule is None or rule.source is not RuleSource.TOLL or figures[j].cumulative:
+            continue
+        if not _RAISES_TOLL.search(sentence.text, 0, cand.mention.start):
+            continue
+        for i in range(j - 1, -1, -1):
+            if sources[i][1].start != sentence.start:
+                break
+            if (figures[i].part_of is None and not figures[i].cumulative and figures[i].best < figures[j].best
+                    and KIND_CLASS[figures[i].kind] == KIND_CLASS[figures[j].kind]):
+                figures[i].part_of = j
 
 
 def _link_victims(figures: list[Figure], sources: list[tuple[Candidate, Sentence]]) -> None:
