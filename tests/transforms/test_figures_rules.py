@@ -579,6 +579,13 @@ CASES: list[tuple[str, str, list[Row]]] = [
      "protest outside the district office on Monday demanding an inquiry into the abduction and killing of a "
      "businessman.",
      [("killed", "civilians", "person", 1, "exact", None, False, "asserted")]),
+    ("a-count-in-days-is-no-ratio", "Gunmen killed 5 in 10 days across the province.",
+     [("killed", "people", "person", 5, "exact", None, False, "asserted")]),
+    ("hedged-noun-count", "Engineers warned a failure of the dam could lead to as many as 50,000 deaths.",
+     [("killed", "people", "person", 50000, "up_to", None, False, "hypothetical")]),
+    ("a-hedge-before-after-does-not-reach", "Officials fear more bodies could be found after 8 deaths were confirmed "
+     "in the town.",
+     [("killed", "people", "person", 8, "exact", None, False, "asserted")]),
     # zeros
     ("zero-no-one", "No one was hurt in the explosion.",
      [("injured", "people", "person", 0, "exact", None, False, "asserted")]),
@@ -614,6 +621,7 @@ CASES: list[tuple[str, str, list[Row]]] = [
 ]
 
 NOT_FIGURES = [
+    ("a-ratio", "Around one in five malnourished children will die without treatment, the agency said."),
     ("settlements-counted", "The rains left 14 communities cut off and 3 hamlets evacuated."),
     ("buildings-no-one-lives-in", "The airport reopened, although some terminal buildings suffered damage."),
     ("fraction-of-a-toll", "About one-third of the casualties were children, the mission said."),

@@ -161,6 +161,12 @@ people population men women children crowd family families household earlier lat
 _GROUP_OF = {w.lower(): g for g, ws in GROUPS.items() for w in ws if " " not in w}
 
 
+_SMALL = r"(?:\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|twenty|a\s+hundred)"
+_RATIO_BEFORE = re.compile(r"(?i)\b" + _SMALL + r"\s+in\s*$")
+_RATIO_AFTER = re.compile(r"(?i)\s+in\s+(?:every\s+)?" + _SMALL + r"\b(?!\s*(?:[-,]|(?:[\w-]+\s+)?(?:days?|weeks?|"
+                          r"months?|years?|hours?|minutes?|districts?|provinces?|villages?|towns?|states?|countries|"
+                          r"cases|places|"
+                          r"separate|different|attacks?|incidents?))\b)")
 # how far after "including" the last member of its list can be
 _LIST_REACH = 120
 _THEN_HIM = re.compile(r"(?i)[^.;]{0,80}?,\s+(?:killing|wounding|injuring|abducting)\s+(?:him|her)\b" + PRONOUN_END)
@@ -313,6 +319,9 @@ def _is_trap(s: str, m: Mention) -> bool:
         return True  # "2015 saw the highest number of civilian casualties": the year is the subject
     if m.kind == "words" and _FRACTION_AFTER.match(after):
         return True  # "one-third of the casualties", "two thirds of them": a share, not a count
+    if (tail.endswith(" in") and _RATIO_BEFORE.search(before)) or (after[:4] == " in " and _RATIO_AFTER.match(after)
+                                                                    and _RATIO_AFTER.match(s, m.end)):
+        return True  # "around one in five will die": a ratio, neither number a count
     if tail.endswith("of") and m.best < 20 and _PARENT_OF.search(before):
         return True  # "a father of five was shot dead": his children, not the dead
     if m.kind == "digits" and m.best < 120 and tail.endswith(",") and _AGE_APPOSITION.search(before) \

@@ -452,6 +452,10 @@ _CLAIMED_BEFORE = re.compile(r"(?i)\bclaim(?:s|ed|ing)?\s+(?:that\s+)?"
                              r"(?:at\s+least\s+|about\s+|some\s+|more\s+than\s+)?$")
 
 
+# words after which a hedge before them no longer governs the count: "could go up to 45 after 8 more fatalities"
+_NEW_CLAUSE = re.compile(r"(?i)^.*\b(?:after|following|before|since|with|for|and|but|when|while)\b")
+
+
 def modality_of(s: str, np: NounPhrase, before: str, decision: KindDecision) -> str:
     gap = decision.gap
     clause_start = max(before.rfind(","), before.rfind(";"), before.rfind(" while "))
@@ -468,7 +472,12 @@ def modality_of(s: str, np: NounPhrase, before: str, decision: KindDecision) -> 
     if (T.UNCERTAIN.search(gap) or T.UNCERTAIN_CLAIM.search(verb_zone) or feared or unconfirmed or claimed
             or unverified):
         return "uncertain"
-    if T.HYPOTHETICAL.search(gap) or (decision.site is Site.BEFORE and T.HYPOTHETICAL.search(verb_zone)):
+    # a count named by its noun is hedged by the words of its clause: "possibly at a cost of 300,000 lives"
+    noun_zone = before[clause_start + 1:][-40:] if decision.site is Site.NOUN else ""
+    if noun_zone and _NEW_CLAUSE.search(noun_zone):
+        noun_zone = noun_zone[_NEW_CLAUSE.search(noun_zone).end():]  # type: ignore[union-attr]
+    if (T.HYPOTHETICAL.search(gap) or (decision.site is Site.BEFORE and T.HYPOTHETICAL.search(verb_zone))
+            or (noun_zone and T.HYPOTHETICAL.search(noun_zone))):
         return "hypothetical"
     return "asserted"
 

@@ -115,7 +115,7 @@ TRANSITIVE_PAST = re.compile(r"(?i)(?:" + "|".join([*_LEX.transitive_participles
 HYPOTHETICAL = re.compile(
     r"(?i)\b(?:could|may|might|would|will|shall|expected\s+to|likely\s+to|at\s+risk\s+of|threaten(?:s|ed|ing)?"
     r"\s+to|plan(?:s|ned)?\s+to|forecast|projected|set\s+to|in\s+danger\s+of|would\s+be|need\s+to\s+be|"
-    r"risk\s+being|fear(?:s|ed)?\s+(?:that|of)|warn(?:s|ed)?\s+that|potential(?:ly)?|attempt(?:s|ed|ing)?\s+to|"
+    r"risk\s+being|fear(?:s|ed)?\s+(?:that|of)|warn(?:s|ed)?\s+that|potential(?:ly)?|possibly|attempt(?:s|ed|ing)?\s+to|"
     r"attempted\s+(?:assassination|murder|killing|kidnapping|abduction)|"
     r"tr(?:y|ies|ied|ying)\s+to|fail(?:s|ed)?\s+to)\b"
 )
