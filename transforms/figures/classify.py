@@ -474,8 +474,9 @@ def modality_of(s: str, np: NounPhrase, before: str, decision: KindDecision) -> 
         return "uncertain"
     # a count named by its noun is hedged by the words of its clause: "possibly at a cost of 300,000 lives"
     noun_zone = before[clause_start + 1:][-40:] if decision.site is Site.NOUN else ""
-    if noun_zone and _NEW_CLAUSE.search(noun_zone):
-        noun_zone = noun_zone[_NEW_CLAUSE.search(noun_zone).end():]  # type: ignore[union-attr]
+    cut = _NEW_CLAUSE.search(noun_zone) if noun_zone else None
+    if cut is not None:
+        noun_zone = noun_zone[cut.end():]
     if (T.HYPOTHETICAL.search(gap) or (decision.site is Site.BEFORE and T.HYPOTHETICAL.search(verb_zone))
             or (noun_zone and T.HYPOTHETICAL.search(noun_zone))):
         return "hypothetical"
