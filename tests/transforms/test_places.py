@@ -73,6 +73,19 @@ def test_countries_named_only_as_actors_are_not_places() -> None:
     assert country_mentions("Turkish troops shelled the town.") == []
 
 
+@pytest.mark.parametrize(("text", "place", "iso3"), [
+    # Ariel is a town in Israel, half a world from where the Burkinabe army fights: the country of
+    # the text's armed groups stands, with no town
+    ("The Burkinabe army clashed with militants in the area of Ariel, at least four militants were killed.",
+     None, "BFA"),
+    # a town across the border from the group's country is where it struck: Diffa, Niger
+    ("Boko Haram fighters killed 9 herders near Diffa.", "Diffa", "NER"),
+], ids=["namesake-on-another-continent", "town-across-a-border"])
+def test_a_lone_town_far_from_the_texts_armed_groups_is_a_namesake(text: str, place: str | None, iso3: str) -> None:
+    figure = extract_figures(text, None)[-1]
+    assert (figure.place, figure.country_iso3) == (place, iso3)
+
+
 def test_several_admin_areas_in_one_breath_make_the_country_the_place() -> None:
     text = "Floods displaced 9,000 people in the provinces of Cordoba, Santa Fe and San Luis in Argentina."
     (figure,) = extract_figures(text, None)

