@@ -586,6 +586,13 @@ CASES: list[tuple[str, str, list[Row]]] = [
     ("a-hedge-before-after-does-not-reach", "Officials fear more bodies could be found after 8 deaths were confirmed "
      "in the town.",
      [("killed", "people", "person", 8, "exact", None, False, "asserted")]),
+    # an acronym ending in "-is" is a name, not a demonym like "Somalis"
+    ("acronym-before-the-noun", "Airstrikes on the convoy left more than 70 ISIS members dead.",
+     [("killed", "people", "person", 70, "more_than", None, False, "asserted")]),
+    ("ellipsis-ends-the-hedge", "Guards killed 41 people trying to cross…Militias kill a child in a raid on the "
+     "road.",
+     [("killed", "people", "person", 41, "exact", None, False, "asserted"),
+      ("killed", "children", "person", 1, "exact", None, False, "asserted")]),
     # zeros
     ("zero-no-one", "No one was hurt in the explosion.",
      [("injured", "people", "person", 0, "exact", None, False, "asserted")]),

@@ -458,7 +458,7 @@ _NEW_CLAUSE = re.compile(r"(?i)^.*\b(?:after|following|before|since|with|for|and
 
 def modality_of(s: str, np: NounPhrase, before: str, decision: KindDecision) -> str:
     gap = decision.gap
-    clause_start = max(before.rfind(","), before.rfind(";"), before.rfind(" while "))
+    clause_start = max(before.rfind(","), before.rfind(";"), before.rfind(" while "), before.rfind("…"))
     verb_zone = before[clause_start + 1:] if decision.site in (Site.BEFORE, Site.TOLL) else ""
     feared = re.match(r"(?i)^\s*(?:feared|believed)\s+(?:dead|killed)", context_after(s, np.end))
     unconfirmed = re.search(r"(?i)\bunconfirmed\b[^.;,]{0,40}$", before)  # "unconfirmed reports of 1,000 people"

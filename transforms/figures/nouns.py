@@ -200,8 +200,9 @@ def noun_phrase(sentence: str, start: int) -> NounPhrase:
                 previous = low
                 continue
             return NounPhrase(match.end(), low, None, "person", False, None, None)
-        if re.match(r"^[a-z]+(?:ians|ans|is|ese|ers)$", low) and word[0].isupper():
-            return NounPhrase(match.end(), low, "people", "person", True, None, None)  # Palestinians, Somalis
+        if re.match(r"^[a-z]+(?:ians|ans|is|ese|ers)$", low) and word[0].isupper() and not word.isupper():
+            # Palestinians, Somalis; an acronym is a name ("ISIS fighters")
+            return NounPhrase(match.end(), low, "people", "person", True, None, None)
         if skipped and low.endswith("ly") and len(low) > 4 and _PREDICATE_NEXT.match(sentence, match.end()):
             break  # "two severely wounded": the adverb starts the predicate
         if low in ("and", "or") and skipped and previous not in _STOP and _noun_ahead(sentence, match.end()):
