@@ -593,6 +593,18 @@ CASES: list[tuple[str, str, list[Row]]] = [
      "road.",
      [("killed", "people", "person", 41, "exact", None, False, "asserted"),
       ("killed", "children", "person", 1, "exact", None, False, "asserted")]),
+    ("at-least-after-the-number", "Shelling left 12 at least dead in the northern countryside.",
+     [("killed", "people", "person", 12, "at_least", None, False, "asserted")]),
+    ("at-least-after-the-predicate", "3 wounded at least after explosions hit the city.",
+     [("injured", "people", "person", 3, "at_least", None, False, "asserted")]),
+    ("hours-are-no-object", "Shelling leaves about 10 wounded about 72 hours after a massacre.",
+     [("injured", "people", "person", 10, "approx", None, False, "asserted")]),
+    ("a-short-place-before-the-death", "At least 11 people in Haiti died in the storm.",
+     [("killed", "people", "person", 11, "at_least", None, False, "asserted")]),
+    ("a-camp-named-displaced-is-no-predicate", "Shelling killed 9 civilians, including 4 children in the displaced "
+     "camp.",
+     [("killed", "civilians", "person", 9, "exact", None, False, "asserted"),
+      ("killed", "children", "person", 4, "exact", 0, False, "asserted")]),
     # zeros
     ("zero-no-one", "No one was hurt in the explosion.",
      [("injured", "people", "person", 0, "exact", None, False, "asserted")]),

@@ -41,6 +41,8 @@ _PREP_PHRASE = re.compile(
     r"(?i)^\s*(?:at\s+least\s+)?(?:\([^)]{0,60}\)\s*)?(?:,\s*)?(?:(?:of|from|in|at|on|near|inside|across|with|"
     r"without|aged|living|residing|part\s+of|members?\s+of)\b(?:" + _NO_NUMBER_WORD + r"[^.;:!?\d]|" + _COUNTED_PLACES
     + r"){0,90}?(?=\s(?:was|were|is|are|has|have|had|remain|remained|remains)\b)|"
+    # "At least 11 people in Haiti died": a short place with no comma, then the death
+    r"in\s+[^,.;:!?\d()]{1,40}?(?=\s(?:killed|died|drowned|perished)\b)|"
     r"(?:from|of|near|outside|(?:north|south|east|west)(?:-?(?:east|west))?\s+of)\s+[^.;:!?\d]{0,60}?"
     r"(?=\s(?:killed|wounded|injured|hurt|died|drowned|perished|dead|displaced|fled|evacuated|"
     r"relocated|returned|arrested|abducted|kidnapped|missing|took\s+(?:shelter|refuge)|sought\s+refuge|"
@@ -352,8 +354,12 @@ def predicate_after(s: str, pos: int, mentions: list[Mention], index: int) -> Ki
 # ("123 people killed 15 missing 518,000 displaced")
 _ACTIVE_OBJECT = re.compile(
     r"(?i)(?!\s+\d[\d,]*\s+(?:[a-z]+\s+)?(?:missing|injured|wounded|displaced|evacuated|homeless|dead|killed|"
-    r"affected|relocated|inundated|flooded|destroyed|damaged)\b)\s+(?:a|an|the|his|her|their|its|two|three|four|five|six|seven|eight|nine|ten|\d[\d,]*|at\s+least|"
-    r"more\s+than|about|some|several|dozens|hundreds|thousands|scores|many|nearly|over|up\s+to|another)\b")
+    r"affected|relocated|inundated|flooded|destroyed|damaged)\b)\s+(?:a|an|the|his|her|their|its|"
+    # a quantifier is an object's only before its number: "wounded at least 5", not "3 wounded at least
+    # after the blast"; a number of hours is no object ("10 wounded about 72 hours after")
+    r"(?:(?:at\s+least|more\s+than|about|nearly|over|up\s+to)\s+)?(?:two|three|four|five|six|seven|eight|nine|ten|"
+    r"\d[\d,]*)(?!\s+(?:hours?|days?|weeks?|months?|years?|minutes?)\b)|"
+    r"some|several|dozens|hundreds|thousands|scores|many|another)\b")
 # "11,000 people evacuated their homes": the object is the place left, the subject the people
 _LEFT_HOMES = re.compile(r"(?i)\s+(?:their|the|his|her)\s+(?:own\s+)?(?:homes?|houses?|villages?|towns?|city|area|"
                          r"neighbou?rhoods?|camps?)\b")
