@@ -605,6 +605,12 @@ CASES: list[tuple[str, str, list[Row]]] = [
      "camp.",
      [("killed", "civilians", "person", 9, "exact", None, False, "asserted"),
       ("killed", "children", "person", 4, "exact", 0, False, "asserted")]),
+    # a sitrep's list, its items ended by a dash glued to the word before
+    ("sitrep-dash-list", "IMPACT- 1 death- 2 injured- 30 houses were damaged- 2000 evacuated- 5,000 people affected",
+     [("killed", "people", "person", 1, "exact", None, False, "asserted"),
+      ("injured", "people", "person", 2, "exact", None, False, "asserted"),
+      ("housing_destroyed", "people", "dwelling", 30, "exact", None, False, "asserted"),
+      ("evacuated", "people", "person", 2000, "exact", None, False, "asserted")]),
     # zeros
     ("zero-no-one", "No one was hurt in the explosion.",
      [("injured", "people", "person", 0, "exact", None, False, "asserted")]),

@@ -285,6 +285,10 @@ _OWN_AUX = re.compile(r"(?i)\b(?:were|was|are|is|have\s+been|has\s+been|had\s+be
 _MORE_OTHERS = re.compile(r"(?i)\s+others\b")
 _SHARE_OF_BEFORE = re.compile(r"(?i)\b(?:half|most|some|many|part|a\s+third|two\s+thirds|the\s+majority|a\s+quarter)"
                               r"\s+of\s+(?:the|these|those)\s*$")
+_COUNT_PARTICIPLE = re.compile(r"(?i)\s+(?:killed|dead|died|injured|wounded|evacuated|displaced|missing|fled|"
+                               r"homeless|rescued|affected)\b")
+_YEAR_PREPOSITION = re.compile(r"(?i)\b(?:in|since|during|of|by|from|until|till|to|before|after|year|early|late|"
+                               r"mid|between|and)\s+$")
 _YEAR_SUBJECT = re.compile(r"\s+(?:saw|was|marked|brought|witnessed|recorded|proved|became|remains|is)\b")
 _FRACTION_AFTER = re.compile(r"(?i)[\s-]*(?:thirds?|quarters?|fifths?|tenths?|halves)\s+of\b")
 _PARENT_OF = re.compile(r"(?i)\b(?:mother|father|parent|mum|mom|dad)\s+of\s*$")
@@ -459,8 +463,9 @@ def _classify(s: str, m: Mention, mentions: list[Mention], index: int) -> Candid
         # "Several seriously wounded", "many fled": people only when a verb says what happened to them
         few_needs_verb = not bare_object
     if (m.kind == "digits" and m.qualifier == "exact" and 1900 <= m.best <= 2100 and np.people is not True
-            and m.text.isdigit()):  # "2,000 displaced people" is no year
-        cand.drop = True  # a year
+            and m.text.isdigit() and not (_COUNT_PARTICIPLE.match(s, m.end)
+                                          and not _YEAR_PREPOSITION.search(s, max(0, m.start - 12), m.start))):
+        cand.drop = True  # a year ("2,000 displaced people" is none, nor "casualties: 2000 evacuated")
         return cand
     # trailing "at least": "25 members ... at least", "13 at least"
     tail = s[m.end:max(np.end, m.end) + 40]

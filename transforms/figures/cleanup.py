@@ -102,6 +102,11 @@ def _split_glued(word: str) -> int | None:
     return None
 
 
+# a dash glued to the word before it and followed by a count: the separator of a sitrep's list
+# ("IMPACT- 1 injured- 2 collapsed houses- 430 houses were submerged")
+_LIST_DASH = re.compile(r"(?<=[a-z])- (?=\d)|(?<=ed)- (?=[a-z])")
+
+
 def clean(text: str) -> tuple[str, list[int] | None]:
     """The repaired text and, when anything changed, a map from its offsets (and its length) to
     the original's."""
@@ -112,6 +117,8 @@ def clean(text: str) -> tuple[str, list[int] | None]:
         if _MONTH_BEFORE.search(text, max(0, match.start() - 12), match.start()):
             continue  # "June 5, 300 people": a day of the month, then the count
         edits.append((match.end(1) + 1, match.start(2), ""))  # drop the space: "45,000"
+    for match in _LIST_DASH.finditer(text) if "- " in text else ():
+        edits.append((match.start(), match.end(), "; "))  # "IMPACT- 1 injured- 2 collapsed houses": items
     for match in _HYPHENATED.finditer(text):
         left, right = match.group(1).lower(), match.group(2).lower()
         if _known(left + right) and not (_known(left) and _known(right)):
