@@ -611,6 +611,10 @@ CASES: list[tuple[str, str, list[Row]]] = [
       ("injured", "people", "person", 2, "exact", None, False, "asserted"),
       ("housing_destroyed", "people", "dwelling", 30, "exact", None, False, "asserted"),
       ("evacuated", "people", "person", 2000, "exact", None, False, "asserted")]),
+    ("mostly-aside-without-commas", "18 people mostly foreigners were killed by strikes on the enclave.",
+     [("killed", "people", "person", 18, "exact", None, False, "asserted")]),
+    ("after-being-kidnapped", "Unknown fate for 30 workers after being kidnapped by the militants.",
+     [("abducted", "civilians", "person", 30, "exact", None, False, "asserted")]),
     # zeros
     ("zero-no-one", "No one was hurt in the explosion.",
      [("injured", "people", "person", 0, "exact", None, False, "asserted")]),
@@ -712,3 +716,9 @@ KIND_RULES = [
 def test_every_figure_says_which_rule_gave_its_kind(text: str, expected: list[tuple[str, int, str]]) -> None:
     got = [(f.kind, f.best, f.kind_rule) for f in extract_figures(text, date(2026, 11, 20))]
     assert got == expected
+
+
+def test_the_shooter_is_not_the_one_a_pronoun_names() -> None:
+    """'A bystander shot the Palestinian and wounded him': him is the Palestinian, never the bystander."""
+    figures = extract_figures("A bystander shot the Palestinian and wounded him.", None)
+    assert all(f.number_text != "A bystander" for f in figures)

@@ -64,7 +64,8 @@ _INCLUDING_CLAUSE = re.compile(
     r"officials\s+said|according\s+to|or\s+(?:around\s+|about\s+|some\s+|nearly\s+)?[\d.,]+\s+per\s*cent|"
     # "More than 150 people, the whole population of Santa Rosa (Valle del Cauca), were displaced"
     r"the\s+(?:whole|entire)\s+population|(?:almost|nearly|virtually)\s+(?:all|the\s+entire)|all\s+(?:of\s+)?(?:them|the))"
-    r"\b[^;.]{0,120}?,|\s*[\"”']?\s+including\s+[^,.;\d]{1,40}?(?=\s(?:had|have|has|were|was)\b))")
+    r"\b[^;.]{0,120}?,|\s*[\"”']?\s+(?:including|mostly|mainly|most\s+of\s+them)\s+[^,.;\d]{1,40}?"
+    r"(?=\s(?:had|have|has|were|was)\b))")
 
 
 class RuleSource(StrEnum):
@@ -273,6 +274,8 @@ def _pronoun_is_the_phrase(between: str, rule: str, m: Mention) -> bool:
     plural = rule.lower().endswith("them")
     if plural != (m.best != 1):
         return False
+    if re.search(r"\b(?:the|a|an|his|her|their)\s+(?-i:[A-Z])", between):
+        return False  # "a bystander shot the Palestinian and wounded him": him is the one shot
     return not any(word in PERSON_WORDS for word in re.findall(r"[a-z]+", between.lower()))
 
 

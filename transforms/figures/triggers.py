@@ -99,7 +99,8 @@ _AUX = (r"(?:were|was|are|is|have|has|had|been|being|be|got|get|gets|also|all|bo
         r"recently|just|immediately|temporarily|forcibly|internally|officially|so\s+far|to\s+date|"
         r"to\s+have|to\s+be|could|may|might|would|will|must|should|can|likely|expected|"
         r"who|that|which|being|either|since|again|currently|respectively|thus|there|apparently|remain|"
-        r"remains|remained|stay|stays|stayed|now|living|left|become|became|until\s+now|so\s+far|at\s+least|[a-z-]+ly)")
+        r"remains|remained|stay|stays|stayed|now|living|left|become|became|until\s+now|so\s+far|at\s+least|"
+        r"after\s+being|[a-z-]+ly)")
 # every predicate phrase of the lexicon in one alternation, longest first, each its own group
 _PREDICATES = _LEX.predicate_alternatives()
 PREDICATE_ANY = re.compile(
