@@ -615,6 +615,14 @@ CASES: list[tuple[str, str, list[Row]]] = [
      [("killed", "people", "person", 18, "exact", None, False, "asserted")]),
     ("after-being-kidnapped", "Unknown fate for 30 workers after being kidnapped by the militants.",
      [("abducted", "civilians", "person", 30, "exact", None, False, "asserted")]),
+    ("homes-after-a-count-of-flooded-homes", "More than 15,000 houses were flooded, 90 were destroyed and 800 were "
+     "severely damaged.",
+     [("housing_destroyed", "people", "dwelling", 90, "exact", None, False, "asserted"),
+      ("housing_destroyed", "people", "dwelling", 800, "exact", None, False, "asserted")]),
+    ("colon-glued-to-a-count", "The impact of the flood is as follows:3,000 people evacuated and 2 bridges damaged.",
+     [("evacuated", "people", "person", 3000, "exact", None, False, "asserted")]),
+    ("affected-or-displaced", "About 300 people were affected or displaced by the floods.",
+     [("displaced", "people", "person", 300, "approx", None, False, "asserted")]),
     # zeros
     ("zero-no-one", "No one was hurt in the explosion.",
      [("injured", "people", "person", 0, "exact", None, False, "asserted")]),

@@ -236,10 +236,9 @@ def sentence_candidates(sentence: Sentence) -> list[Candidate]:
         if cand.kind in DISPLACEMENT_KINDS and cand.group == "combatants":
             cand.drop = True  # fighters withdrawing are not displaced people
         if (cand.kind == "housing_destroyed" and cand.unit != "dwelling" and cand.head is None
-                and _VERB_NEXT.match(s, cand.mention.end) and i > 0 and candidates[i - 1].unit == "dwelling"
-                and not candidates[i - 1].drop):
+                and _VERB_NEXT.match(s, cand.mention.end) and i > 0 and candidates[i - 1].unit == "dwelling"):
             # a bare number of a housing verb right after a count of homes counts homes: "3,000 houses
-            # were destroyed and 21,000 severely damaged"
+            # were destroyed and 21,000 severely damaged", "15,000 houses were flooded, 90 were destroyed"
             cand.unit = "dwelling"
         if (cand.kind == "housing_destroyed" and cand.unit == "household" and cand.kind_rule is not None
                 and cand.kind_rule.trigger.startswith("had their")):

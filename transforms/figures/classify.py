@@ -410,7 +410,7 @@ def predicate_kind(s: str, pos: int) -> KindDecision:
         return KindDecision(None, Site.NEGATED)
     if kind is None:
         # the lexicon's [none]: "rescued", "affected"; "affected and displaced" says what happened
-        then = re.match(r"(?i)\s+and\s+", s[match.end():match.end() + 8])
+        then = re.match(r"(?i)\s+(?:and|or)\s+", s[match.end():match.end() + 8])
         return predicate_kind(s, match.end() + then.end()) if then else NO_KIND
     rest = context_after(s, match.end())
     if kind == "displaced" and not gap.strip() and _THEN_RETURNED.match(rest):  # "displaced ... returned home"

@@ -36,7 +36,7 @@ _KNOWN_THEN_CAPITAL = re.compile(r"(?<![A-Za-z])([a-z]{2,}+)(?=[A-Z])")
 _ACRONYM_THEN_NOUN = re.compile(r"[A-Z]{2,}+([a-z]{3,}+)(?![A-Za-z])")
 # "not reported.4 fatalities.": a sentence glued to the count that starts the next one (never a
 # decimal: a decimal point has a digit before it)
-_STOP_THEN_DIGITS = re.compile(r"(?<=[a-z]{2})\.(?=\d[\d,]*\s+[a-z])")
+_STOP_THEN_DIGITS = re.compile(r"(?<=[a-z]{2})[.:](?=\d[\d,]*\s+[a-z])")  # "follow:3,000 people evacuated"
 _HYPHENATED = re.compile(r"\b([A-Za-z]{2,}+)-[ \u00a0]?([a-z]{2,})\b")
 # cheap tests for whether a repair can apply at all, most texts need none
 _MAYBE_THOUSANDS = re.compile(r"\d,[ \u00a0]\d")
@@ -46,7 +46,7 @@ _MAYBE_CASE_GLUE = re.compile(r"[a-z][A-Z]{2}")
 # a capital after a lower-case letter, or two capitals before one ("[a-z][A-Z]|[A-Z]{2}[a-z]"), found
 # from the capitals only: several times faster than the alternation
 _MAYBE_GLUED_CAPITAL = re.compile(r"[A-Z](?:(?<=[a-z][A-Z])|[A-Z][a-z])")
-_MAYBE_STOP_THEN_DIGITS = re.compile(r"[a-z]\.\d")
+_MAYBE_STOP_THEN_DIGITS = re.compile(r"[a-z][.:]\d")
 _MAYBE_CAPITALS_THEN_DIGITS = re.compile(r"[A-Z]\d")
 
 _FUNCTION_WORDS = frozenset("""
