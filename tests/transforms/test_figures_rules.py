@@ -623,6 +623,8 @@ CASES: list[tuple[str, str, list[Row]]] = [
      [("evacuated", "people", "person", 3000, "exact", None, False, "asserted")]),
     ("affected-or-displaced", "About 300 people were affected or displaced by the floods.",
      [("displaced", "people", "person", 300, "approx", None, False, "asserted")]),
+    ("higher-ground", "Nearly 10,000 residents were forced to head for higher ground as the river rose.",
+     [("displaced", "civilians", "person", 10000, "approx", None, False, "asserted")]),
     # zeros
     ("zero-no-one", "No one was hurt in the explosion.",
      [("injured", "people", "person", 0, "exact", None, False, "asserted")]),
