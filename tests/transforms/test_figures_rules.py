@@ -625,6 +625,12 @@ CASES: list[tuple[str, str, list[Row]]] = [
      [("displaced", "people", "person", 300, "approx", None, False, "asserted")]),
     ("higher-ground", "Nearly 10,000 residents were forced to head for higher ground as the river rose.",
      [("displaced", "civilians", "person", 10000, "approx", None, False, "asserted")]),
+    ("verb-then-another", "Gunmen killed one gendarme and wounded another.",
+     [("killed", "combatants", "person", 1, "exact", None, False, "asserted"),
+      ("injured", "combatants", "person", 1, "exact", None, False, "asserted")]),
+    ("another-went-missing", "Militants killed one gendarme while another went missing.",
+     [("killed", "combatants", "person", 1, "exact", None, False, "asserted"),
+      ("missing", "combatants", "person", 1, "exact", None, False, "asserted")]),
     # zeros
     ("zero-no-one", "No one was hurt in the explosion.",
      [("injured", "people", "person", 0, "exact", None, False, "asserted")]),

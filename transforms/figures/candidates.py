@@ -343,15 +343,18 @@ _MONTH_ENDS = tuple(MONTHS)  # every month name and abbreviation _DAY_AFTER_MONT
 
 
 # "Two soldiers were killed and another wounded", "one man died and the other was injured": one more
-_ONE_OTHER = re.compile(r"(?i)(?:(?<=\band )|(?<=\bwhile )|(?<=, ))(?P<one>another|the\s+other|one\s+other|"
+# "... A third went missing."; and after its verb: "killed one gendarme and wounded another"
+_ONE_OTHER = re.compile(r"(?i)(?:^|(?<=\band )|(?<=\bwhile )|(?<=, ))(?P<one>another|the\s+other|one\s+other|"
                         r"a\s+(?:second|third|fourth|fifth))(?=\s+(?:was\s+|were\s+|"
                         r"had\s+been\s+)?(?:[a-z]+ly\s+)?(?:wounded|injured|hurt|killed|dead|died|abducted|kidnapped|"
-                        r"arrested|missing)\b)")
+                        r"arrested|missing|went\s+missing)\b)"
+                        r"|(?<=\band )(?:[a-z]+ly\s+)?(?:wounded|injured|killed|abducted|kidnapped|arrested)\s+"
+                        r"(?P<object>another)(?=\s*(?:[,.;)]|$|\s+(?:in|at|on|and|with|who|while|during|near)\b))")
 
 
 def _one_other_mentions(s: str) -> list[Mention]:
-    return [Mention(m.start("one"), m.end("one"), m.group("one"), 1, 1, 1, "exact", "single")
-            for m in _ONE_OTHER.finditer(s)]
+    return [Mention(m.start(g), m.end(g), m.group(g), 1, 1, 1, "exact", "single")
+            for m in _ONE_OTHER.finditer(s) for g in ("one", "object") if m.group(g)]
 
 
 def _zero_mentions(s: str) -> list[Mention]:
