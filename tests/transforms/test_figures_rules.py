@@ -631,6 +631,12 @@ CASES: list[tuple[str, str, list[Row]]] = [
     ("another-went-missing", "Militants killed one gendarme while another went missing.",
      [("killed", "combatants", "person", 1, "exact", None, False, "asserted"),
       ("missing", "combatants", "person", 1, "exact", None, False, "asserted")]),
+    ("with-a-part-of-the-total", "About 36,000 people were displaced between 1 January and 14 February, with "
+     "26,000 people displaced in February alone.",
+     [("displaced", "people", "person", 36000, "approx", None, False, "asserted"),
+      ("displaced", "people", "person", 26000, "exact", 0, False, "asserted")]),
+    ("with-gives-no-kind", "A man was shot dead by gunmen, with two shots to the head.",
+     [("killed", "people", "person", 1, "exact", None, False, "asserted")]),
     # zeros
     ("zero-no-one", "No one was hurt in the explosion.",
      [("injured", "people", "person", 0, "exact", None, False, "asserted")]),

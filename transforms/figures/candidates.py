@@ -172,7 +172,9 @@ _LIST_REACH = 120
 _THEN_HIM = re.compile(r"(?i)[^.;]{0,80}?,\s+(?:killing|wounding|injuring|abducting)\s+(?:him|her)\b" + PRONOUN_END)
 _SUBSET_BEFORE = re.compile(
     r"(?i)\b(?:including|among\s+them|among\s+whom|of\s+whom|of\s+them|among\s+the\s+(?:dead|victims|"
-    r"injured|wounded|displaced)|among\s+those)\b")
+    r"injured|wounded|displaced)|among\s+those)\b"
+    # ", with 26,000 displaced between 1 and 14 February": right before the number (searched up to it)
+    r"|(?<=,)\s*with(?=\s+(?:some\s+|about\s+|around\s+|nearly\s+|over\s+|more\s+than\s+)?$)")
 
 
 ANAPHORA_BEFORE = re.compile(r"(?i)\b(?:these|those|of\s+the|the\s+same)\s*$")
@@ -815,6 +817,8 @@ def _subsets(s: str, candidates: list[Candidate]) -> None:
         if marker is None or _VERB_BETWEEN.search(s, marker.end(), cand.mention.start):
             continue  # "6,000 people including 4,000 children were staying at the base and 5,000 at the
             # airstrip": past the verb, the list of the subset is over
+        if cand.kind is None and marker.group(0).strip().lower() == "with":
+            continue  # "with" links a count that says what happened to it, never gives one ("with two shots")
         if any(other.kind_rule is not None and other.kind_rule.source is RuleSource.LEFT_VERB
                and marker.end() <= other.mention.start for other in candidates[:i]):
             continue  # "killing five civilians including the imam and wounding three others, one of the
