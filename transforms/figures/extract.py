@@ -101,7 +101,6 @@ def extract_figures(text: str, published: date | None, doc_id: str = "") -> list
                 fig.kind_rule = f"re-report:{earlier.kind_rule}"
                 fig.part_of = earlier.part_of if earlier.part_of is not None else index_map[i] - 1
     _link_rereports(figures, sources)
-    _link_victims(figures, sources)
     _later_killed(figures, sources, text)
     _link_restated_sums(figures, sources)
     _link_bare_breakdowns(figures, sources)
@@ -134,7 +133,9 @@ def extract_figures(text: str, published: date | None, doc_id: str = "") -> list
     for fig, (cand, sentence) in zip(figures, sources, strict=True):
         fig.cumulative = is_cumulative(sentence.text, cand.mention.start, cand.np_end, fig.kind,
                                        following.get(sentence.start, ""), cand.stock)
-    _link_raised_tolls(figures, sources)  # once cumulative is known: a war's running total holds no incident
+    # once cumulative is known: a war's running total holds no incident, a victim is of the dead of its scope
+    _link_victims(figures, sources)
+    _link_raised_tolls(figures, sources)
     _propagate_cumulative(figures)
     if figures:  # dates are read only for texts that have figures to date
         _assign_dates(figures, sources, find_dates(text, published), published, text)
@@ -193,13 +194,13 @@ def _fronted_whole(sentence: Sentence, candidates: list[Candidate], figures: lis
 _MORE = re.compile(r"(?i)\s+(?:more|other|others|additional|further|new)\b")
 
 
-# "another woman", "a third member": someone new (a bare "a man" often re-introduces the lead's victim)
 # "... were also (confirmed) killed", "... also died"; before the number: "they also killed eight"; never a reporting
 # verb ("VoJ also reported 1 fatality" is another source's count of the same dead)
 _REPORTING = r"(?!(?:reported|stated|claimed|said|counted|recorded|noted|announced|mentioned|put|cited)\b)"
 _ALSO_AFTER = re.compile(r"(?i)[^;:]{0,50}?\s(?:(?:were|was|are|is|have|has|had)\s+(?:been\s+)?)?also\s+" + _REPORTING
                          + r"(?:[a-z]+\s+)?[a-z]+(?:ed|en)\b")
 _ALSO_BEFORE = re.compile(r"(?i)\balso\s+" + _REPORTING + r"(?:[a-z]+\s+)?[a-z]+(?:ed|en)\s+(?:[\w'-]+\s+){0,3}$")
+# "another woman", "a third member": someone new (a bare "a man" often re-introduces the lead's victim)
 _INDEFINITE = re.compile(r"(?i)(?:an?\s+(?:second|third|fourth|fifth|sixth|further|new)|another)\s")
 
 
