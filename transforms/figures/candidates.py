@@ -324,8 +324,8 @@ def _is_trap(s: str, m: Mention) -> bool:
         return True  # "2015 saw the highest number of civilian casualties": the year is the subject
     if m.kind == "words" and _FRACTION_AFTER.match(after):
         return True  # "one-third of the casualties", "two thirds of them": a share, not a count
-    if (tail.endswith(" in") and _RATIO_BEFORE.search(before)) or (after[:4] == " in " and _RATIO_AFTER.match(after)
-                                                                    and _RATIO_AFTER.match(s, m.end)):
+    if ((tail.endswith(" in") and _RATIO_BEFORE.search(before))
+            or (after[:4] == " in " and _RATIO_AFTER.match(s, m.end))):
         return True  # "around one in five will die": a ratio, neither number a count
     if tail.endswith("of") and m.best < 20 and _PARENT_OF.search(before):
         return True  # "a father of five was shot dead": his children, not the dead
