@@ -80,8 +80,11 @@ def test_countries_named_only_as_actors_are_not_places() -> None:
      None, "BFA"),
     # a town across the border from the group's country is where it struck: Diffa, Niger
     ("Boko Haram fighters killed 9 herders near Diffa.", "Diffa", "NER"),
-], ids=["namesake-on-another-continent", "town-across-a-border"])
-def test_a_lone_town_far_from_the_texts_armed_groups_is_a_namesake(text: str, place: str | None, iso3: str) -> None:
+    # Niger is also a state of Nigeria: "(Rafi LGA, Niger)", "Niger State"
+    ("Gunmen attacked the village (Rafi LGA, Niger) and abducted 4 people.", "Niger", "NGA"),
+    ("Gunmen killed 5 villagers in Niger State on Monday.", "Niger", "NGA"),
+], ids=["namesake-on-another-continent", "town-across-a-border", "lga-then-state", "niger-state"])
+def test_a_place_resolves_to_the_country_the_text_means(text: str, place: str | None, iso3: str) -> None:
     figure = extract_figures(text, None)[-1]
     assert (figure.place, figure.country_iso3) == (place, iso3)
 

@@ -89,6 +89,9 @@ January February March April May June July August September October November Dec
 """.split())
 
 
+_STATE_OF_A_COUNTRY = re.compile(r"\s+[Ss]tate\b")
+
+
 def country_mentions(text: str) -> list[tuple[int, str]]:
     """(offset, ISO3) of every country named as a place."""
     pattern, names = _country_patterns()
@@ -101,6 +104,8 @@ def country_mentions(text: str) -> list[tuple[int, str]]:
             continue
         if _CURRENCY_AFTER.match(text, match.end()):
             continue  # money, not a place
+        if _STATE_OF_A_COUNTRY.match(text, match.end(1)) or text.endswith("LGA, ", 0, match.start(1)):
+            continue  # "Niger State", "(Rafi LGA, Niger)": Nigeria's state, not the country
         before = _NAME_BEFORE.search(text, max(0, match.start(1) - 30), match.start(1))
         if before and before.group(1) not in _NOT_NAME_PARTS:
             continue  # "Hajir Togo" (a place in South Darfur), "Lake Chad": a longer name holds the country's
@@ -208,6 +213,8 @@ def place_mentions(text: str, countries: list[tuple[int, str]] | None = None,
             continue  # "in Palestine": the country, not Palestine, Texas ("Jamaica Plain" stays in Boston)
         if found is not None:
             length, candidates = found
+            if text.endswith("LGA, ", 0, start):  # "(Rafi LGA, Niger)": the state the LGA is in
+                candidates = [p for p in candidates if p.level == "admin_area"] or candidates
             feature = _FEATURE.match(text, start + length)
             if (feature is not None and all(p.level == "town" for p in candidates)
                     and (feature.group("town") is None or feature.group("town") in gaz)):
