@@ -637,6 +637,10 @@ CASES: list[tuple[str, str, list[Row]]] = [
       ("displaced", "people", "person", 26000, "exact", 0, False, "asserted")]),
     ("with-gives-no-kind", "A man was shot dead by gunmen, with two shots to the head.",
      [("killed", "people", "person", 1, "exact", None, False, "asserted")]),
+    ("others-are-not-the-listed-member", "Gunmen killed three people including a woman and wounded two others.",
+     [("killed", "people", "person", 3, "exact", None, False, "asserted"),
+      ("killed", "women", "person", 1, "exact", 0, False, "asserted"),
+      ("injured", "people", "person", 2, "exact", None, False, "asserted")]),
     # zeros
     ("zero-no-one", "No one was hurt in the explosion.",
      [("injured", "people", "person", 0, "exact", None, False, "asserted")]),

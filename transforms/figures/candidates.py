@@ -907,5 +907,5 @@ def _others(candidates: list[Candidate]) -> None:
                 cand.group = own  # "4 soldiers and 6 other civilians": the noun says who they are
             elif last_group and not (named and named.group(1).lower() in ("people", "persons")):
                 cand.group = last_group  # but "5 soldiers and 31 other people": the rest, whoever they are
-        elif cand.kind is not None and cand.head is not None:
-            last_group = cand.group
+        elif cand.kind is not None and cand.head is not None and cand.subset_of is None:
+            last_group = cand.group  # a member of a list is not who the others are counted against
