@@ -139,8 +139,10 @@ def kind_of(s: str, m: Mention, np: NounPhrase, before: str, mentions: list[Ment
     """The kind of a number from, in this order, a running toll, its noun, the words before it,
     its predicate, a state noun ("IDPs")."""
     lowered = before.lower()
-    toll = T.TOLL_BEFORE.search(before) if ("toll" in lowered or "number" in lowered or "ris" in lowered
-                                            or "rose" in lowered or "climb" in lowered) else None
+    # a toll names itself ("toll", "number"), or its counted noun rises ("Casualties of X rise to 60")
+    rises = ("ris" in lowered or "rose" in lowered or "climb" in lowered) and (
+        "casualt" in lowered or "martyr" in lowered or "fatalit" in lowered or "deaths" in lowered)
+    toll = T.TOLL_BEFORE.search(before) if ("toll" in lowered or "number" in lowered or rises) else None
     while toll is not None:  # the toll nearest the number names it: "number of casualties ... the death toll to 50"
         nearer = T.TOLL_BEFORE.search(before, toll.end("noun"))
         if nearer is None:

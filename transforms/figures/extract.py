@@ -212,15 +212,15 @@ def _link_rereports(figures: list[Figure], sources: list[tuple[Candidate, Senten
         key = (fig.best, KIND_CLASS[fig.kind], fig.unit)
         same = earlier.setdefault(key, [])
         cand, sentence = sources[j]
-        # "a third member" is someone new, unless its whole sentence is said again
-        someone_new = cand.mention.kind == "single" and _INDEFINITE.match(cand.mention.text) is not None
-        # "Another 15,000 people were displaced": new people, unless the words around it are said again
-        someone_new = someone_new or elided(sentence.text, cand.mention)
-        # "Eight assailants were killed. Eight soldiers were also killed": "also" adds people
-        someone_new = someone_new or _ALSO_AFTER.match(sentence.text, cand.np_end) is not None or (
-            _ALSO_BEFORE.search(sentence.text, max(0, cand.mention.start - 60), cand.mention.start) is not None)
-        around = sentence.text[max(0, cand.mention.start - 40):cand.mention.end + 10]
-        if fig.part_of is None and fig.best != 0 and not _MORE.match(sentence.text, cand.mention.end):
+        if same and fig.part_of is None and fig.best != 0 and not _MORE.match(sentence.text, cand.mention.end):
+            # "a third member" is someone new, unless its whole sentence is said again
+            someone_new = cand.mention.kind == "single" and _INDEFINITE.match(cand.mention.text) is not None
+            # "Another 15,000 people were displaced": new people, unless the words around it are said again
+            someone_new = someone_new or elided(sentence.text, cand.mention)
+            # "Eight assailants were killed. Eight soldiers were also killed": "also" adds people
+            someone_new = someone_new or _ALSO_AFTER.match(sentence.text, cand.np_end) is not None or (
+                _ALSO_BEFORE.search(sentence.text, max(0, cand.mention.start - 60), cand.mention.start) is not None)
+            around = sentence.text[max(0, cand.mention.start - 40):cand.mention.end + 10]
             for i in same[:20]:
                 first = figures[i]
                 if (sources[i][1].start != sources[j][1].start
