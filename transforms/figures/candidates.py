@@ -234,6 +234,7 @@ def sentence_candidates(sentence: Sentence) -> list[Candidate]:
     _subsets(s, candidates)
     _out_of(s, candidates)
     _others(candidates)
+    _bare_continues(s, candidates)
     for i, cand in enumerate(candidates):
         if cand.kind in DISPLACEMENT_KINDS and cand.group == "combatants":
             cand.drop = True  # fighters withdrawing are not displaced people
@@ -909,3 +910,22 @@ def _others(candidates: list[Candidate]) -> None:
                 cand.group = last_group  # but "5 soldiers and 31 other people": the rest, whoever they are
         elif cand.kind is not None and cand.head is not None and cand.subset_of is None:
             last_group = cand.group  # a member of a list is not who the others are counted against
+
+
+# between a counted phrase and a bare number of the next clause: the first one's predicate (an
+# auxiliary, an adverb, a word or two), the join, then maybe the bare number's own verb
+_BARE_JOIN = re.compile(r"^(?:\s+(?:were|was|have\s+been|has\s+been|had\s+been|are|is))?(?:\s+[a-z]+ly)?"
+                        r"(?:\s+[a-z]+){0,2}?\s*(?:,\s*)?(?:\band|\bwhile|,)(?:\s+[a-z]+){0,2}\s+$")
+
+
+def _bare_continues(s: str, candidates: list[Candidate]) -> None:
+    """'3 soldiers were killed and 2 were wounded', 'killed 4 soldiers and wounded 6': a bare
+    number of the next clause counts the people the phrase before it named."""
+    for prev, cand in pairwise(candidates):
+        if (cand.head is None and not cand.drop and cand.kind is not None and cand.group == "people"
+                and cand.unit == "person" and cand.mention.kind in ("digits", "words", "few")
+                and not prev.drop and prev.head is not None and prev.subset_of is None
+                and prev.mention.kind != "single" and prev.unit == "person" and prev.group != "people"
+                and _BARE_JOIN.match(s[prev.np_end:cand.mention.hedge_start or cand.mention.start])
+                and not re.match(r"\s+of\b", s[cand.mention.end:])):  # "and 3 of the rescuers"
+            cand.group = prev.group
