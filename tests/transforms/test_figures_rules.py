@@ -577,6 +577,23 @@ CASES: list[tuple[str, str, list[Row]]] = [
     ("part-of-between-subject-and-verb", "A civilian driver part of an army convoy was killed by a roadside bomb.",
      [("killed", "civilians", "person", 1, "exact", None, False, "asserted")]),
     # "allegedly" before the verb doubts who did it, not that it happened
+    # the armed group's (or its outlet's) own count of the enemies it killed is its claim
+    ("perpetrator-source-before", "According to Taliban sources, 9 policemen were killed in the raid on the post.",
+     [("killed", "combatants", "person", 9, "exact", None, False, "uncertain")]),
+    ("perpetrator-outlet-said", "Amaq said 14 soldiers died when its fighters stormed the barracks.",
+     [("killed", "combatants", "person", 14, "exact", None, False, "uncertain")]),
+    # but not its own losses, nor people it says another side killed
+    ("perpetrator-own-losses", "Al-Shabaab said 3 of its fighters were killed in the air strike.",
+     [("killed", "combatants", "person", 3, "exact", None, False, "asserted")]),
+    ("partisan-accusation", "According to the Taliban, 4 civilians were killed by an army mortar round.",
+     [("killed", "civilians", "person", 4, "exact", None, False, "asserted")]),
+    ("ministry-run-by-a-group", "According to the Hamas-run health ministry, 26 people were killed.",
+     [("killed", "people", "person", 26, "exact", None, False, "asserted")]),
+    # ACLED's remark on its coding: the other source's count is an estimate of the same dead
+    ("coding-remark-other-value", "Two soldiers were killed at a checkpoint in Zabul. Fatalities coded as 2 "
+                                  "(VoJ reported 5 fatalities).",
+     [("killed", "combatants", "person", 2, "exact", None, False, "asserted"),
+      ("killed", "people", "person", 5, "exact", 0, False, "asserted")]),
     ("allegedly-doubts-the-perpetrator", "Police allegedly killed four protesters and injured five.",
      [("killed", "civilians", "person", 4, "exact", None, False, "asserted"),
       ("injured", "civilians", "person", 5, "exact", None, False, "asserted")]),

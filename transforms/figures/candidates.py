@@ -27,6 +27,7 @@ from transforms.figures.classify import (
     group_from_context,
     kind_of,
     modality_of,
+    perpetrator_claim,
     predicate_after,
     predicate_kind,
     shared_head,
@@ -522,6 +523,9 @@ def _classify(s: str, m: Mention, mentions: list[Mention], index: int) -> Candid
     if re.match(r"(?i)^\s*(?:people\s+|persons\s+)?with\s+disabilit", context_after(s, m.end)):
         cand.group = "civilians"
     cand.modality = modality_of(s, np, before, decision)
+    if (cand.modality == "asserted" and kind in ("killed", "injured", "casualties")
+            and perpetrator_claim(s, m.hedge_start or m.start, np.end, cand.group)):
+        cand.modality = "uncertain"
     if decision.site is Site.NEGATED:
         cand.drop = True
     return cand

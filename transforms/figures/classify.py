@@ -494,6 +494,31 @@ def modality_of(s: str, np: NounPhrase, before: str, decision: KindDecision) -> 
     return "asserted"
 
 
+# Armed groups and their own outlets, whose count of the enemies they killed is the perpetrator's
+# claim of the contract ("according to Taliban sources, 2 soldiers were killed", "(VoJ claimed 4)")
+_PARTISAN = (r"(?:the\s+)?(?:Taliban|VoJ|Voice\s+of\s+Jihad|Amaq|Islamic\s+State|ISIS|ISIL|ISWAP|ISKP|Daesh|"
+             r"al-Shabaab|al\s+Shabaab|Shabaab|Boko\s+Haram|JNIM|HTS|PKK|HPG|Houthis?|Ansar\s+Allah)"
+             r"(?:\s+(?:sources?|spokesm[ae]n|media|militants|fighters))?(?![\w-])")
+_CLAIM_BEFORE = re.compile(rf"(?:\b[Aa]ccording\s+to\s+{_PARTISAN}|(?<![\w-]){_PARTISAN}"
+                           r"\s+(?:said|claimed|reported|stated)"
+                           r"(?:\s+that)?)[^.;()]{0,40}$")
+_CLAIM_AFTER = re.compile(rf"^\s*\(?\s*according\s+to\s+{_PARTISAN}\s*\)")
+# the group's own people: a claim of its own losses is no perpetrator's claim
+_OWN_SIDE = re.compile(r"(?i)taliban|militant|insurgent|jihadist|mujahid|shabaab|boko|houthi|\bIS\b|fighters")
+
+
+def perpetrator_claim(s: str, start: int, np_end: int, group: str) -> bool:
+    """'According to Taliban sources, 2 soldiers were killed', '2 policemen (7 according to Taliban
+    sources)': a count of the other side's dead that only the armed group that killed them gives."""
+    before = s[max(0, start - 120):start]
+    parenthetical = before.rstrip().endswith("(")
+    if not (_CLAIM_BEFORE.search(before) or (parenthetical and _CLAIM_AFTER.match(s, np_end))):
+        return False
+    if parenthetical:  # "2 policemen (7 according to ...)": who they are is the phrase before the bracket
+        return not _OWN_SIDE.search(before[-60:])
+    return group == "combatants" and not _OWN_SIDE.search(s[start:np_end])
+
+
 def group_from_context(s: str, m: Mention) -> str:
     # "112 killed ... civilians" has no noun: look just before for a modifier ("civilian death toll")
     before = s[max(0, m.start - 40):m.start].lower()

@@ -103,6 +103,7 @@ def extract_figures(text: str, published: date | None, doc_id: str = "") -> list
     _link_rereports(figures, sources)
     _later_killed(figures, sources, text)
     _link_restated_sums(figures, sources)
+    _link_coding_remarks(figures, sources)
     _link_bare_breakdowns(figures, sources)
     _link_exact_breakdowns(figures, sources, text)
     for j, (cand, _sentence) in enumerate(sources):
@@ -352,6 +353,28 @@ def _link_restated_sums(figures: list[Figure], sources: list[tuple[Candidate, Se
             # holds people the sentences before it name without a number we read; they are its parts
             for i in members:
                 figures[i].part_of = j
+
+
+# ACLED's remark on its own coding: "Fatalities coded as 2 (VoJ reported 7 fatalities)"
+_CODING_REMARK = re.compile(r"(?i)\bcoded\s+(?:as|at)\b[^()]{0,40}\(\s*[^()]{0,40}?\b(?:reported|claimed|said)\s+"
+                            r"(?:at\s+least\s+|about\s+|up\s+to\s+)?$")
+
+
+def _link_coding_remarks(figures: list[Figure], sources: list[tuple[Candidate, Sentence]]) -> None:
+    """The count another source gave, in brackets after ACLED's coding ("Fatalities coded as 2 (VoJ
+    reported 7 fatalities)"), is a competing estimate of the note's dead, whatever its value: part
+    of the note's first death figure, never added to it."""
+    for j, fig in enumerate(figures):
+        cand, sentence = sources[j]
+        if fig.part_of is not None or "coded" not in sentence.text:
+            continue
+        start = cand.mention.hedge_start if cand.mention.hedge_start is not None else cand.mention.start
+        if not _CODING_REMARK.search(sentence.text, 0, start):
+            continue
+        first = next((i for i in range(j) if KIND_CLASS[figures[i].kind] == KIND_CLASS[fig.kind]
+                      and sources[i][1].start != sentence.start), None)
+        if first is not None:
+            fig.part_of = figures[first].part_of if figures[first].part_of is not None else first
 
 
 def _link_bare_breakdowns(figures: list[Figure], sources: list[tuple[Candidate, Sentence]]) -> None:
