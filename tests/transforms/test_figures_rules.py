@@ -594,6 +594,18 @@ CASES: list[tuple[str, str, list[Row]]] = [
                                   "(VoJ reported 5 fatalities).",
      [("killed", "combatants", "person", 2, "exact", None, False, "asserted"),
       ("killed", "people", "person", 5, "exact", 0, False, "asserted")]),
+    # a list's member is not re-reported by a later count with another noun
+    ("list-member-not-re-reported", "Five soldiers including a captain were killed in the ambush. The army said 3 "
+                                    "soldiers were wounded, while 1 attacker was killed.",
+     [("killed", "combatants", "person", 5, "exact", None, False, "asserted"),
+      ("killed", "combatants", "person", 1, "exact", 0, False, "asserted"),
+      ("injured", "combatants", "person", 3, "exact", None, False, "asserted"),
+      ("killed", "combatants", "person", 1, "exact", None, False, "asserted")]),
+    # another source's count in brackets after a figure: the same people
+    ("bracketed-other-estimate", "The blast killed 12 people (hospital sources reported 24 dead) and wounded 30.",
+     [("killed", "people", "person", 12, "exact", None, False, "asserted"),
+      ("killed", "people", "person", 24, "exact", 0, False, "asserted"),
+      ("injured", "people", "person", 30, "exact", None, False, "asserted")]),
     ("allegedly-doubts-the-perpetrator", "Police allegedly killed four protesters and injured five.",
      [("killed", "civilians", "person", 4, "exact", None, False, "asserted"),
       ("injured", "civilians", "person", 5, "exact", None, False, "asserted")]),

@@ -236,6 +236,7 @@ def sentence_candidates(sentence: Sentence) -> list[Candidate]:
     _out_of(s, candidates)
     _others(candidates)
     _bare_continues(s, candidates)
+    _bracketed_estimates(s, candidates)
     for i, cand in enumerate(candidates):
         if cand.kind in DISPLACEMENT_KINDS and cand.group == "combatants":
             cand.drop = True  # fighters withdrawing are not displaced people
@@ -933,3 +934,25 @@ def _bare_continues(s: str, candidates: list[Candidate]) -> None:
                 and _BARE_JOIN.match(s[prev.np_end:cand.mention.hedge_start or cand.mention.start])
                 and not re.match(r"\s+of\b", s[cand.mention.end:])):  # "and 3 of the rescuers"
             cand.group = prev.group
+
+
+_REPORTED_IN_BRACKET = re.compile(r"(?i)\b(?:reported|according\s+to|claimed|said|sources?|put|estimated?)\b")
+
+
+def _bracketed_estimates(s: str, candidates: list[Candidate]) -> None:
+    """'killed at least twenty villagers (some sources reported between 50 and 100 dead)': another
+    source's count in brackets after a figure is an estimate of the same people, part of it."""
+    for j, cand in enumerate(candidates):
+        opened = s.rfind("(", 0, cand.mention.start)
+        if (opened < 0 or cand.drop or cand.kind is None or cand.subset_of is not None
+                or ")" in s[opened:cand.mention.start]):
+            continue
+        closed = s.find(")", cand.mention.end)
+        inside = s[opened:closed if closed > 0 else len(s)]
+        if not _REPORTED_IN_BRACKET.search(inside):
+            continue
+        whole = next((i for i in range(j - 1, -1, -1) if candidates[i].mention.end <= opened
+                      and not candidates[i].drop and candidates[i].kind is not None), None)
+        if (whole is not None and KIND_CLASS[candidates[whole].kind or ""] == KIND_CLASS[cand.kind]
+                and candidates[whole].subset_of is None and opened - candidates[whole].np_end < 120):
+            cand.subset_of = whole

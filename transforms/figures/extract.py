@@ -227,7 +227,11 @@ def _link_rereports(figures: list[Figure], sources: list[tuple[Candidate, Senten
                 if (sources[i][1].start != sources[j][1].start
                         and (not someone_new or sources[i][1].text == sentence.text or around in sources[i][1].text)
                         and (first.group == fig.group or "people" in (first.group, fig.group))
-                        and not _other_person(sources[i][0], cand)):
+                        and not _other_person(sources[i][0], cand)
+                        # "6 soldiers including a commander were killed ... while 1 militant was killed":
+                        # a list's member is re-reported by its own noun, not by another one
+                        and not (first.part_of is not None and sources[i][0].head is not None
+                                 and cand.head is not None and sources[i][0].head != cand.head)):
                     fig.part_of = first.part_of if first.part_of is not None else i
                     break
         same.append(j)
