@@ -606,6 +606,12 @@ CASES: list[tuple[str, str, list[Row]]] = [
      [("killed", "people", "person", 12, "exact", None, False, "asserted"),
       ("killed", "people", "person", 24, "exact", 0, False, "asserted"),
       ("injured", "people", "person", 30, "exact", None, False, "asserted")]),
+    # a list in brackets ends at its bracket: a new verb after it counts new people
+    ("bracketed-list-ends", "Gunmen shot dead 6 villagers (including 2 women) in the market and beheaded a herder "
+                            "near the river.",
+     [("killed", "civilians", "person", 6, "exact", None, False, "asserted"),
+      ("killed", "women", "person", 2, "exact", 0, False, "asserted"),
+      ("killed", "civilians", "person", 1, "exact", None, False, "asserted")]),
     ("allegedly-doubts-the-perpetrator", "Police allegedly killed four protesters and injured five.",
      [("killed", "civilians", "person", 4, "exact", None, False, "asserted"),
       ("injured", "civilians", "person", 5, "exact", None, False, "asserted")]),
@@ -745,6 +751,7 @@ NOT_FIGURES = [
     ("protesters", "About two dozen relatives protested outside the ministry."),
     ("no-number", "The shelling left casualties and wounded in the countryside."),
     ("acled-coding", "Fatalities coded as 10."),
+    ("acled-coding-after", "Clashes lasted two days (14 fatalities coded for 3 May and 9 coded for 4 May)."),
     ("few-without-people", "Several countries have been accused of involvement."),
 ]
 

@@ -124,6 +124,7 @@ _GROUP_HINTS = [
 ]
 
 
+_CODED_AFTER = re.compile(r"(?i)^\s+(?:fatalit(?:y|ies)\s+)?(?:were\s+|are\s+)?coded\b")
 _CODED = re.compile(r"(?i)(?:coded\s+(?:as|at)\b[^.;,()]{0,30}?|size\s*=|\[size=|geoprecision|code)\s*$")
 _TIME_AFTER = re.compile(r"(?i)^\s*(?:a\.?m\b|p\.?m\b|am\b|pm\b|gmt\b|utc\b|hrs\b|o'clock|h\d\d|:\d\d)")
 _MONEY_BEFORE = re.compile(r"(?:[$€£¥]|US\$|USD|EUR|GBP|Rs\.?|N|KSh)\s*$")
@@ -306,6 +307,8 @@ def _is_trap(s: str, m: Mention) -> bool:
     tail = before.rstrip().lower()
     if ("cod" in tail or "size" in tail or "geoprecision" in tail) and _CODED.search(before):
         return True
+    if m.kind == "digits" and "coded" in after and _CODED_AFTER.match(after):
+        return True  # ACLED's own coding: "(22 fatalities coded for June 24 and 21 coded for June 25)"
     if m.kind not in ("digits", "words"):
         return False
     if m.kind == "digits":
@@ -820,7 +823,9 @@ def _subsets(s: str, candidates: list[Candidate]) -> None:
         if marker is not None and cand.mention.start - marker.end() > _LIST_REACH:
             marker = None  # "hundreds of people including members of ... staged a protest ... over the killing
             # of a businessman": a list of members is not that long
-        if marker is None or _VERB_BETWEEN.search(s, marker.end(), cand.mention.start):
+        if marker is None or _VERB_BETWEEN.search(s, marker.end(), cand.mention.start) or (
+                s.rfind("(", 0, marker.start()) > s.rfind(")", 0, marker.start())
+                and ")" in s[marker.end():cand.mention.start]):  # "(1 of them a child) ... and beheaded a man"
             continue  # "6,000 people including 4,000 children were staying at the base and 5,000 at the
             # airstrip": past the verb, the list of the subset is over
         if cand.kind is None and marker.group(0).strip().lower() == "with":
