@@ -612,6 +612,17 @@ CASES: list[tuple[str, str, list[Row]]] = [
      [("killed", "civilians", "person", 6, "exact", None, False, "asserted"),
       ("killed", "women", "person", 2, "exact", 0, False, "asserted"),
       ("killed", "civilians", "person", 1, "exact", None, False, "asserted")]),
+    # a later count of another noun of people is other people, not a re-report of the same value
+    ("same-value-other-noun", "Police shot dead a protester in the square. The crowd then set fire to the jail, "
+                              "and 1 prisoner was killed in the blaze.",
+     [("killed", "civilians", "person", 1, "exact", None, False, "asserted"),
+      ("killed", "people", "person", 1, "exact", None, False, "asserted")]),
+    # but a closing count by a noun that names anyone restates them
+    ("same-value-closing-fatality", "Two gunmen wounded a guard. The guard died days later in hospital from his "
+                                    "wounds. 1 fatality.",
+     [("injured", "combatants", "person", 1, "exact", None, False, "asserted"),
+      ("killed", "combatants", "person", 1, "exact", None, False, "asserted"),
+      ("killed", "people", "person", 1, "exact", 1, False, "asserted")]),
     ("allegedly-doubts-the-perpetrator", "Police allegedly killed four protesters and injured five.",
      [("killed", "civilians", "person", 4, "exact", None, False, "asserted"),
       ("injured", "civilians", "person", 5, "exact", None, False, "asserted")]),

@@ -230,8 +230,9 @@ def _link_rereports(figures: list[Figure], sources: list[tuple[Candidate, Senten
                         and not _other_person(sources[i][0], cand)
                         # "6 soldiers including a commander were killed ... while 1 militant was killed":
                         # a list's member is re-reported by its own noun, not by another one
-                        and not (first.part_of is not None and sources[i][0].head is not None
-                                 and cand.head is not None and sources[i][0].head != cand.head)):
+                        and not ((first.part_of is not None or cand.mention.kind in ("digits", "words"))
+                                 and fig.unit == "person" and KIND_CLASS[fig.kind] != "displacement"
+                                 and _other_noun(sources[i][0].head, cand.head))):
                     fig.part_of = first.part_of if first.part_of is not None else i
                     break
         same.append(j)
@@ -276,6 +277,18 @@ def _link_victims(figures: list[Figure], sources: list[tuple[Candidate, Sentence
 
 _SEX_AND_AGE = {"man": "man", "men": "man", "woman": "woman", "women": "woman", "girl": "girl", "boy": "boy",
                 "child": "child", "baby": "child", "teenager": "teen", "mother": "woman", "father": "man"}
+
+
+# nouns that say nothing of who the people are, so they may name anyone counted before
+_ANYONE = frozenset({"people", "persons", "person", "victims", "victim", "others", "individuals", "man", "men",
+                     "woman", "women", "bodies", "body", "corpse", "corpses", "dead", "death", "deaths", "fatality",
+                     "fatalities", "casualty", "casualties", "lives", "life"})
+
+
+def _other_noun(first: str | None, later: str | None) -> bool:
+    """'a demonstrator ... 1 prisoner': two different nouns of people name different people."""
+    return (first is not None and later is not None and first != later
+            and first not in _ANYONE and later not in _ANYONE and first.rstrip("s") != later.rstrip("s"))
 
 
 def _other_person(first: Candidate, later: Candidate) -> bool:
