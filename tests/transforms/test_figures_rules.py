@@ -623,6 +623,11 @@ CASES: list[tuple[str, str, list[Row]]] = [
      [("injured", "combatants", "person", 1, "exact", None, False, "asserted"),
       ("killed", "combatants", "person", 1, "exact", None, False, "asserted"),
       ("killed", "people", "person", 1, "exact", 1, False, "asserted")]),
+    # a stock with no cause in its sentence is of the disaster its text is about: no running total
+    ("disaster-stock-not-cumulative", "A wildfire tore through the town on Tuesday as firefighters battled the "
+                                      "flames. Officials said about 8,000 evacuees headed north to the provincial "
+                                      "capital.",
+     [("evacuated", "people", "person", 8000, "approx", None, False, "asserted")]),
     ("allegedly-doubts-the-perpetrator", "Police allegedly killed four protesters and injured five.",
      [("killed", "civilians", "person", 4, "exact", None, False, "asserted"),
       ("injured", "civilians", "person", 5, "exact", None, False, "asserted")]),

@@ -26,7 +26,7 @@ from transforms.figures.dates import DateMention, find_dates
 from transforms.figures.gate import may_hold_figure
 from transforms.figures.model import KIND_CLASS, Figure
 from transforms.figures.places import assign_places
-from transforms.figures.scope import is_cumulative
+from transforms.figures.scope import is_cumulative, sentence_scope
 from transforms.figures.sentences import Sentence, split_sentences
 
 logger = logging.getLogger(__name__)
@@ -131,9 +131,20 @@ def extract_figures(text: str, published: date | None, doc_id: str = "") -> list
                     figures[j].part_of = figures[i].part_of if figures[i].part_of is not None else i
                     break
     following = {s.start: (sentences[i + 1].text if i + 1 < len(sentences) else "") for i, s in enumerate(sentences)}
+    if figures:
+        _document, own = document_and_spans(text, [(sentence.start, sentence.end) for _cand, sentence in sources])
+        for fig, context in zip(figures, own, strict=True):
+            fig.context = context
     for fig, (cand, sentence) in zip(figures, sources, strict=True):
         fig.cumulative = is_cumulative(sentence.text, cand.mention.start, cand.np_end, fig.kind,
                                        following.get(sentence.start, ""), cand.stock)
+        if (fig.cumulative and cand.stock and fig.context == "disaster" and fig.kind != "refugees"
+                and not sentence_scope(sentence.text).conflict
+                and not is_cumulative(sentence.text, cand.mention.start, cand.np_end, fig.kind,
+                                      following.get(sentence.start, ""), False)):
+            # "about 10,000 evacuees moved north": a stock with no cause in its sentence is of the
+            # disaster its text is about, and one disaster's displaced are no running total
+            fig.cumulative = False
     # once cumulative is known: a war's running total holds no incident, a victim is of the dead of its scope
     _link_victims(figures, sources)
     _link_raised_tolls(figures, sources)
@@ -141,10 +152,6 @@ def extract_figures(text: str, published: date | None, doc_id: str = "") -> list
     if figures:  # dates are read only for texts that have figures to date
         _assign_dates(figures, sources, find_dates(text, published), published, text)
     assign_places(figures, sentences, text)
-    if figures:
-        _document, own = document_and_spans(text, [(sentence.start, sentence.end) for _cand, sentence in sources])
-        for fig, context in zip(figures, own, strict=True):
-            fig.context = context
     if back is not None:
         for fig, (_cand, sentence) in zip(figures, sources, strict=True):
             fig.start, fig.end = back[fig.start], back[fig.end]
