@@ -179,6 +179,8 @@ def test_coverage(text: str, expected: list[Row]) -> None:
     ("stillliving inIDPcamps", "still living in IDP camps"),  # and an acronym glued to a known noun
     ("nearly 500,000 newdisplacements", "nearly 500,000 new displacements"),
     ("theIDPs", "the IDPs"),  # two repairs of one spot insert one space
+    # curly marks garbled by a wrong decoding, always the same three characters
+    ("the missionŠ—Ès base, Š—“in mass displacementŠ—�", "the mission’s base, “in mass displacement”"),
 ])
 def test_cleanup_repairs_extraction_damage(text: str, repaired: str) -> None:
     assert clean(text)[0] == repaired

@@ -49,6 +49,12 @@ DISAMBIGUATION = [
     # a neighbourhood named like a town elsewhere: the city it is in decides
     ("neighbourhood-of-a-city", "Police shot dead a street vendor in the Williamsville neighbourhood of Abidjan.",
      "Abidjan", "CIV", "town"),
+    # a country's possessive before a place: the place is what it owns
+    ("country-possessive", "A typhoon hit the Philippines on Sunday and China on Monday. About 210,000 people "
+     "were evacuated in China's Guangdong province.", "Guangdong", "CHN", "admin_area"),
+    # a list of a city's neighbourhoods names no towns and no countries ("Kuwait" is a quarter of Mosul)
+    ("neighbourhood-list", "About 9,000 people fled on Monday. The fighting in western Mosul reached the Kuwait, "
+     "Ma'mun and Wadi Hajar neighbourhoods.", "Mosul", "IRQ", "town"),
     # ACLED's "City-District district (District, Region)": the city before the hyphen, the region spelt
     # without GeoNames' doubled vowels ("Banaadir")
     ("city-district-hyphen", "A policeman shot and injured a driver in Mogadishu-Karan district (Karan, Banadir).",

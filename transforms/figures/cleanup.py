@@ -107,12 +107,21 @@ def _split_glued(word: str) -> int | None:
 _LIST_DASH = re.compile(r"(?<=[a-z])- (?=\d)|(?<=ed)- (?=[a-z])")
 
 
+# Curly quotes and dashes garbled by a wrong decoding in one of IDMC's exports, always the same
+# three characters per mark: "familiesŠ—È homes", "Š—“in mass displacementŠ—�"
+_MOJIBAKE = {"\u0160\u2014\u00c8": "\u2019", "\u0160\u2014\u201c": "\u201c", "\u0160\u2014\ufffd": "\u201d",
+             "\u0160\u2014\u2013": "\u2013"}
+_MOJIBAKE_RE = re.compile("|".join(_MOJIBAKE))
+
+
 def clean(text: str) -> tuple[str, list[int] | None]:
     """The repaired text and, when anything changed, a map from its offsets (and its length) to
     the original's."""
     edits: list[tuple[int, int, str]] = []  # (start, end, replacement) in the original, in order
     for match in _INVISIBLE.finditer(text):
         edits.append((match.start(), match.end(), ""))
+    for match in _MOJIBAKE_RE.finditer(text) if "\u0160\u2014" in text else ():
+        edits.append((match.start(), match.end(), _MOJIBAKE[match.group(0)]))  # "SDFŠ—Ès" -> "SDF’s"
     for match in _SPLIT_THOUSANDS.finditer(text) if _MAYBE_THOUSANDS.search(text) else ():
         if _MONTH_BEFORE.search(text, max(0, match.start() - 12), match.start()):
             continue  # "June 5, 300 people": a day of the month, then the count

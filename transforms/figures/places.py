@@ -92,9 +92,26 @@ January February March April May June July August September October November Dec
 _STATE_OF_A_COUNTRY = re.compile(r"\s+[Ss]tate\b")
 
 
+# a list of a city's neighbourhoods: "including the Kuwait, Ma'mun, Tayaran and Wadi Hajar neighbourhoods"
+_QUARTER_NAME = r"[A-Z][\w'’-]*(?:[\s-]+[A-Z][\w'’-]*)*"
+_QUARTER_LIST = re.compile(rf"{_QUARTER_NAME}(?:(?:,\s+(?:and\s+)?|\s+and\s+){_QUARTER_NAME})+\s+"
+                           r"(?:neighbou?rhoods|quarters)\b")
+
+
+def _quarter_lists(text: str) -> list[tuple[int, int]]:
+    if "neighbo" not in text and "quarters" not in text:
+        return []
+    return [(m.start(), m.end()) for m in _QUARTER_LIST.finditer(text)]
+
+
+def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
+    return any(start <= pos < end for start, end in spans)
+
+
 def country_mentions(text: str) -> list[tuple[int, str]]:
     """(offset, ISO3) of every country named as a place."""
     pattern, names = _country_patterns()
+    quarters = _quarter_lists(text)
     found = []
     for match in pattern.finditer(text):
         name = match.group(1)
@@ -104,6 +121,8 @@ def country_mentions(text: str) -> list[tuple[int, str]]:
             continue
         if _CURRENCY_AFTER.match(text, match.end()):
             continue  # money, not a place
+        if _inside(match.start(1), quarters):
+            continue  # "the Kuwait, Mamun and Wadi Hajar neighbourhoods" of Mosul
         if _STATE_OF_A_COUNTRY.match(text, match.end(1)) or text.endswith("LGA, ", 0, match.start(1)):
             continue  # "Niger State", "(Rafi LGA, Niger)": Nigeria's state, not the country
         before = _NAME_BEFORE.search(text, max(0, match.start(1) - 30), match.start(1))
@@ -181,6 +200,9 @@ class PlaceMention:
     place: Place
 
 
+_POSSESSIVE_IN_NAME = re.compile(r"^[A-Z][\w-]*['’]s\s+(?=[A-Z])")
+
+
 def place_mentions(text: str, countries: list[tuple[int, str]] | None = None,
                    actors: set[str] | None = None) -> list[PlaceMention]:
     """Places named in a text, resolved by the countries the text names and by population."""
@@ -192,12 +214,18 @@ def place_mentions(text: str, countries: list[tuple[int, str]] | None = None,
     raw: list[tuple[int, int, list[Place], bool]] = []
     named_area: set[int] = set()  # starts of names the text calls an admin area ("Shan state")
     country_starts = {pos for pos, _ in countries}
+    quarters = _quarter_lists(text)
     for match in PLACE_RE.finditer(text):
         group = next(g for g in ("a", "b", "c", "d") if match.group(g))
         start, phrase = match.start(group), match.group(group)
+        if _inside(start, quarters):
+            continue  # a city's neighbourhoods are no evidence of where the text is: they share names with towns
         lead = _LEADING_PREPOSITION.match(phrase) if phrase[:1] in "IANFOB" else None
         if lead:
             start, phrase = start + lead.end(), phrase[lead.end():]  # "In Rakhine State, ...": the name follows
+        owner = _POSSESSIVE_IN_NAME.search(phrase) if "s " in phrase else None
+        if owner:  # "in China's Hainan province": the place is what follows the owner, a country named apart
+            start, phrase = start + owner.end(), phrase[owner.end():]
         stop = _STOP_IN_NAME.search(phrase) if "." in phrase else None
         if stop:
             phrase = phrase[:stop.start()]  # "Farah. Fatalities coded as 0": the sentence ended
