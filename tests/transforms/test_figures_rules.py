@@ -628,6 +628,12 @@ CASES: list[tuple[str, str, list[Row]]] = [
                                       "flames. Officials said about 8,000 evacuees headed north to the provincial "
                                       "capital.",
      [("evacuated", "people", "person", 8000, "approx", None, False, "asserted")]),
+    # a displacement between two dates in a text about a conflict is the conflict's period total,
+    # though its own sentence names no fighting; "between the army and armed groups" is no period
+    ("conflict-text-period-total", "Fighting between the army and armed groups intensified across the region, "
+                                   "with repeated air strikes. About 6,000 people were displaced from Kidal "
+                                   "between 3 and 9 March.",
+     [("displaced", "people", "person", 6000, "approx", None, True, "asserted")]),
     ("allegedly-doubts-the-perpetrator", "Police allegedly killed four protesters and injured five.",
      [("killed", "civilians", "person", 4, "exact", None, False, "asserted"),
       ("injured", "civilians", "person", 5, "exact", None, False, "asserted")]),

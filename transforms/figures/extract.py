@@ -137,7 +137,7 @@ def extract_figures(text: str, published: date | None, doc_id: str = "") -> list
             fig.context = context
     for fig, (cand, sentence) in zip(figures, sources, strict=True):
         fig.cumulative = is_cumulative(sentence.text, cand.mention.start, cand.np_end, fig.kind,
-                                       following.get(sentence.start, ""), cand.stock)
+                                       following.get(sentence.start, ""), cand.stock, fig.context == "conflict")
         if (fig.cumulative and cand.stock and fig.context == "disaster" and fig.kind != "refugees"
                 and not sentence_scope(sentence.text).conflict
                 and not is_cumulative(sentence.text, cand.mention.start, cand.np_end, fig.kind,

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from functools import cached_property, lru_cache
 
+from transforms.figures.dates import MONTH_WORD
 from transforms.figures.model import KIND_CLASS
 
 PERIOD = re.compile(
@@ -52,6 +53,9 @@ INCREMENT_AFTER = re.compile(r"(?i)^[^.;]{0,80}?\b(?:raises?|raised|raising|rise
                              r"pushing|pushes|takes|taking)\s+(?:the\s+|their\s+|its\s+|to\b|up\b)")
 PERIOD_SPAN = re.compile(r"(?i)\bbetween\s+(?:[0-3]?\d(?:\s+[A-Za-z]+)?|(?:early\s+|late\s+|mid-?\s*)?[A-Za-z]+)\s+"
                          r"and\s+(?:[0-3]?\d\s+[A-Za-z]+|(?:early\s+|late\s+|mid-?\s*)?[A-Za-z]+)")
+# a span of dates, never of parties ("between India and Pakistan")
+_DATE_SPAN = re.compile(rf"(?i)\bbetween\s+(?:[0-3]?\d\s+(?:and\s+[0-3]?\d\s+)?)?(?:early\s+|late\s+|mid-?\s*)?"
+                        rf"{MONTH_WORD}")
 # a span of days after the figure: "kill about 900 citizens in 18 days of escalation", "raises to 205
 # the number of casualties in 22 days" (before it, "in the second attack in 5 days: ..." is not the figure's)
 SPAN_AFTER = re.compile(r"(?i)^[^.;:]{0,120}?\b(?:in|during|over|within)\s+(?:the\s+(?:last|past)\s+)?(?:about\s+|"
@@ -104,8 +108,10 @@ def sentence_scope(sentence: str) -> Scope:
 
 
 def is_cumulative(sentence: str, start: int, np_end: int, kind: str, following: str = "",
-                  stock: bool = False) -> bool:
-    """``stock``: the figure is a count of people in a state ("2 million IDPs") with no event verb."""
+                  stock: bool = False, conflict_text: bool = False) -> bool:
+    """``stock``: the figure is a count of people in a state ("2 million IDPs") with no event verb.
+    ``conflict_text``: the text is about a conflict, so a displacement its sentence gives no cause
+    for ("44,000 people were displaced in Taiz between 7 January and 27 February") is of the conflict."""
     after = sentence[np_end:np_end + 200]
     klass = KIND_CLASS[kind]
     toll_here = bool(TOLL.search(sentence[max(0, start - 120):start]))
@@ -126,7 +132,8 @@ def is_cumulative(sentence: str, start: int, np_end: int, kind: str, following: 
     if scope.period:
         return not disaster_only or _SEVERAL_DISASTERS.search(sentence) is not None
     if (SPAN_AFTER.match(after) and not disaster_only
-            and (scope.conflict or scope.incident or WAGED.search(sentence) or TOLL.search(sentence))):
+            and (scope.conflict or scope.incident or WAGED.search(sentence) or TOLL.search(sentence)
+                 or (conflict_text and not scope.disaster and klass in ("displacement", "returns")))):
         return True  # a period total of a conflict
     if toll_here:
         return not (scope.incident or scope.disaster)
@@ -142,6 +149,8 @@ def is_cumulative(sentence: str, start: int, np_end: int, kind: str, following: 
             return False
         if scope.conflict or (scope.stock and not scope.disaster):
             return True
+        if conflict_text and scope.period_span and not scope.disaster and _DATE_SPAN.search(sentence):
+            return True  # "44,000 people were displaced in Taiz between 7 January and 27 February"
         if klass == "returns" and scope.period_span:
             return True
     return False
