@@ -634,6 +634,11 @@ CASES: list[tuple[str, str, list[Row]]] = [
                                    "with repeated air strikes. About 6,000 people were displaced from Kidal "
                                    "between 3 and 9 March.",
      [("displaced", "people", "person", 6000, "approx", None, True, "asserted")]),
+    # the one counted is whom a possessive names: the official's wife, not the official
+    ("possessive-names-the-person", "Gunmen shot dead a local official's wife outside her home in Gao.",
+     [("killed", "women", "person", 1, "exact", None, False, "asserted")]),
+    ("possessive-kin-of-a-soldier", "Gunmen shot dead a soldier's brother at the market.",
+     [("killed", "civilians", "person", 1, "exact", None, False, "asserted")]),
     ("allegedly-doubts-the-perpetrator", "Police allegedly killed four protesters and injured five.",
      [("killed", "civilians", "person", 4, "exact", None, False, "asserted"),
       ("injured", "civilians", "person", 5, "exact", None, False, "asserted")]),

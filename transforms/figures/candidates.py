@@ -551,7 +551,20 @@ for _name, _words in GROUPS.items():
         _FIRST_GROUP.setdefault(_word.lower(), _name)
 
 
+# "killed a local official's wife": the one counted is whom the possessive names
+_POSSESSED = re.compile(r"['’]s\s+(?:(?:young|younger|elder|eldest|teenage|infant)\s+)?(?P<noun>wife|husband|son|"
+                        r"daughter|brother|sister|father|mother|child|nephew|niece|cousin|uncle|aunt|relative|"
+                        r"driver|bodyguard)\b")
+_POSSESSED_GROUP = {"child": "children", "bodyguard": "combatants"}
+
+
 def _singular_np(s: str, m: Mention) -> NounPhrase:
+    possessed = _POSSESSED.match(s, m.end) if s.startswith(("'s", "’s"), m.end) else None
+    if possessed is not None:
+        noun = possessed.group("noun")
+        group = _POSSESSED_GROUP.get(noun) or _FIRST_GROUP.get(noun) or "civilians"  # "his son" is a child too
+        return NounPhrase(possessed.end(), noun, "civilians" if group == "people" else group, "person", True,
+                          None, None)
     noun_match = SINGULAR_RE.match(s, m.start)
     noun = noun_match.group("noun") if noun_match else m.text.split()[-1]
     low = noun.lower()
