@@ -512,7 +512,9 @@ def perpetrator_claim(s: str, start: int, np_end: int, group: str) -> bool:
     sources)': a count of the other side's dead that only the armed group that killed them gives."""
     before = s[max(0, start - 120):start]
     parenthetical = before.rstrip().endswith("(")
-    if not (_CLAIM_BEFORE.search(before) or (parenthetical and _CLAIM_AFTER.match(s, np_end))):
+    attributed = "ccording" in before or "said" in before or "claimed" in before or "reported" in before or (
+        "stated" in before)  # the cheap test: most counts have no attribution before them
+    if not ((attributed and _CLAIM_BEFORE.search(before)) or (parenthetical and _CLAIM_AFTER.match(s, np_end))):
         return False
     if parenthetical:  # "2 policemen (7 according to ...)": who they are is the phrase before the bracket
         return not _OWN_SIDE.search(before[-60:])
