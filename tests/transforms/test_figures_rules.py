@@ -639,6 +639,11 @@ CASES: list[tuple[str, str, list[Row]]] = [
      [("killed", "women", "person", 1, "exact", None, False, "asserted")]),
     ("possessive-kin-of-a-soldier", "Gunmen shot dead a soldier's brother at the market.",
      [("killed", "civilians", "person", 1, "exact", None, False, "asserted")]),
+    # the passive of a verb whose object is always a person counts its singular subject, whatever its noun
+    ("passive-person-verb-unknown-noun", "A village headman was beaten to death by a mob near the market.",
+     [("killed", "civilians", "person", 1, "exact", None, False, "asserted")]),
+    ("passive-person-verb-relative", "Mourners gathered for a bus conductor who was stabbed to death last week.",
+     [("killed", "people", "person", 1, "exact", None, False, "asserted")]),
     ("allegedly-doubts-the-perpetrator", "Police allegedly killed four protesters and injured five.",
      [("killed", "civilians", "person", 4, "exact", None, False, "asserted"),
       ("injured", "civilians", "person", 5, "exact", None, False, "asserted")]),
@@ -780,6 +785,7 @@ NOT_FIGURES = [
     ("acled-coding", "Fatalities coded as 10."),
     ("acled-coding-after", "Clashes lasted two days (14 fatalities coded for 3 May and 9 coded for 4 May)."),
     ("few-without-people", "Several countries have been accused of involvement."),
+    ("passive-of-a-thing", "A cow was killed by the shelling and a tractor was destroyed."),
 ]
 
 

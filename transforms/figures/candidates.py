@@ -102,6 +102,35 @@ TO_DEATH_OBJECT_RE = re.compile(
     r"(?:[\w'’/.-]+\s+){0,4}?(?P<head>[a-z][a-z'’-]+))(?=\s+(?:to\s+death|alive)\b)")
 
 
+# "a Dalit Congress sarpanch was attacked and beaten to death": the passive of a verb whose object
+# is always a person makes its singular subject one, whatever its noun
+PASSIVE_PERSON_RE = re.compile(
+    r"(?<![\w'’-])(?P<np>[Aa]n?\s+(?:(?!(?:a|an|the|of|and|or|in|on|at|from|to|with|by|who|was|his|her|their|its|"
+    r"number|group|total|unknown|unidentified)\b)[\w'’/.-]+\s+){0,4}?(?!(?:who|that|which)\b)(?P<head>[a-z][a-z'’-]+))"
+    r"(?:\s+(?:who|that|which))?\s+(?:was|had\s+been|"
+    r"has\s+been)\s+(?:(?:reportedly|allegedly|later|then|brutally|fatally|also)\s+)?(?:(?:attacked|tortured|abducted|"
+    r"kidnapped|shot|stabbed|beaten|captured|raped)\s+and\s+)?(?:" + "|".join(lexicon().person_object_participles())
+    + r"|beaten\s+to\s+death|stabbed\s+to\s+death|hacked\s+to\s+death|shot\s+dead)\b")
+
+
+_OWNER_BEFORE = re.compile(r"(?i)\b(?P<np>(?:an?|the)\s+(?:[\w'’-]+\s+){0,2}?(?P<head>[a-z][\w'’-]*))\s+of\s+$")
+
+
+def _np_heads(matches: Iterable[re.Match[str]]) -> Iterable[tuple[int, int, str]]:
+    return ((m.start("np"), m.end("np"), m.group("head")) for m in matches)
+
+
+def _passive_subjects(s: str) -> Iterable[tuple[int, int, str]]:
+    """``PASSIVE_PERSON_RE`` matches; "a judge of a provincial court was killed" counts the judge."""
+    for match in PASSIVE_PERSON_RE.finditer(s):
+        start, end = match.span("np")
+        owner = _OWNER_BEFORE.search(s, max(0, start - 60), start)
+        if owner:
+            yield owner.start("np"), end, owner.group("head")
+        else:
+            yield start, end, match.group("head")
+
+
 ZERO_RE = re.compile(
     r"(?i)\b(?:(?P<noone>no\s+one|nobody|none)"
     r"|no\s+(?:reported\s+|immediate\s+|further\s+|civilian\s+|other\s+|reports?\s+of\s+)?(?P<noun>casualties|"
@@ -402,16 +431,17 @@ def _singular_mentions(s: str, numbers: list[Mention]) -> list[Mention]:
         out.append(Mention(headline.start("np"), headline.end("np"), headline.group("np"), 1, 1, 1, "exact", "single"))
     taken = numbers + out
     lowered = lower_same_length(s)
-    found: list[Iterable[re.Match[str]]] = []
+    found: list[Iterable[tuple[int, int, str]]] = []
     if _OBJECT_VERB_STARTS.search(lowered):
-        found += [finditer_at(pattern, s, lowered, _OBJECT_VERB_STARTS)
+        found += [_np_heads(finditer_at(pattern, s, lowered, _OBJECT_VERB_STARTS))
                   for pattern in (PERSON_OBJECT_RE, BARE_OBJECT_RE)]
     if "to death" in lowered or "alive" in lowered:
-        found.append(TO_DEATH_OBJECT_RE.finditer(s))
+        found.append(_np_heads(TO_DEATH_OBJECT_RE.finditer(s)))
+    if " was " in s or " been " in s:
+        found.append(_passive_subjects(s))
     for matches in found:
-        for match in matches:
-            start, end = match.span("np")
-            head = match.group("head").lower()
+        for start, end, head in matches:
+            head = head.lower()
             if (head in NOT_PEOPLE or (head + "s" in NOT_PEOPLE and head != "head") or head in _NOT_A_PERSON
                     or (head.endswith("s") and not head.endswith("ss"))  # one person, never "the citizens"
                     or _NOT_ONE.search(s, start, end) or _NOT_AN_OBJECT.search(s, start, end)

@@ -172,6 +172,10 @@ class Lexicon:
                   if not p.startswith("re:") and ("dead" in p or "death" in p or "down" in p)]
         return _longest_first(forms)
 
+    def person_object_participles(self) -> list[str]:
+        """Passive participles of the verbs whose object is always a person: "was lynched"."""
+        return _longest_first([phrase_pattern(v.participle) for e in self.kind_entries() for v in e.person_objects])
+
     def damage_words(self) -> frozenset[str]:
         """One-word housing participles: before a dwelling noun they name the kind ("collapsed houses")."""
         entry = next((e for e in self.entries if e.kind == "housing_destroyed"), None)
