@@ -52,6 +52,9 @@ DISAMBIGUATION = [
     # a country's possessive before a place: the place is what it owns
     ("country-possessive", "A typhoon hit the Philippines on Sunday and China on Monday. About 210,000 people "
      "were evacuated in China's Guangdong province.", "Guangdong", "CHN", "admin_area"),
+    # but a city's possessive keeps the city: "Mogadishu's Afgooye road" is a road of Mogadishu
+    ("city-possessive", "A bomb exploded at a checkpoint on Mogadishu's Afgooye road, and 6 people were killed.",
+     "Mogadishu", "SOM", "town"),
     # a list of a city's neighbourhoods names no towns and no countries ("Kuwait" is a quarter of Mosul)
     ("neighbourhood-list", "About 9,000 people fled on Monday. The fighting in western Mosul reached the Kuwait, "
      "Ma'mun and Wadi Hajar neighbourhoods.", "Mosul", "IRQ", "town"),

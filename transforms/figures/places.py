@@ -200,7 +200,7 @@ class PlaceMention:
     place: Place
 
 
-_POSSESSIVE_IN_NAME = re.compile(r"^[A-Z][\w-]*['’]s\s+(?=[A-Z])")
+_POSSESSIVE_IN_NAME = re.compile(r"^(?P<owner>[A-Z][\w-]*)['’]s\s+(?=[A-Z])")
 
 
 def place_mentions(text: str, countries: list[tuple[int, str]] | None = None,
@@ -224,8 +224,11 @@ def place_mentions(text: str, countries: list[tuple[int, str]] | None = None,
         if lead:
             start, phrase = start + lead.end(), phrase[lead.end():]  # "In Rakhine State, ...": the name follows
         owner = _POSSESSIVE_IN_NAME.search(phrase) if "s " in phrase else None
-        if owner:  # "in China's Hainan province": the place is what follows the owner, a country named apart
+        if owner and fold(owner.group("owner")) in _country_names():
+            # "in China's Hainan province": the place is what the country owns, the country is named apart
             start, phrase = start + owner.end(), phrase[owner.end():]
+        elif owner and not owner.group("owner").isupper():  # never a shouted word: "ALLAH's Sharia"
+            phrase = owner.group("owner")  # "on Mogadishu's Afgooye road": a road of Mogadishu
         stop = _STOP_IN_NAME.search(phrase) if "." in phrase else None
         if stop:
             phrase = phrase[:stop.start()]  # "Farah. Fatalities coded as 0": the sentence ended
