@@ -26,7 +26,7 @@ from transforms.figures.dates import DateMention, find_dates
 from transforms.figures.gate import may_hold_figure
 from transforms.figures.model import KIND_CLASS, Figure
 from transforms.figures.places import assign_places
-from transforms.figures.scope import is_cumulative, sentence_scope
+from transforms.figures.scope import is_cumulative
 from transforms.figures.sentences import Sentence, split_sentences
 
 logger = logging.getLogger(__name__)
@@ -137,14 +137,7 @@ def extract_figures(text: str, published: date | None, doc_id: str = "") -> list
             fig.context = context
     for fig, (cand, sentence) in zip(figures, sources, strict=True):
         fig.cumulative = is_cumulative(sentence.text, cand.mention.start, cand.np_end, fig.kind,
-                                       following.get(sentence.start, ""), cand.stock, fig.context == "conflict")
-        if (fig.cumulative and cand.stock and fig.context == "disaster" and fig.kind != "refugees"
-                and not sentence_scope(sentence.text).conflict
-                and not is_cumulative(sentence.text, cand.mention.start, cand.np_end, fig.kind,
-                                      following.get(sentence.start, ""), False)):
-            # "about 10,000 evacuees moved north": a stock with no cause in its sentence is of the
-            # disaster its text is about, and one disaster's displaced are no running total
-            fig.cumulative = False
+                                       following.get(sentence.start, ""), cand.stock, fig.context)
     # once cumulative is known: a war's running total holds no incident, a victim is of the dead of its scope
     _link_victims(figures, sources)
     _link_raised_tolls(figures, sources)
@@ -235,8 +228,8 @@ def _link_rereports(figures: list[Figure], sources: list[tuple[Candidate, Senten
                         and (not someone_new or sources[i][1].text == sentence.text or around in sources[i][1].text)
                         and (first.group == fig.group or "people" in (first.group, fig.group))
                         and not _other_person(sources[i][0], cand)
-                        # "6 soldiers including a commander were killed ... while 1 militant was killed":
-                        # a list's member is re-reported by its own noun, not by another one
+                        # "a demonstrator ... 1 prisoner was killed", "6 soldiers including a commander ...
+                        # while 1 militant was killed": a count by another noun of people is other people
                         and not ((first.part_of is not None or cand.mention.kind in ("digits", "words"))
                                  and fig.unit == "person" and KIND_CLASS[fig.kind] != "displacement"
                                  and _other_noun(sources[i][0].head, cand.head))):

@@ -108,10 +108,12 @@ def sentence_scope(sentence: str) -> Scope:
 
 
 def is_cumulative(sentence: str, start: int, np_end: int, kind: str, following: str = "",
-                  stock: bool = False, conflict_text: bool = False) -> bool:
+                  stock: bool = False, text_context: str | None = None) -> bool:
     """``stock``: the figure is a count of people in a state ("2 million IDPs") with no event verb.
-    ``conflict_text``: the text is about a conflict, so a displacement its sentence gives no cause
-    for ("44,000 people were displaced in Taiz between 7 January and 27 February") is of the conflict."""
+    ``text_context``: what the text is about; a displacement its own sentence gives no cause for is of
+    it ("44,000 people were displaced in Taiz between 7 January and 27 February" in a conflict text,
+    "about 10,000 evacuees moved north" in a disaster text)."""
+    conflict_text = text_context == "conflict"
     after = sentence[np_end:np_end + 200]
     klass = KIND_CLASS[kind]
     toll_here = bool(TOLL.search(sentence[max(0, start - 120):start]))
@@ -138,7 +140,8 @@ def is_cumulative(sentence: str, start: int, np_end: int, kind: str, following: 
     if toll_here:
         return not (scope.incident or scope.disaster)
     if klass in ("displacement", "returns"):
-        if stock and not scope.disaster:
+        disaster_stock = text_context == "disaster" and kind != "refugees" and not scope.conflict
+        if stock and not scope.disaster and not disaster_stock:
             return True  # "the country has more than two million internally displaced people"
         if NEXT_REFERS.match(following):
             # "These displacements followed a series of attacks": the cause is in the next sentence
