@@ -179,6 +179,7 @@ def test_coverage(text: str, expected: list[Row]) -> None:
     ("stillliving inIDPcamps", "still living in IDP camps"),  # and an acronym glued to a known noun
     ("nearly 500,000 newdisplacements", "nearly 500,000 new displacements"),
     ("theIDPs", "the IDPs"),  # two repairs of one spot insert one space
+    ("30,000 homes mayhave been destroyed", "30,000 homes may have been destroyed"),  # a modal and its auxiliary
     # curly marks garbled by a wrong decoding, always the same three characters
     ("the missionŠ—Ès base, Š—“in mass displacementŠ—�", "the mission’s base, “in mass displacement”"),
 ])

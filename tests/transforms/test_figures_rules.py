@@ -9,6 +9,7 @@ from datetime import date
 import pytest
 
 from transforms.figures import extract_figures
+from transforms.figures.sentences import split_sentences
 
 P = date(2026, 11, 27)
 
@@ -746,6 +747,11 @@ CASES: list[tuple[str, str, list[Row]]] = [
     ("uncertain-claim", "The militants claimed to have killed 30 soldiers.",
      [("killed", "combatants", "person", 30, "exact", None, False, "uncertain")]),
     ("negated", "The army said no civilians were harmed and that 4 soldiers were not wounded.", []),
+    # a headline run into the wire dateline is a sentence of its own: the body restates its figure
+    ("dateline-after-headline", "Floods displace 5,000 in Assam GUWAHATI, India, July 2 (Reuters) - Floods "
+     "displaced about 5,000 people in Assam, officials said.",
+     [("displaced", "people", "person", 5000, "exact", None, False, "asserted"),
+      ("displaced", "people", "person", 5000, "approx", 0, False, "asserted")]),
     # cumulative
     ("cumulative-since", "The conflict has killed more than 3,000 people since April.",
      [("killed", "people", "person", 3000, "more_than", None, True, "asserted")]),
@@ -794,6 +800,21 @@ def test_contract_rule(text: str, expected: list[Row]) -> None:
     got = [(f.kind, f.group, f.unit, f.best, f.qualifier, f.part_of, f.cumulative, f.modality)
            for f in extract_figures(text, P)]
     assert got == expected
+
+
+@pytest.mark.parametrize(("text", "sentences"), [
+    ("Floods kill 4 in Assam GUWAHATI, India, July 2 (Reuters) - Floods killed four people.",
+     ["Floods kill 4 in Assam", "GUWAHATI, India, July 2 (Reuters) - Floods killed four people."]),
+    ("Volcano erupts, hamlets evacuated MEXICO CITY (AP) — Eruptions forced the evacuation.",
+     ["Volcano erupts, hamlets evacuated", "MEXICO CITY (AP) — Eruptions forced the evacuation."]),
+    # a menu of capitals is no dateline, nor is a capitalised word between dashes
+    ("M5+ - CHILE – CANADA – BRITISH COLUMBIA, Canada - OREGON",
+     ["M5+ - CHILE – CANADA – BRITISH COLUMBIA, Canada - OREGON"]),
+    ("Updated with comment JOHANNESBURG - Reports say 3 died",
+     ["Updated with comment JOHANNESBURG - Reports say 3 died"]),
+], ids=["reuters", "ap", "menu", "no-comma-or-agency"])
+def test_a_wire_dateline_starts_a_sentence(text: str, sentences: list[str]) -> None:
+    assert [s.text for s in split_sentences(text)] == sentences
 
 
 @pytest.mark.parametrize("text", [t for _, t in NOT_FIGURES], ids=[i for i, _ in NOT_FIGURES])

@@ -60,6 +60,11 @@ DISAMBIGUATION = [
      "Ma'mun and Wadi Hajar neighbourhoods.", "Mosul", "IRQ", "town"),
     # ACLED's "City-District district (District, Region)": the city before the hyphen, the region spelt
     # without GeoNames' doubled vowels ("Banaadir")
+    # a list of names before a plural admin word: the last is a place ("and Yei"), and a three-letter
+    # name counts where the admin word after it says it is one ("Yei counties", "Wau state")
+    ("admin-list-plural", "Fighting displaced some 7,000 people, with Tambura and Yei counties the worst hit.",
+     "Yei", "SSD", "town"),
+    ("three-letter-name", "Cattle raiders killed 8 herders in Wau state on Sunday.", "Wau", "SSD", "town"),
     ("city-district-hyphen", "A policeman shot and injured a driver in Mogadishu-Karan district (Karan, Banadir).",
      "Mogadishu", "SOM", "town"),
 ]

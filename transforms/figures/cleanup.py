@@ -57,6 +57,10 @@ further also another least each all both others other new still
 """.split())
 
 
+# a modal glued to the auxiliary of the passive after it: "up to 30,000 homes mayhave been destroyed"
+_MODALS = frozenset("may might could would should must".split())
+
+
 @cache
 def _verb_forms() -> frozenset[str]:
     """Every one-word form of every lexicon verb: "killed", "displaced", "fleeing"."""
@@ -97,7 +101,8 @@ def _split_glued(word: str) -> int | None:
             continue  # "Staffan": a name, unless it is "casualtiesThe"
         if ((head in _FUNCTION_WORDS and (tail in verbs or tail in nouns))
                 or ((head in verbs or head in nouns) and tail in _FUNCTION_WORDS and tail != "as")
-                or (head in verbs and tail in nouns)):
+                or (head in verbs and tail in nouns)
+                or (head in _MODALS and tail in ("have", "been"))):  # "mayhave been destroyed"
             return cut
     return None
 

@@ -137,6 +137,9 @@ def country_mentions(text: str) -> list[tuple[int, str]]:
 
 # -- places of figures --------------------------------------------------------------------------
 
+# "Juba and Yei counties", "in Kelantan and Terengganu states": the last name of a list, before the plural
+_ADMIN_PLURALS = (r"provinces|districts|regions|states|counties|governorates|departments|prefectures|municipalities|"
+                  r"communes|territories|LGAs|townships|upazilas|tehsils")
 _CONNECT = r"(?:al|el|ad|ar|as|an|ash|at|az|bin|ben|de|du|des|la|le|del|di|da|wa|ul)"
 _NAME = rf"[A-Z][\w'’.-]*(?:[\s-]+(?:{_CONNECT}[\s-]+)?[A-Z][\w'’-]*){{0,3}}"
 _BEFORE_PLACE = (r"(?:in|at|near|from|to|of|around|outside|inside|across|into|towards?|between|and|on|via|take|"
@@ -148,7 +151,7 @@ PLACE_RE = re.compile(
     rf"(?:(?:eastern|western|northern|southern|central|rural|north|south|east|west|greater)\s+)?(?P<a>{_NAME})"
     rf"|\((?P<b>{_NAME})(?=[,)])|,\s*(?P<c>{_NAME})\)"
     rf"|(?P<d>{_NAME})(?=\s+(?i:province|district|region|state|county|city|town|village|governorate|countryside|"
-    rf"department|camp|locality|commune|sub-district|LGA|municipality|valley|area)\b))"
+    rf"department|camp|locality|commune|sub-district|LGA|municipality|valley|area|{_ADMIN_PLURALS})\b))"
 )
 _NOT_PLACES = frozenset("""
 the a an this that these those he she it they we his her their its our monday tuesday wednesday thursday friday
@@ -179,7 +182,7 @@ class UnknownPlace:
 
 
 # "Shan state", "Ilam district" after a name: the text calls it an admin area
-_ADMIN_AFTER = re.compile(rf"\s+(?i:{_ADMIN_WORDS})\b")
+_ADMIN_AFTER = re.compile(rf"\s+(?i:{_ADMIN_WORDS}|{_ADMIN_PLURALS})\b")
 # after a town's name, a river, an island or a neighbourhood named after it, not the town: "the Albany
 # River", "Java island" (not Java in Georgia), "Williamsville neighbourhood of Abidjan"
 _FEATURE = re.compile(r"\s+(?:River|river|[Ii]slands?\b|(?:neighbou?rhood|quarter)\s+of\s+(?P<town>[A-Z][\w'’-]+))")
@@ -236,7 +239,8 @@ def place_mentions(text: str, countries: list[tuple[int, str]] | None = None,
         suffix = _ADMIN_SUFFIX.search(phrase)
         if suffix:
             phrase = phrase[:suffix.start()]  # "Zamfara State": the state is Zamfara
-        found = _longest_known(gaz, phrase)
+        # a three-letter name only where an admin word after it says it is a place ("Yei county", "Bor county")
+        found = _longest_known(gaz, phrase, short=_ADMIN_AFTER.match(text, start + len(phrase)) is not None)
         if found is not None and _MEDIA.match(phrase[found[0]:]):
             continue  # "(Sahel Wire)", "Levant Monitor": an outlet, not a place
         if (found is not None and start in country_starts and all(p.level == "town" for p in found[1])
@@ -340,11 +344,11 @@ def actor_countries(text: str) -> set[str]:
             if any(literal in lowered for literal in literals) and pattern.search(text)}
 
 
-def _longest_known(gaz: Any, phrase: str) -> tuple[int, list[Place]] | None:
+def _longest_known(gaz: Any, phrase: str, short: bool = False) -> tuple[int, list[Place]] | None:
     words = re.split(r"(?<=\S)(?=\s)", phrase)
     for n in range(len(words), 0, -1):
         candidate = "".join(words[:n]).strip().rstrip(".,")
-        if n == 1 and (candidate.lower() in _NOT_PLACES or len(candidate) < 4):
+        if n == 1 and (candidate.lower() in _NOT_PLACES or len(candidate) < (3 if short else 4)):
             return None
         places = gaz.lookup(candidate)
         if places:

@@ -20,6 +20,16 @@ govt a.m p.m ave blvd rd
 # sentence start, or at a full stop glued to a capitalised word ("floods.IMPACT").
 _BOUNDARY = re.compile(r"""([.!?]["'”’)\]]*)(\s+|(?=[A-Z][a-z]*[A-Z:])|-\s*(?=[A-Z]))(?=["'“‘(\[]?[A-Z0-9])""")
 _PARAGRAPH = re.compile(r"\n\s*")
+# A wire dateline starts the story even where the page ran the headline or a photo caption into it
+# with no full stop: "... 3 hamlets evacuated MEXICO CITY (AP) - Eruptions", "(Photo: AP) NAPA,
+# Calif. - A strong earthquake", "displaces 100,000 - UN GENEVA, Sept 7 (Reuters) - Fighting". Capitals,
+# then a state, country or date after a comma and/or the agency in brackets, then a dash; a run of
+# capitals alone ("CHILE - CANADA - OREGON", a menu) is no dateline.
+_DATELINE = re.compile(
+    r"\s+(?=(?:[A-Z][A-Z.'’-]+\s+){0,3}[A-Z][A-Z.'’-]{2,}"
+    r"(?:(?:,\s+[A-Z][A-Za-z.]*(?:\s+[A-Z0-9][\w.]*){0,3}){1,2}\s*(?:\([A-Za-z/ ]{2,25}\)\s*)?"
+    r"|\s*\([A-Za-z/ ]{2,25}\)\s*)"
+    r"(?:--|[-–—])\s+[\"“A-Z0-9])")
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,13 +52,22 @@ def split_sentences(text: str) -> list[Sentence]:
 
 def _split_paragraph(text: str, start: int, end: int, paragraph: int, out: list[Sentence]) -> None:
     cursor = start
-    for match in _BOUNDARY.finditer(text, start, end):
-        stop = match.start() + len(match.group(1))
-        if _is_abbreviation(text, cursor, match.start()):
+    ends = [(m.start() + len(m.group(1)), m.end(), m.start()) for m in _BOUNDARY.finditer(text, start, end)]
+    ends += [(m.start(), m.end(), -1) for m in _DATELINE.finditer(text, start, end)
+             if m.start() > start and _not_capitals(text, start, m.start())]
+    for stop, next_start, dot in sorted(ends):
+        if stop < cursor or (dot >= 0 and _is_abbreviation(text, cursor, dot)):
             continue
         _emit(text, cursor, stop, paragraph, out)
-        cursor = match.end()
+        cursor = next_start
     _emit(text, cursor, end, paragraph, out)
+
+
+def _not_capitals(text: str, start: int, at: int) -> bool:
+    """Whether the word before a dateline is written in lower case too (or is a number, a bracket):
+    inside a run of capitals ("CANADA - BRITISH COLUMBIA, Canada - ...") no dateline starts."""
+    before = [word for word in text[max(start, at - 30):at].split() if word.strip("-–—:")]
+    return bool(before) and not before[-1].isupper()
 
 
 def _is_abbreviation(text: str, sentence_start: int, dot: int) -> bool:
