@@ -752,9 +752,23 @@ CASES: list[tuple[str, str, list[Row]]] = [
      "displaced about 5,000 people in Assam, officials said.",
      [("displaced", "people", "person", 5000, "exact", None, False, "asserted"),
       ("displaced", "people", "person", 5000, "approx", 0, False, "asserted")]),
+    # kin of someone: "were killed" after them is said of them, not of the one they belong to
+    ("relatives-were-killed", "Three relatives of the governor were killed in the ambush.",
+     [("killed", "people", "person", 3, "exact", None, False, "asserted")]),
+    ("wounded-another-adverb", "Militants killed five gendarmes and wounded another severely near Djibo.",
+     [("killed", "combatants", "person", 5, "exact", None, False, "asserted"),
+      ("injured", "combatants", "person", 1, "exact", None, False, "asserted")]),
+    # a headline's bare singular with a verb whose object is always a person
+    ("headline-assassinated", "Health worker assassinated overnight in Djibo.",
+     [("killed", "aid_workers", "person", 1, "exact", None, False, "asserted")]),
+    # ACLED's remark on how it split one death among events is no second death
+    ("acled-split-remark", "One soldier was killed near Popasna [1 fatality split among 12 events].",
+     [("killed", "combatants", "person", 1, "exact", None, False, "asserted")]),
     # cumulative
     ("cumulative-since", "The conflict has killed more than 3,000 people since April.",
      [("killed", "people", "person", 3000, "more_than", None, True, "asserted")]),
+    ("cumulative-passive-campaign", "About 2.4 million people have been displaced by Boko Haram's seven-year "
+     "campaign in the northeast.", [("displaced", "people", "person", 2_400_000, "approx", None, True, "asserted")]),
     ("cumulative-toll", "The death toll from the fighting rose to 112.",
      [("killed", "people", "person", 112, "exact", None, True, "asserted")]),
     ("not-cumulative-incident-toll", "The death toll from the bombing rose to 19.",
@@ -792,6 +806,8 @@ NOT_FIGURES = [
     ("acled-coding-after", "Clashes lasted two days (14 fatalities coded for 3 May and 9 coded for 4 May)."),
     ("few-without-people", "Several countries have been accused of involvement."),
     ("passive-of-a-thing", "A cow was killed by the shelling and a tractor was destroyed."),
+    ("relatives-of-the-dead", "About 50 relatives of a man killed by police protested in Lagos."),
+    ("friends-of-the-dead", "About 20 friends and family of a man who died in a road accident rallied."),
 ]
 
 
@@ -812,8 +828,12 @@ def test_contract_rule(text: str, expected: list[Row]) -> None:
      ["M5+ - CHILE – CANADA – BRITISH COLUMBIA, Canada - OREGON"]),
     ("Updated with comment JOHANNESBURG - Reports say 3 died",
      ["Updated with comment JOHANNESBURG - Reports say 3 died"]),
-], ids=["reuters", "ap", "menu", "no-comma-or-agency"])
-def test_a_wire_dateline_starts_a_sentence(text: str, sentences: list[str]) -> None:
+    # a full stop a scraper glued to the next sentence still ends one; an abbreviation does not
+    ("Nearly 500 people have been killed.But on Monday the UN said.",
+     ["Nearly 500 people have been killed.", "But on Monday the UN said."]),
+    ("Dr.Smith said the U.S. Army left.", ["Dr.Smith said the U.S. Army left."]),
+], ids=["reuters", "ap", "menu", "no-comma-or-agency", "glued-full-stop", "abbreviation"])
+def test_datelines_and_glued_full_stops_end_sentences(text: str, sentences: list[str]) -> None:
     assert [s.text for s in split_sentences(text)] == sentences
 
 

@@ -67,7 +67,9 @@ _HEADLINE_SINGULAR = re.compile(
     r"(?i:" + "|".join(re.escape(w) for w in _SINGULAR_NOUNS) + r"))"
     r"(?=(?:\s+of\s+(?:two|three|four|five|six|seven|eight|nine|ten|\d))?"  # "Mother of three killed"
     r"\s+(?:(?:is|was|has\s+been)\s+)?(?:killed|dies|died|shot\s+dead|gunned\s+down|stabbed\s+to\s+death|"
-    r"beheaded|executed|wounded|injured|hurt|abducted|kidnapped|arrested|detained|missing|found\s+dead)\b)")
+    r"beheaded|executed|wounded|injured|hurt|abducted|kidnapped|arrested|detained|missing|found\s+dead|"
+    # and the lexicon's verbs whose object is always a person: "Health worker assassinated overnight"
+    + "|".join(lexicon().person_object_participles()) + r")\b)")
 # every singular phrase ends on one of the nouns (case as written) or on "N-year-old": a sentence
 # with neither is not searched (the phrase pattern is slow to fail after every "a" and "the")
 _SINGULAR_NOUN_ANYWHERE = re.compile(trie_pattern([*_SINGULAR_NOUNS, "-year-old"]))
@@ -153,7 +155,10 @@ _GROUP_HINTS = [
 ]
 
 
-_CODED_AFTER = re.compile(r"(?i)^\s+(?:fatalit(?:y|ies)\s+)?(?:were\s+|are\s+)?coded\b")
+# ACLED's own coding after a count: "(22 fatalities coded for June 24 ...)", "[1 fatality split among 12 events]"
+# (not a source's count it splits: "VoJ reported 13 fatalities split across two events")
+_CODED_AFTER = re.compile(r"(?i)\s+(?:fatalit(?:y|ies)\s+)?(?:(?:were\s+|are\s+)?coded|(?P<split>split)\s+(?:among|"
+                          r"across|between))\b")
 _CODED = re.compile(r"(?i)(?:coded\s+(?:as|at)\b[^.;,()]{0,30}?|size\s*=|\[size=|geoprecision|code)\s*$")
 _TIME_AFTER = re.compile(r"(?i)^\s*(?:a\.?m\b|p\.?m\b|am\b|pm\b|gmt\b|utc\b|hrs\b|o'clock|h\d\d|:\d\d)")
 _MONEY_BEFORE = re.compile(r"(?:[$€£¥]|US\$|USD|EUR|GBP|Rs\.?|N|KSh)\s*$")
@@ -336,7 +341,8 @@ def _is_trap(s: str, m: Mention) -> bool:
     tail = before.rstrip().lower()
     if ("cod" in tail or "size" in tail or "geoprecision" in tail) and _CODED.search(before):
         return True
-    if m.kind == "digits" and "coded" in after and _CODED_AFTER.match(after):
+    coded = _CODED_AFTER.match(s, m.end, m.end + 32) if m.kind == "digits" else None
+    if coded and not (coded.group("split") and tail.endswith(("reported", "claimed"))):
         return True  # ACLED's own coding: "(22 fatalities coded for June 24 and 21 coded for June 25)"
     if m.kind not in ("digits", "words"):
         return False
@@ -380,13 +386,14 @@ _MONTH_ENDS = tuple(MONTHS)  # every month name and abbreviation _DAY_AFTER_MONT
 
 
 # "Two soldiers were killed and another wounded", "one man died and the other was injured": one more
-# "... A third went missing."; and after its verb: "killed one gendarme and wounded another"
+# "... A third went missing."; and after its verb: "killed one gendarme and wounded another (severely)"
 _ONE_OTHER = re.compile(r"(?i)(?:^|(?<=\band )|(?<=\bwhile )|(?<=, ))(?P<one>another|the\s+other|one\s+other|"
                         r"a\s+(?:second|third|fourth|fifth))(?=\s+(?:was\s+|were\s+|"
                         r"had\s+been\s+)?(?:[a-z]+ly\s+)?(?:wounded|injured|hurt|killed|dead|died|abducted|kidnapped|"
                         r"arrested|missing|went\s+missing)\b)"
                         r"|(?<=\band )(?:[a-z]+ly\s+)?(?:wounded|injured|killed|abducted|kidnapped|arrested)\s+"
-                        r"(?P<object>another)(?=\s*(?:[,.;)]|$|\s+(?:in|at|on|and|with|who|while|during|near)\b))")
+                        r"(?P<object>another)(?=\s*(?:[,.;)]|$|\s+(?:[a-z]+ly\s+)?(?:in|at|on|and|with|who|while|during|"
+                        r"near)\b|\s+[a-z]+ly\s*[,.;)]))")
 
 
 def _one_other_mentions(s: str) -> list[Mention]:

@@ -324,6 +324,12 @@ _ASIDE_BEFORE = re.compile(r"(?i)\b(?:of|to)(?P<aside>\s*,\s*(?:according\s+to|o
 
 _AND_WOUNDED = re.compile(r"(?i)\s+and\s+(?:the\s+)?(?:wounded|injured)\b(?!\s+(?:\d|one|two|three|four|five|six|seven|"
                           r"eight|nine|ten|a\b|an\b|at\s+least|more|about|some))")
+# someone's kin or circle: what follows "of" is said of the one they belong to
+_RELATIVES_BEFORE = re.compile(r"(?i)\b(?:relatives|friends|family|families|mourners|supporters|colleagues|neighbou?rs|"
+                               r"parents|classmates|widows?|sons|daughters|brothers|sisters|wives|husbands|kin|"
+                               r"kinsmen|loved\s+ones)\s*$")
+_OF_SOMEONE = re.compile(r"\s*of\s+(?:an?|the|his|her|their|its|[A-Z])\b")  # not "a family of six"
+_PLURAL_AUXILIARY = re.compile(r"(?i)\s*(?:were|are|have|had)\b")
 _OF_WHOM = re.compile(r"(?i)\s+of\s+(?:whom|them|which)\b")
 _DEAD_AND = re.compile(r"(?i)\b(?:martyrs|dead|killed|deaths|fatalities)\s+(?:and|or)\s+(?:the\s+)?"
                        r"(?:injured|wounded)$")
@@ -346,6 +352,11 @@ def predicate_after(s: str, pos: int, mentions: list[Mention], index: int) -> Ki
     for skip in (_PAREN, APPOSITION, _INCLUDING_CLAUSE, _REL_CLAUSE, _COORD_NP, _PREP_PHRASE):
         hop = skip.match(rest)
         if hop:
+            if (skip is _PREP_PHRASE and _OF_SOMEONE.match(rest) and _RELATIVES_BEFORE.search(s, max(0, pos - 40), pos)
+                    and not _PLURAL_AUXILIARY.match(s, pos + hop.end())):
+                # "50 relatives of a man killed by police protested", "friends of a man who died": the
+                # man was; "three relatives of the governor were killed" are the relatives
+                return NO_KIND
             if skip is _PREP_PHRASE and rest.lstrip().startswith("with "):
                 own = predicate_kind(s, pos)
                 if own.kind is not None:

@@ -38,7 +38,11 @@ WHOLE_CONFLICT = re.compile(
     r"[^.;]{0,80}?\b(?:has|have|had)?\s*(?:left|killed|displaced|claimed|forced|uprooted|driven)\b"
     # "to end a conflict that has killed 220,000": a whole conflict, by its perfect tense
     r"|\ba\s+(?:[\w-]+\s+){0,2}?(?:war|conflict|insurgency)\s+(?:that|which)\s+(?:has|have)\s+(?:\w+\s+)?"
-    r"(?:left|killed|displaced|claimed|forced|uprooted|driven)\b)")
+    r"(?:left|killed|displaced|claimed|forced|uprooted|driven)\b"
+    # and in the passive: "2.4 million people have been displaced by Boko Haram's seven-year campaign"
+    r"|\b(?:has|have)\s+been\s+(?:\w+\s+)?(?:killed|displaced|uprooted|forced|driven)\b[^.;]{0,40}?\bby\s+"
+    r"(?:the|its|their|[\w-]+(?:\s+[\w-]+)?['’]s)\s+(?:[\w-]+\s+){0,2}?(?:civil\s+)?(?:wars?|conflicts?|insurgency|"
+    r"campaign|crisis)(?![\w-]))")
 # an insurgent group's perfect tense, with no incident named, is its whole campaign: "Boko Haram ...
 # has killed about 15,000 people and displaced more than 2 million in its attempt to create a state"
 CAMPAIGN = re.compile(r"(?i)\b(?:boko\s+haram|islamic\s+state|isis|isil|daesh|al[\s-]+shabaa?b|the\s+taliban|"

@@ -17,8 +17,10 @@ govt a.m p.m ave blvd rd
 """.split())
 
 # A sentence ends at . ! ? (plus closing quotes/brackets) followed by space and a likely
-# sentence start, or at a full stop glued to a capitalised word ("floods.IMPACT").
-_BOUNDARY = re.compile(r"""([.!?]["'”’)\]]*)(\s+|(?=[A-Z][a-z]*[A-Z:])|-\s*(?=[A-Z]))(?=["'“‘(\[]?[A-Z0-9])""")
+# sentence start, or at a full stop glued to a capitalised word ("floods.IMPACT", "have been killed.But"
+# where a scraper dropped the space).
+_BOUNDARY = re.compile(r"""([.!?]["'”’)\]]*)(\s+|(?=[A-Z][a-z]*[A-Z:])|(?<=[a-z]{2}[.!?])(?=[A-Z][a-z])"""
+                       r"""|-\s*(?=[A-Z]))(?=["'“‘(\[]?[A-Z0-9])""")
 _PARAGRAPH = re.compile(r"\n\s*")
 # A wire dateline starts the story even where the page ran the headline or a photo caption into it
 # with no full stop: "... 3 hamlets evacuated MEXICO CITY (AP) - Eruptions", "(Photo: AP) NAPA,
