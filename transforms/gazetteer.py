@@ -67,15 +67,29 @@ class Gazetteer:
     """Folded name -> places. Held as plain rows (one per place) and row numbers per name, the form
     that loads from the disk cache in a fraction of a second; ``Place`` objects are made on lookup."""
 
-    def __init__(self, rows: list[Row], index: dict[str, int | list[int]], iso3: dict[str, str]) -> None:
+    def __init__(self, rows: list[Row], index: dict[str, int | list[int]], iso3: dict[str, str],
+                 spellings: dict[str, int | list[int]] | None = None) -> None:
         self._rows = rows
         self._index = index
+        self._spellings = spellings if spellings is not None else _spelling_index(index, rows)
         self._made: dict[int, Place] = {}
         self.iso3 = iso3
 
     def lookup(self, name: str) -> list[Place]:
         """Every place of that (folded) name, most populous first."""
         found = self._index.get(fold(name))
+        if found is None:
+            return []
+        return [self._place(i) for i in ((found,) if isinstance(found, int) else found)]
+
+    def lookup_spelling(self, name: str) -> list[Place]:
+        """Places whose name is this one in another romanisation of Arabic: "Deir Ezzor" is Dayr az
+        Zawr, "al-Suwaidaa" As Suwayda, "Reef Dimashq" Rif Dimashq. Only for names of two words or
+        more (an article counts): one-word keys collide with ordinary words ("About", "Putin")."""
+        folded = fold(name)
+        if " " not in folded:
+            return []
+        found = self._spellings.get(spelling_key(folded))
         if found is None:
             return []
         return [self._place(i) for i in ((found,) if isinstance(found, int) else found)]
@@ -100,15 +114,16 @@ def gazetteer() -> Gazetteer:
     path = _cache_path()
     if path is not None and path.exists():
         try:
-            rows, index, iso3 = marshal.loads(path.read_bytes())
-            return Gazetteer(rows, index, iso3)
+            rows, index, iso3, spellings = marshal.loads(path.read_bytes())
+            return Gazetteer(rows, index, iso3, spellings)
         except (OSError, ValueError, EOFError, TypeError) as exc:
             logger.warning("gazetteer cache %s unreadable (%s): rebuilding it", path, exc)
     places, iso3 = _build()
     rows, index = _as_rows(places)
+    spellings = _spelling_index(index, rows)
     if path is not None:
-        _write_cache(path, marshal.dumps((rows, index, iso3)))
-    return Gazetteer(rows, index, iso3)
+        _write_cache(path, marshal.dumps((rows, index, iso3, spellings)))
+    return Gazetteer(rows, index, iso3, spellings)
 
 
 def _cache_path() -> Path | None:
@@ -132,8 +147,52 @@ def _write_cache(path: Path, data: bytes) -> None:
         tmp = path.with_name(f".{path.name}.{os.getpid()}.{threading.get_ident()}.tmp")
         tmp.write_bytes(data)
         os.replace(tmp, path)
+        for stale in path.parent.glob("gazetteer-*.marshal"):
+            if stale != path:  # the cache of an older version of the inputs or of this module
+                stale.unlink(missing_ok=True)
     except OSError as exc:
         logger.warning("gazetteer cache not written to %s: %s", path, exc)
+
+
+# Arabic articles as romanised, alone or assimilated ("ash-Shughur", "ez-Zor")
+_ARTICLES = frozenset("al el ar as ash ad an at az ez ed es er ul ath adh il".split())
+_ASSIMILATED = re.compile(r"^[ae]([bcdfgjklmnpqrstvxz])\1(?=[a-z]{2})")  # "ezzor": the article run into "zor"
+_SPELLING_SWAPS = [("ou", "u"), ("oo", "u"), ("ee", "i"), ("aw", "u"), ("ow", "u"), ("o", "u"), ("ey", "ai"),
+                   ("ei", "ai"), ("ay", "ai"), ("y", "i"), ("e", "i")]
+_REPEATED = re.compile(r"([a-z])\1+")
+
+
+def spelling_key(folded: str) -> str:
+    """One key for the romanisations of an Arabic name: articles dropped, vowels and doubled
+    letters reduced, a closing "h" dropped ("Deir Ezzor", "Dayr az Zawr" and "Deir ez-Zor" are all
+    "dairzur"; "Al-Raqqah" and "ar Raqqah" "raqa")."""
+    words = folded.split()
+    kept = []
+    for n, word in enumerate(words):
+        if word in _ARTICLES and len(words) > 1:
+            continue
+        if n:
+            word = _ASSIMILATED.sub(r"\1", word)
+        kept.append(word[:-1] if word.endswith("h") and len(word) > 3 else word)
+    key = "".join(kept)
+    for before, after in _SPELLING_SWAPS:
+        key = key.replace(before, after)
+    return _REPEATED.sub(r"\1", key)
+
+
+def _spelling_index(index: dict[str, int | list[int]], rows: list[Row]) -> dict[str, int | list[int]]:
+    """Spelling key -> the places of every name of two words or more with that key, most populous first."""
+    found: dict[str, list[int]] = defaultdict(list)
+    for name, numbers in index.items():
+        if " " in name:
+            key = spelling_key(name)
+            if len(key) >= 4:
+                found[key].extend((numbers,) if isinstance(numbers, int) else numbers)
+    out: dict[str, int | list[int]] = {}
+    for key, numbers in found.items():
+        unique = sorted(dict.fromkeys(numbers), key=lambda i: -rows[i][6])
+        out[key] = unique[0] if len(unique) == 1 else unique
+    return out
 
 
 def _as_rows(places: dict[str, list[Place]]) -> tuple[list[Row], dict[str, int | list[int]]]:

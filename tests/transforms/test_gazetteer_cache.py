@@ -16,7 +16,8 @@ logging.basicConfig(level=logging.WARNING, stream=sys.stderr)
 from transforms.gazetteer import gazetteer
 g = gazetteer()
 print(json.dumps({"names": len(g), "tripoli": sorted({p.country_iso3 for p in g.lookup("Tripoli")}),
-                  "zamfara": [p.level for p in g.lookup("Zamfara")]}))
+                  "zamfara": [p.level for p in g.lookup("Zamfara")],
+                  "deir_ezzor": sorted({p.country_iso3 for p in g.lookup_spelling("Deir Ezzor")})}))
 """
 
 
@@ -35,6 +36,16 @@ def test_the_second_process_reads_the_cache_and_finds_the_same_places(tmp_path: 
     assert cached == built
     assert {"LBY", "LBN"} <= set(built["tripoli"])  # type: ignore[arg-type]
     assert built["zamfara"] == ["admin_area"]
+    assert built["deir_ezzor"] == ["SYR"]  # the romanisation keys are cached with the names
+
+
+def test_a_cache_of_an_older_version_is_removed_when_a_new_one_is_written(tmp_path: Path) -> None:
+    stale = tmp_path / "conflictwire" / "gazetteer-0000000000000000.marshal"
+    stale.parent.mkdir(parents=True)
+    stale.write_bytes(b"an older build")
+    _run(str(tmp_path))
+    assert [f.name for f in (tmp_path / "conflictwire").glob("gazetteer-*.marshal")] != [stale.name]
+    assert not stale.exists()
 
 
 def test_a_corrupt_cache_is_rebuilt_with_a_warning(tmp_path: Path) -> None:

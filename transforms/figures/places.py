@@ -140,8 +140,10 @@ def country_mentions(text: str) -> list[tuple[int, str]]:
 # "Juba and Yei counties", "in Kelantan and Terengganu states": the last name of a list, before the plural
 _ADMIN_PLURALS = (r"provinces|districts|regions|states|counties|governorates|departments|prefectures|municipalities|"
                   r"communes|territories|LGAs|townships|upazilas|tehsils")
-_CONNECT = r"(?:al|el|ad|ar|as|an|ash|at|az|bin|ben|de|du|des|la|le|del|di|da|wa|ul)"
-_NAME = rf"[A-Z][\w'’.-]*(?:[\s-]+(?:{_CONNECT}[\s-]+)?[A-Z][\w'’-]*){{0,3}}"
+# the particles inside names; "at" only hyphened ("Tell at-Tamr"): "al-Sekkary at Aleppo" is two places
+_CONNECT = r"(?:(?:al|el|ad|ar|as|an|ash|az|bin|ben|de|du|des|la|le|del|di|da|wa|ul)[\s-]+|at-)"
+# a name may open with a lower-case Arabic article: "al-Suwaidaa", "ar-Raqqah"
+_NAME = rf"(?:(?:al|el|ar|as|ash|ad|an|at|az)-)?[A-Z][\w'’.-]*(?:[\s-]+{_CONNECT}?[A-Z][\w'’-]*){{0,3}}"
 _BEFORE_PLACE = (r"(?:in|at|near|from|to|of|around|outside|inside|across|into|towards?|between|and|on|via|take|"
                  r"targeting|targets?|hit|hitting|struck|attacked|bombard\w*|shell\w*|raid\w*|storm\w*|reached|"
                  r"fled|entered|besieged|captured|control|controls|controlled|,)")
@@ -184,8 +186,10 @@ class UnknownPlace:
 # "Shan state", "Ilam district" after a name: the text calls it an admin area
 _ADMIN_AFTER = re.compile(rf"\s+(?i:{_ADMIN_WORDS}|{_ADMIN_PLURALS})\b")
 # after a town's name, a river, an island or a neighbourhood named after it, not the town: "the Albany
-# River", "Java island" (not Java in Georgia), "Williamsville neighbourhood of Abidjan"
-_FEATURE = re.compile(r"\s+(?:River|river|[Ii]slands?\b|(?:neighbou?rhood|quarter)\s+of\s+(?P<town>[A-Z][\w'’-]+))")
+# River", "Java island" (not Java in Georgia), "Williamsville neighbourhood of Abidjan", "the Don Samuel
+# neighborhood in Barinas"
+_FEATURE = re.compile(r"\s+(?:River|river|[Ii]slands?\b|(?:neighbou?rhood|quarter)\s+(?:of|in)\s+"
+                      r"(?P<town>[A-Z][\w'’-]+))")
 _DESTINATION = re.compile(r"(?i)\b(?:to|into|towards?|reach(?:ed|ing)?|arriv\w+\s+in)\s+(?:the\s+)?"
                           r"(?:neighbou?ring\s+)?$")
 # a capitalised preposition opening a sentence is no part of the name after it
@@ -247,7 +251,7 @@ def place_mentions(text: str, countries: list[tuple[int, str]] | None = None,
                 and fold(text[start:start + found[0]]) in _country_names()):
             continue  # "in Palestine": the country, not Palestine, Texas ("Jamaica Plain" stays in Boston)
         if found is not None:
-            length, candidates = found
+            length, candidates, how = found
             if text.endswith("LGA, ", 0, start):  # "(Rafi LGA, Niger)": the state the LGA is in
                 candidates = [p for p in candidates if p.level == "admin_area"] or candidates
             feature = _FEATURE.match(text, start + length)
@@ -263,7 +267,12 @@ def place_mentions(text: str, countries: list[tuple[int, str]] | None = None,
                     candidates = [p for p in candidates if fold(p.name) == surface]
                     named_area.add(start)
             # a prefix of a longer name ("Pobe" of "Pobe Mengao") is a weak match
-            partial = length < len(phrase.rstrip(" .,"))
+            # an Arabic article and one word in another romanisation ("Al-Shafa", "Al-Midan") has
+            # namesakes in many countries: as weak as a prefix, it needs the text's support
+            partial = length < len(phrase.rstrip(" .,")) or (
+                how != "exact" and _ONE_WORD_AFTER_ARTICLE.match(text, start) is not None
+                and not (how == "spelling" and any(p.level == "admin_area" for p in candidates))
+                and not (how == "bare" and _PLACE_WORD_AFTER.match(text, start + length)))
             raw.append((start, start + length, candidates, partial))
     # Spatial coherence: a country scores for each name that could lie in it, more for naming
     # it outright, a little for armed groups that fight only there ("Koglweogo", "al Shabaab").
@@ -344,7 +353,15 @@ def actor_countries(text: str) -> set[str]:
             if any(literal in lowered for literal in literals) and pattern.search(text)}
 
 
-def _longest_known(gaz: Any, phrase: str, short: bool = False) -> tuple[int, list[Place]] | None:
+_PLACE_WORD_AFTER = re.compile(r"\s+(?i:city|town|village|countryside|province|governorate|district|area|camp)\b")
+_LOWER_ARTICLE = re.compile(r"(?:al|el|ar|as|ash|ad|an|at|az)-(?=[A-Z])")
+_ONE_WORD_AFTER_ARTICLE = re.compile(r"(?i:al|el|ar|as|ash|ad|an|at|az|ez)[-\s][\w'’]+(?![\w'’-]|\s+[A-Z])")
+
+
+def _longest_known(gaz: Any, phrase: str, short: bool = False) -> tuple[int, list[Place], str] | None:
+    """The longest start of the phrase the gazetteer knows: its length, its places, and how it was
+    known: "exact", "spelling" (in another romanisation, ``Gazetteer.lookup_spelling``) or "bare"
+    (without its lower-case article)."""
     words = re.split(r"(?<=\S)(?=\s)", phrase)
     for n in range(len(words), 0, -1):
         candidate = "".join(words[:n]).strip().rstrip(".,")
@@ -352,13 +369,33 @@ def _longest_known(gaz: Any, phrase: str, short: bool = False) -> tuple[int, lis
             return None
         places = gaz.lookup(candidate)
         if places:
-            return len("".join(words[:n]).rstrip().rstrip(".,")), places
+            return len("".join(words[:n]).rstrip().rstrip(".,")), places, "exact"
+    for n in range(len(words), 1, -1):
+        # a name of two words or more in another romanisation ("Deir Ezzor", "Reef Dimashq")
+        candidate = "".join(words[:n]).strip().rstrip(".,")
+        places = gaz.lookup_spelling(candidate)
+        if places:
+            return len("".join(words[:n]).rstrip().rstrip(".,")), places, "spelling"
+    first = phrase.split()[0].rstrip(".,") if "-" in phrase[:4] else ""
+    article = _LOWER_ARTICLE.match(first)
+    # "al-Houla" where the gazetteer has "Houla" (not "al-Ba’th": a word cut at its apostrophe is no name)
+    bare = (_longest_known(gaz, first[article.end():], short)
+            if article and "’" not in first and "'" not in first else None)
+    spelled = gaz.lookup_spelling(first) if first else []  # an article and one word, which folds to two
+    if spelled and any(p.level == "admin_area" for p in spelled):
+        return len(first), spelled, "spelling"  # "al-Hasakeh", "al-Raqqa": the governorate
+    if article and bare is not None:
+        # as weak as a romanisation ("al-Susah" is no Sousse) unless a place word follows ("al-Houla
+        # area", "al-Raqqa countryside"): ``place_mentions`` decides
+        return article.end() + bare[0], bare[1], "bare"
+    if spelled:
+        return len(first), spelled, "spelling"
     head = re.match(r"([A-Z][a-z]{3,})-[A-Z]", phrase)
     if head and head.group(1).lower() not in _NOT_PLACES:
         # "Mogadishu-Karan district": a city's district written after it, as ACLED names them
         places = gaz.lookup(head.group(1))
         if places:
-            return len(head.group(1)), places
+            return len(head.group(1)), places, "exact"
     return None
 
 
