@@ -769,6 +769,12 @@ CASES: list[tuple[str, str, list[Row]]] = [
      [("killed", "people", "person", 3000, "more_than", None, True, "asserted")]),
     ("cumulative-passive-campaign", "About 2.4 million people have been displaced by Boko Haram's seven-year "
      "campaign in the northeast.", [("displaced", "people", "person", 2_400_000, "approx", None, True, "asserted")]),
+    ("cumulative-days-in-words", "At least 74 fighters were killed in two days of clashes in the Ghouta.",
+     [("killed", "combatants", "person", 74, "at_least", None, True, "asserted")]),
+    ("cumulative-as-a-result-of-the-war", "More than 20,000 people were killed as a result of the war.",
+     [("killed", "people", "person", 20000, "more_than", None, True, "asserted")]),
+    ("not-cumulative-disaster-days", "Floods killed 12 people in two days.",
+     [("killed", "people", "person", 12, "exact", None, False, "asserted")]),
     ("cumulative-toll", "The death toll from the fighting rose to 112.",
      [("killed", "people", "person", 112, "exact", None, True, "asserted")]),
     ("not-cumulative-incident-toll", "The death toll from the bombing rose to 19.",
@@ -807,6 +813,8 @@ NOT_FIGURES = [
     ("few-without-people", "Several countries have been accused of involvement."),
     ("passive-of-a-thing", "A cow was killed by the shelling and a tractor was destroyed."),
     ("relatives-of-the-dead", "About 50 relatives of a man killed by police protested in Lagos."),
+    ("camps-for-people", "The government set up 20 internally displaced people camps near the city."),
+    ("pets", "The shelter has taken in 11 displaced pets over the past several days."),
     ("friends-of-the-dead", "About 20 friends and family of a man who died in a road accident rallied."),
 ]
 

@@ -141,6 +141,7 @@ def test_armed_groups_hint_the_country_when_no_place_resolves() -> None:
     assert actor_countries("An airstrike by Afghan military forces hit a house.") == {"AFG"}
     assert actor_countries("Raia Mutomboki militiamen abducted 5 civilians.") == {"COD"}
     assert actor_countries("Jaysh al-Islam fighters shelled the town.") == {"SYR"}
+    assert actor_countries("A mob killed a man in Ihie (Ohaji/Egbema LGA, Imo).") == {"NGA"}  # only Nigeria has LGAs
     (figure,) = extract_figures("Koglweogo members repelled the attack; two assailants were killed.", None)
     assert figure.country_iso3 == "BFA" and figure.place is None
 

@@ -157,6 +157,7 @@ _GROUP_HINTS = [
 
 # ACLED's own coding after a count: "(22 fatalities coded for June 24 ...)", "[1 fatality split among 12 events]"
 # (not a source's count it splits: "VoJ reported 13 fatalities split across two events")
+_PLACES_FOR_PEOPLE = re.compile(r"\s(?:camps?|sites?|centres?|centers?|settlements?)\b")
 _CODED_AFTER = re.compile(r"(?i)\s+(?:fatalit(?:y|ies)\s+)?(?:(?:were\s+|are\s+)?coded|(?P<split>split)\s+(?:among|"
                           r"across|between))\b")
 _CODED = re.compile(r"(?i)(?:coded\s+(?:as|at)\b[^.;,()]{0,30}?|size\s*=|\[size=|geoprecision|code)\s*$")
@@ -275,6 +276,8 @@ def sentence_candidates(sentence: Sentence) -> list[Candidate]:
     for i, cand in enumerate(candidates):
         if cand.kind in DISPLACEMENT_KINDS and cand.group == "combatants":
             cand.drop = True  # fighters withdrawing are not displaced people
+        if cand.np_end > cand.mention.end and _PLACES_FOR_PEOPLE.match(s, cand.np_end):
+            cand.drop = True  # "20 internally displaced people camps": a count of the places people are in
         if (cand.kind == "housing_destroyed" and cand.unit != "dwelling" and cand.head is None
                 and _VERB_NEXT.match(s, cand.mention.end) and i > 0 and candidates[i - 1].unit == "dwelling"):
             # a bare number of a housing verb right after a count of homes counts homes: "3,000 houses

@@ -153,6 +153,10 @@ def noun_phrase(sentence: str, start: int) -> NounPhrase:
         if low in ("displaced", "injured", "wounded", "dead", "killed", "missing", "homeless", "evacuated",
                    "relocated", "arrested", "detained", "abducted", "kidnapped", "died") and (
                 skipped == 0 or low != "displaced") and previous not in ("the", "of"):
+            following = _TOKEN.search(sentence, match.end())
+            if following and following.start() == match.end() + 1 and following.group(0).lower() in NOT_PEOPLE:
+                # "11 displaced pets", "3 abandoned vehicles": the participle is an adjective of a thing
+                return NounPhrase(following.end(), following.group(0).lower(), None, "person", False, None, None)
             break  # "518,000 displaced", "One ranger killed": a predicate ("of the dead" is a noun)
         if low in _HOUSEHOLD:
             return NounPhrase(match.end(), low, "people", "household", True, None, None)

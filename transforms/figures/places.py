@@ -341,6 +341,8 @@ _ACTOR_PATTERNS = [
     (r"\bOSCE SMM\b|Donbass People's Militia|Ukrainian [Ff]orces", "UKR"),
     (r"\bMai-?Mai\b|\bNDC-R\b|\bNyatura\b|\bAPCLS\b|\bCODECO\b|Raia Mutomboki", "COD"),
     (r"\bAmbazoni\w+", "CMR"),
+    # not an actor but as sure a sign: only Nigeria has Local Government Areas ("Ihie (Ohaji/Egbema LGA, Imo)")
+    (r"\bLGAs?\b", "NGA"),
 ]
 # Each pattern is searched only when a literal every match of it contains is in the text (read
 # from the pattern itself): most texts name no such actor, and one pattern is quick to search.

@@ -39,6 +39,9 @@ WHOLE_CONFLICT = re.compile(
     # "to end a conflict that has killed 220,000": a whole conflict, by its perfect tense
     r"|\ba\s+(?:[\w-]+\s+){0,2}?(?:war|conflict|insurgency)\s+(?:that|which)\s+(?:has|have)\s+(?:\w+\s+)?"
     r"(?:left|killed|displaced|claimed|forced|uprooted|driven)\b"
+    # the whole war as the cause: "20,000 were killed and 1 million displaced as a result of the war"
+    r"|\b(?:killed|displaced|died|uprooted)\b[^.;]{0,60}?\b(?:as\s+a\s+result\s+of|during)\s+the\s+(?:civil\s+)?"
+    r"(?:war|conflict)\b(?!\s+(?:on|in|against|between)\b)"
     # and in the passive: "2.4 million people have been displaced by Boko Haram's seven-year campaign"
     r"|\b(?:has|have)\s+been\s+(?:\w+\s+)?(?:killed|displaced|uprooted|forced|driven)\b[^.;]{0,40}?\bby\s+"
     r"(?:the|its|their|[\w-]+(?:\s+[\w-]+)?['’]s)\s+(?:[\w-]+\s+){0,2}?(?:civil\s+)?(?:wars?|conflicts?|insurgency|"
@@ -63,7 +66,8 @@ _DATE_SPAN = re.compile(rf"(?i)\bbetween\s+(?:[0-3]?\d\s+(?:and\s+[0-3]?\d\s+)?)
 # a span of days after the figure: "kill about 900 citizens in 18 days of escalation", "raises to 205
 # the number of casualties in 22 days" (before it, "in the second attack in 5 days: ..." is not the figure's)
 SPAN_AFTER = re.compile(r"(?i)^[^.;:]{0,120}?\b(?:in|during|over|within)\s+(?:the\s+(?:last|past)\s+)?(?:about\s+|"
-                        r"around\s+|nearly\s+|almost\s+|more\s+than\s+)?\d+\s+(?:days|weeks|months)\b")
+                        r"around\s+|nearly\s+|almost\s+|more\s+than\s+)?(?:\d+|two|three|four|five|six|seven|eight|"
+                        r"nine|ten|several)\s+(?:days|weeks|months|years)\b")
 # the inverted toll of displacement: "This brings to 332,000 the number of people displaced" (of deaths
 # it is one incident's toll as often as a running total: the rules for tolls decide)
 _TO_BEFORE = re.compile(r"(?i)\b(?:rais\w*|ris\w*|rose|brings?|bringing|brought|increas\w*|pushing|takes|taking)\s+"

@@ -131,7 +131,7 @@ planes plane aircraft jets jet helicopters helicopter drones drone vehicles vehi
 buses bus boats boat ships ship tanks tank rockets rocket missiles missile shells shell mortars mortar
 bombs bomb barrels barrel rounds round bullets bullet grenades grenade mines landmines ieds weapons weapon
 guns gun rifles rifle pieces carts cart motorbikes motorbike motorcycles motorcycle bicycles camels cattle
-cows goats sheep livestock animals dogs dog horses donkeys pigs chickens poultry birds fish buffaloes
+cows goats sheep livestock animals dogs dog horses donkeys pigs chickens poultry birds fish buffaloes pets pet cats
 mules heads cattle-heads oxen hens ducks rabbits latrines classrooms boreholes pumps generators
 barracks bases base camps posts checkpoints
 positions villages village towns town cities city districts district provinces province governorates
