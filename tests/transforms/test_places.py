@@ -101,6 +101,11 @@ def test_ambiguous_names_resolve_by_the_countries_named_and_population(text: str
     assert figure.latitude is not None and figure.longitude is not None
 
 
+def test_a_news_agency_in_brackets_is_no_place() -> None:
+    # "(Lana)" is Libya's news agency, not Lana in Italy; "(SANA)" Syria's
+    assert [m.place.name for m in place_mentions("Zliten, 03.05 (Lana) Shelling hit Sirte.")] == ["Sirte"]
+
+
 def test_countries_named_only_as_actors_are_not_places() -> None:
     text = "Russia, the UAE and Turkey have been accused of involvement in the battle for the capital."
     assert country_mentions(text) == []

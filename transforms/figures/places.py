@@ -160,6 +160,7 @@ the a an this that these those he she it they we his her their its our monday tu
 saturday sunday january february march april may june july august september october november december
 government police army military forces security president minister officials ministry un united nations
 red cross unicef who ocha iom unhcr state islamic taliban reuters afp xinhua ap twitter facebook hospital
+lana sana wafa kuna irna bernama anadolu
 north south east west northern southern eastern western central christmas eid ramadan
 """.split())
 _SPECIFIC_RANK = {"town": 0, "admin_area": 1, "country": 2}
