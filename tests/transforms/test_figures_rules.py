@@ -500,7 +500,7 @@ CASES: list[tuple[str, str, list[Row]]] = [
       ("killed", "people", "person", 1, "exact", None, False, "asserted")]),
     ("closing-total-holds-unnumbered", "Gunmen stopped the councillor's car and shot him dead. His two "
      "bodyguards were also killed. 3 fatalities.",
-     [("killed", "people", "person", 2, "exact", 1, False, "asserted"),
+     [("killed", "combatants", "person", 2, "exact", 1, False, "asserted"),  # bodyguards are armed guards
       ("killed", "people", "person", 3, "exact", None, False, "asserted")]),
     ("closing-total-restates-one", "Gunmen kidnapped a trader in the market. The next day his body was found "
      "with signs of torture. 1 fatality.",
@@ -764,6 +764,17 @@ CASES: list[tuple[str, str, list[Row]]] = [
     # ACLED's remark on how it split one death among events is no second death
     ("acled-split-remark", "One soldier was killed near Popasna [1 fatality split among 12 events].",
      [("killed", "combatants", "person", 1, "exact", None, False, "asserted")]),
+    # after one person, a comma alone is no list: the number after it has a verb of its own
+    ("comma-after-a-person", "A dispute surrounding the local imam, two people were killed and four others wounded.",
+     [("killed", "people", "person", 2, "exact", None, False, "asserted"),
+      ("injured", "people", "person", 4, "exact", None, False, "asserted")]),
+    ("list-after-a-person", "A nurse, two teachers and a driver were killed.",
+     [("killed", "civilians", "person", 1, "exact", None, False, "asserted"),
+      ("killed", "civilians", "person", 2, "exact", None, False, "asserted"),
+      ("killed", "civilians", "person", 1, "exact", None, False, "asserted")]),
+    ("and-his-bodyguard", "The district head and his bodyguard were killed by a roadside bomb.",
+     [("killed", "civilians", "person", 1, "exact", None, False, "asserted"),
+      ("killed", "combatants", "person", 1, "exact", None, False, "asserted")]),
     # cumulative
     ("cumulative-since", "The conflict has killed more than 3,000 people since April.",
      [("killed", "people", "person", 3000, "more_than", None, True, "asserted")]),
@@ -815,6 +826,7 @@ NOT_FIGURES = [
     ("relatives-of-the-dead", "About 50 relatives of a man killed by police protested in Lagos."),
     ("camps-for-people", "The government set up 20 internally displaced people camps near the city."),
     ("pets", "The shelter has taken in 11 displaced pets over the past several days."),
+    ("groups-of-bodies", "Two groups of bodies were seen on the outskirts of the town."),
     ("friends-of-the-dead", "About 20 friends and family of a man who died in a road accident rallied."),
 ]
 

@@ -322,6 +322,7 @@ _ASIDE_BEFORE = re.compile(r"(?i)\b(?:of|to)(?P<aside>\s*,\s*(?:according\s+to|o
                            r"[^,.;]{0,60},\s*)$")
 
 
+_LIST_GOES_ON = re.compile(r"(?:(?!\b(?:were|was|are|is|have|has|had)\b)[^.;:])*?\b(?:and|or)\b")
 _AND_WOUNDED = re.compile(r"(?i)\s+and\s+(?:the\s+)?(?:wounded|injured)\b(?!\s+(?:\d|one|two|three|four|five|six|seven|"
                           r"eight|nine|ten|a\b|an\b|at\s+least|more|about|some))")
 # someone's kin or circle: what follows "of" is said of the one they belong to
@@ -342,7 +343,14 @@ def predicate_after(s: str, pos: int, mentions: list[Mention], index: int) -> Ki
     # skip coordinated noun phrases sharing the predicate: "109 Palestinians and 13 Israelis were killed"
     for k in range(index + 1, len(mentions)):
         nxt = mentions[k]
-        if nxt.start - pos > 40 or COORD.match(s[pos:nxt.start]) is None:
+        joint = COORD.match(s[pos:nxt.start]) if nxt.start - pos <= 40 else None
+        if joint is None:
+            break
+        if (mentions[index].kind == "single" and joint.group(0).strip() == ","
+                and not _LIST_GOES_ON.match(s, nxt.end, nxt.end + 80)):
+            # after one person, a comma alone joins a list only when "and" ends it before the verb ("a
+            # nurse, two teachers and a driver were killed"): "a dispute surrounding the local imam, two
+            # people were killed" is about the two
             break
         if _OF_WHOM.match(s, nxt.end):
             break  # "eight other students, five of whom were displaced": the five are a part, not more

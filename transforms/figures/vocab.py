@@ -97,7 +97,8 @@ GROUPS: dict[str, tuple[str, ...]] = {
                    "militants", "militant", "rebels", "rebel", "fighters", "fighter", "mercenaries",
                    "mercenary", "jihadists", "jihadist", "militiamen", "militiaman", "militia", "militias",
                    "insurgents", "insurgent", "gunmen", "gunman", "assailants", "assailant", "attackers",
-                   "attacker", "combatants", "combatant", "guards", "guard", "gendarmes", "gendarme",
+                   "attacker", "combatants", "combatant", "guards", "guard", "bodyguards", "bodyguard", "gendarmes",
+                   "gendarme",
                    "commanders", "commander", "leader", "leaders", "bombers", "bomber", "suicide bombers",
                    "snipers", "sniper", "paramilitaries", "recruits", "personnel", "troopers", "marines",
                    "policewomen", "Koglweogo", "Koglweogos", "dozos", "terrorists", "terrorist", "extremists",
@@ -147,5 +148,5 @@ road tunnels tunnel dams dam wells crops fields farmland dollars dollar euros us
 barrels tonnes sorties flights flight trains train routes trips rooms beds seats tables votes points goals
 mm-rain magnitude storeys floors lanes lines pages articles cases tests doses vaccines meals kits
 tarpaulins parcels bags boxes structures facilities offices institutions centres centers camps
-evacuation-centres containers trees villagesy files laws resolutions members-of-parliament seats
+evacuation-centres containers trees villagesy files laws resolutions members-of-parliament seats groups batches
 """.split())
