@@ -180,6 +180,7 @@ def test_coverage(text: str, expected: list[Row]) -> None:
     ("nearly 500,000 newdisplacements", "nearly 500,000 new displacements"),
     ("theIDPs", "the IDPs"),  # two repairs of one spot insert one space
     ("30,000 homes mayhave been destroyed", "30,000 homes may have been destroyed"),  # a modal and its auxiliary
+    ("The stormdestroyed 300 homes", "The storm destroyed 300 homes"),  # any word and a long participle
     # curly marks garbled by a wrong decoding, always the same three characters
     ("the missionŠ—Ès base, Š—“in mass displacementŠ—�", "the mission’s base, “in mass displacement”"),
 ])
@@ -189,6 +190,7 @@ def test_cleanup_repairs_extraction_damage(text: str, repaired: str) -> None:
 
 @pytest.mark.parametrize("text", [
     "Overall, the bodyguards and a policewoman waited without food.",  # ordinary compounds stay whole
+    "The undamaged houses, the uninjured and the unregistered stayed.",  # a prefix is no word of its own
     "On June 5, 300 people fled.",  # a day of the month, then the count
     "It was a well-known route.",
     "Staffan Somebody spoke.",

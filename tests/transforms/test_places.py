@@ -87,6 +87,7 @@ DISAMBIGUATION = [
     ("conflict-region", "Shelling killed 12 civilians in Eastern Ghouta on Sunday.", "Eastern Ghouta", "SYR",
      "admin_area"),
     ("region-beats-a-foreign-town", "Militiamen killed 9 villagers in Kasai.", "Kasai", "COD", "admin_area"),
+    ("within", "Around 200,000 people have fled within Aleppo alone.", "Aleppo", "SYR", "admin_area"),
     ("city-district-hyphen", "A policeman shot and injured a driver in Mogadishu-Karan district (Karan, Banadir).",
      "Mogadishu", "SOM", "town"),
 ]

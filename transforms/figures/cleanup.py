@@ -102,7 +102,9 @@ def _split_glued(word: str) -> int | None:
         if ((head in _FUNCTION_WORDS and (tail in verbs or tail in nouns))
                 or ((head in verbs or head in nouns) and tail in _FUNCTION_WORDS and tail != "as")
                 or (head in verbs and tail in nouns)
-                or (head in _MODALS and tail in ("have", "been"))):  # "mayhave been destroyed"
+                or (head in _MODALS and tail in ("have", "been"))  # "mayhave been destroyed"
+                # any word glued to a long participle of the lexicon: "The stormdestroyed more than 300 homes"
+                or (cut >= 4 and len(tail) >= 8 and tail.endswith("ed") and tail in verbs and head.isalpha())):
             return cut
     return None
 

@@ -144,7 +144,7 @@ _ADMIN_PLURALS = (r"provinces|districts|regions|states|counties|governorates|dep
 _CONNECT = r"(?:(?:al|el|ad|ar|as|an|ash|az|bin|ben|de|du|des|la|le|del|di|da|wa|ul)[\s-]+|at-)"
 # a name may open with a lower-case Arabic article: "al-Suwaidaa", "ar-Raqqah"
 _NAME = rf"(?:(?:al|el|ar|as|ash|ad|an|at|az)-)?[A-Z][\w'’.-]*(?:[\s-]+{_CONNECT}?[A-Z][\w'’-]*){{0,3}}"
-_BEFORE_PLACE = (r"(?:in|at|near|from|to|of|around|outside|inside|across|into|towards?|between|and|on|via|take|"
+_BEFORE_PLACE = (r"(?:in|at|near|from|to|of|around|outside|inside|within|across|into|towards?|between|and|on|via|take|"
                  r"targeting|targets?|hit|hitting|struck|attacked|bombard\w*|shell\w*|raid\w*|storm\w*|reached|"
                  r"fled|entered|besieged|captured|control|controls|controlled|,)")
 PLACE_RE = re.compile(
