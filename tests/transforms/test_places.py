@@ -86,6 +86,8 @@ DISAMBIGUATION = [
     # an admin area it outranks a town of that name abroad
     ("conflict-region", "Shelling killed 12 civilians in Eastern Ghouta on Sunday.", "Eastern Ghouta", "SYR",
      "admin_area"),
+    ("english-name-of-a-governorate", "Gunmen assassinated a man in front of his house in Bait Jan in Rural Damascus.",
+     "Rural Damascus", "SYR", "admin_area"),
     ("region-beats-a-foreign-town", "Militiamen killed 9 villagers in Kasai.", "Kasai", "COD", "admin_area"),
     ("within", "Around 200,000 people have fled within Aleppo alone.", "Aleppo", "SYR", "admin_area"),
     ("city-district-hyphen", "A policeman shot and injured a driver in Mogadishu-Karan district (Karan, Banadir).",
