@@ -19,11 +19,16 @@ SOURCES = ("transforms/figures", "transforms/data/lexicon.toml", "transforms/dat
            "transforms/gazetteer.py", "transforms/context.py")
 
 
+def _files(source: Path) -> list[Path]:
+    """A source file itself, or every file under a source folder (not Python's caches)."""
+    if source.is_file():
+        return [source]
+    return [p for p in source.rglob("*") if p.is_file() and "__pycache__" not in p.parts]
+
+
 def digest() -> str:
     h = hashlib.sha256()
-    files = sorted(p for source in SOURCES for p in ([ROOT / source] if source.endswith((".py", ".toml")) else
-                                                     (ROOT / source).rglob("*")) if p.is_file()
-                   and "__pycache__" not in p.parts)
+    files = sorted(p for source in SOURCES for p in _files(ROOT / source))
     for path in files:
         h.update(path.relative_to(ROOT).as_posix().encode() + b"\0" + path.read_bytes().replace(b"\r\n", b"\n"))
     return h.hexdigest()

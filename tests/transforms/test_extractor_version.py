@@ -20,6 +20,12 @@ def test_the_pinned_digest_matches_the_extractor_and_its_version() -> None:
         "transforms/figures/__init__.py, then run `make pin-extractor`")
 
 
+def test_every_pinned_source_is_read() -> None:
+    # a table named in SOURCES but read as an empty folder would let it change unpinned
+    for source in extractor_pin.SOURCES:
+        assert extractor_pin._files(extractor_pin.ROOT / source), source
+
+
 def test_re_pinning_the_same_version_over_changed_code_is_refused(tmp_path: Path,
                                                                   monkeypatch: pytest.MonkeyPatch) -> None:
     pin = tmp_path / "pin.json"

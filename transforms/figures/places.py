@@ -142,8 +142,10 @@ _ADMIN_PLURALS = (r"provinces|districts|regions|states|counties|governorates|dep
                   r"communes|territories|LGAs|townships|upazilas|tehsils")
 # the particles inside names; "at" only hyphened ("Tell at-Tamr"): "al-Sekkary at Aleppo" is two places
 _CONNECT = r"(?:(?:al|el|ad|ar|as|an|ash|az|bin|ben|de|du|des|la|le|del|di|da|wa|ul)[\s-]+|at-)"
-# a name may open with a lower-case Arabic article: "al-Suwaidaa", "ar-Raqqah"
-_NAME = rf"(?:(?:al|el|ar|as|ash|ad|an|at|az)-)?[A-Z][\w'’.-]*(?:[\s-]+{_CONNECT}?[A-Z][\w'’-]*){{0,3}}"
+# the Arabic article as names in news copy write it ("al-", "ash-", "ar-"); a name may open with it in lower
+# case: "al-Suwaidaa", "ar-Raqqah"
+_ARTICLE = r"(?:al|el|ar|as|ash|ad|an|at|az)"
+_NAME = rf"(?:{_ARTICLE}-)?[A-Z][\w'’.-]*(?:[\s-]+{_CONNECT}?[A-Z][\w'’-]*){{0,3}}"
 _BEFORE_PLACE = (r"(?:in|at|near|from|to|of|around|outside|inside|within|across|into|towards?|between|and|on|via|take|"
                  r"targeting|targets?|hit|hitting|struck|attacked|bombard\w*|shell\w*|raid\w*|storm\w*|reached|"
                  r"fled|entered|besieged|captured|control|controls|controlled|,)")
@@ -358,8 +360,8 @@ def actor_countries(text: str) -> set[str]:
 
 
 _PLACE_WORD_AFTER = re.compile(r"\s+(?i:city|town|village|countryside|province|governorate|district|area|camp)\b")
-_LOWER_ARTICLE = re.compile(r"(?:al|el|ar|as|ash|ad|an|at|az)-(?=[A-Z])")
-_ONE_WORD_AFTER_ARTICLE = re.compile(r"(?i:al|el|ar|as|ash|ad|an|at|az|ez)[-\s][\w'’]+(?![\w'’-]|\s+[A-Z])")
+_LOWER_ARTICLE = re.compile(rf"{_ARTICLE}-(?=[A-Z])")
+_ONE_WORD_AFTER_ARTICLE = re.compile(rf"(?i:{_ARTICLE})[-\s][\w'’]+(?![\w'’-]|\s+[A-Z])")
 
 
 def _longest_known(gaz: Any, phrase: str, short: bool = False) -> tuple[int, list[Place], str] | None:
