@@ -442,6 +442,14 @@ CASES: list[tuple[str, str, list[Row]]] = [
      [("killed", "children", "person", 1, "exact", None, False, "asserted")]),
     ("singular-sequence", "A nurse was kidnapped and later found dead.",
      [("killed", "civilians", "person", 1, "exact", None, False, "asserted")]),
+    # a new count before the death is another person's: the wounded stay wounded
+    ("sequence-new-subject", "One soldier was killed, three others were wounded and one attacker was shot and killed.",
+     [("killed", "combatants", "person", 1, "exact", None, False, "asserted"),
+      ("injured", "combatants", "person", 3, "exact", None, False, "asserted"),
+      ("killed", "combatants", "person", 1, "exact", None, False, "asserted")]),
+    # the count after "by" is who did it, not a second victim
+    ("sequence-agent-count", "A trader was abducted by three men and stabbed to death near the market.",
+     [("killed", "civilians", "person", 1, "exact", None, False, "asserted")]),
     ("sequence-reduced-relative", "A suspected cattle thief detained by vigilantes was later shot dead by police.",
      [("killed", "civilians", "person", 1, "exact", None, False, "asserted")]),
     ("sequence-relative-not-dead", "Two farmers wounded by stray bullets were taken to the district hospital.",

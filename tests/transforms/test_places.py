@@ -92,6 +92,11 @@ DISAMBIGUATION = [
     ("within", "Around 200,000 people have fled within Aleppo alone.", "Aleppo", "SYR", "admin_area"),
     ("city-district-hyphen", "A policeman shot and injured a driver in Mogadishu-Karan district (Karan, Banadir).",
      "Mogadishu", "SOM", "town"),
+    # a road named by the towns at its ends: both are evidence, enough to outweigh an armed group's
+    # home country named after it
+    ("road-between-two-towns", "An IED struck a gendarmerie convoy on the axis Djibo-Bourzanga, killing two. "
+     "The attack was claimed by the Sahel branch of ISWAP.", "Djibo", "BFA", "town"),
+    ("hyphenated-county", "Floods damaged 40 houses in Sibenik-Knin county.", "Sibenik", "HRV", "town"),
 ]
 
 

@@ -457,8 +457,15 @@ def predicate_kind(s: str, pos: int) -> KindDecision:
 
 def _sequence_outcome(rest: str) -> bool:
     """'kidnapped and later found dead', 'went missing and was found murdered': one person, the
-    gravest final outcome."""
-    return bool(_THEN_DEAD.match(rest))
+    gravest final outcome. A new count before the death is someone else's: "four others wounded, and
+    one assailant was shot and killed"."""
+    then = _THEN_DEAD.match(rest)
+    return then is not None and not _NEW_SUBJECT.search(rest, 0, then.end())
+
+
+# a count after "by" is the agent ("abducted by four men and stabbed to death"), not a new victim
+_NEW_SUBJECT = re.compile(r"(?i)(?<!\bby )(?:\b\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|dozens|"
+                          r"scores|hundreds|several|another)\b)|\ban?\s+[a-z]+\s+(?:was|were)\b")
 
 
 # "and later found dead"; or the first participle a reduced relative clause and the death its

@@ -151,7 +151,7 @@ _BEFORE_PLACE = (r"(?:in|at|near|from|to|of|around|outside|inside|within|across|
                  r"fled|entered|besieged|captured|control|controls|controlled|,)")
 PLACE_RE = re.compile(
     rf"(?:\b{_BEFORE_PLACE}\s+(?:the\s+)?(?:(?:village|town|city|province|district|region|area|vicinity|outskirts|"
-    rf"countryside|suburb|camp|neighbou?rhood|locality|commune)\s+of\s+(?:the\s+)?)?"
+    rf"countryside|suburb|camp|neighbou?rhood|locality|commune)\s+of\s+(?:the\s+)?|(?:axis|road|route|highway)\s+)?"
     rf"(?:(?:eastern|western|northern|southern|central|rural|north|south|east|west|greater)\s+)?(?P<a>{_NAME})"
     rf"|\((?P<b>{_NAME})(?=[,)])|,\s*(?P<c>{_NAME})\)"
     rf"|(?P<d>{_NAME})(?=\s+(?i:province|district|region|state|county|city|town|village|governorate|countryside|"
@@ -221,7 +221,7 @@ def place_mentions(text: str, countries: list[tuple[int, str]] | None = None,
     from transforms.gazetteer import gazetteer
 
     gaz = gazetteer()
-    raw: list[tuple[int, int, list[Place], bool]] = []
+    raw: list[tuple[int, int, list[Place], bool, int]] = []  # start, end, candidates, partial, evidence
     named_area: set[int] = set()  # starts of names the text calls an admin area ("Shan state")
     country_starts = {pos for pos, _ in countries}
     quarters = _quarter_lists(text)
@@ -272,22 +272,23 @@ def place_mentions(text: str, countries: list[tuple[int, str]] | None = None,
             # a prefix of a longer name ("Pobe" of "Pobe Mengao") is a weak match
             # an Arabic article and one word in another romanisation ("Al-Shafa", "Al-Midan") has
             # namesakes in many countries: as weak as a prefix, it needs the text's support
-            partial = length < len(phrase.rstrip(" .,")) or (
+            partial = (length < len(phrase.rstrip(" .,")) and how != "pair") or (
                 how != "exact" and _ONE_WORD_AFTER_ARTICLE.match(text, start) is not None
                 and not (how == "spelling" and any(p.level == "admin_area" for p in candidates))
                 and not (how == "bare" and _PLACE_WORD_AFTER.match(text, start + length)))
-            raw.append((start, start + length, candidates, partial))
+            # both towns of a road are evidence of its country, as two names would be
+            raw.append((start, start + length, candidates, partial, 2 if how == "pair" else 1))
     # Spatial coherence: a country scores for each name that could lie in it, more for naming
     # it outright, a little for armed groups that fight only there ("Koglweogo", "al Shabaab").
     score: dict[str, float] = {}
     counted: set[str] = set()
-    for start, end, candidates, _ in raw:
+    for start, end, candidates, _, evidence in raw:
         surface = fold(text[start:end])
         if surface in counted:
             continue  # a name repeated is one piece of evidence
         counted.add(surface)
         for iso3 in {p.country_iso3 for p in candidates}:
-            score[iso3] = score.get(iso3, 0) + 1
+            score[iso3] = score.get(iso3, 0) + evidence
     for _, iso3 in countries:
         score[iso3] = score.get(iso3, 0) + 2
     fighting = actors if actors is not None else actor_countries(text)
@@ -295,7 +296,7 @@ def place_mentions(text: str, countries: list[tuple[int, str]] | None = None,
         score[iso3] = score.get(iso3, 0) + 1.5
     top = max(score.values(), default=0.0)
     mentions = []
-    for start, end, candidates, partial in raw:
+    for start, end, candidates, partial, _ in raw:
         surface = fold(text[start:end])
         area = start in named_area
         best = max(candidates, key=lambda p: (score.get(p.country_iso3, 0), fold(p.name) == surface,
@@ -396,10 +397,20 @@ def _longest_known(gaz: Any, phrase: str, short: bool = False) -> tuple[int, lis
         return article.end() + bare[0], bare[1], "bare"
     if spelled:
         return len(first), spelled, "spelling"
-    head = re.match(r"([A-Z][a-z]{3,})-[A-Z]", phrase)
+    head = re.match(r"([A-Z][a-z]{3,})-(?=[A-Z])([A-Z][a-z'’]{3,}\b)?", phrase)
     if head and head.group(1).lower() not in _NOT_PLACES:
         # "Mogadishu-Karan district": a city's district written after it, as ACLED names them
         places = gaz.lookup(head.group(1))
+        # a doubled name ("Fili-Fili") is one place, not a road between two
+        pair = places and head.group(2) and head.group(2) != head.group(1)
+        tail = gaz.lookup(head.group(2)) if pair else []
+        shared = {p.country_iso3 for p in places} & {p.country_iso3 for p in tail}
+        if shared and max(places, key=lambda p: p.population).country_iso3 in shared:
+            # it confirms the likeliest reading, never overturns it ("Athens-Central Athens" is not
+            # Athens, Georgia for a 'Central' there)
+            # "the Djibo-Bourzanga axis": a road between two towns of one country names both, as
+            # sure as a full name
+            return len(head.group(1)), [p for p in places if p.country_iso3 in shared], "pair"
         if places:
             return len(head.group(1)), places, "exact"
     return None
