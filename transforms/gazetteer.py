@@ -31,7 +31,10 @@ logger = logging.getLogger(__name__)
 TOWN, ADMIN, COUNTRY = "town", "admin_area", "country"
 # Words that GeoNames admin names carry and news copy drops ("Province du Soum" is "Soum").
 _ADMIN_AFFIX = re.compile(
-    r"(?i)^(?:province\s+(?:du|de\s+la|de|des|of)|region\s+(?:du|de\s+la|de|des|of)|departement\s+(?:du|de\s+la|de|"
+    # the article elided before a vowel first ("Province de l'Oudalan", "Province d'Oubritenga"): "de" alone
+    # would leave "l'Oudalan"
+    r"(?i)^(?:province|region|departement|prefecture|canton|circonscription)\s+(?:de\s+l|d)['’]\s*"
+    r"|^(?:province\s+(?:du|de\s+la|de|des|of)|region\s+(?:du|de\s+la|de|des|of)|departement\s+(?:du|de\s+la|de|"
     r"des)|prefecture\s+(?:du|de\s+la|de|des)|wilaya\s+(?:d'|de)|muhafazat|mintaqat|ostan-e|gouvernorat\s+de)\s+"
     r"|\s+(?:province|region|district|governorate|state|department|county|prefecture|municipality|lga|"
     r"oblast|raion|rayon|division|zone|muhafazah|sheng|shi|zizhiqu|huizu\s+zizhiqu|zhuangzu\s+zizhiqu|ostan|"

@@ -433,6 +433,8 @@ CASES: list[tuple[str, str, list[Row]]] = [
     # the man is dead; "allegedly" doubts who shot him (as "presumed" does), so the death is asserted
     ("the-agent-in-a-relative-clause", "Two men who allegedly shot dead a man in the market clashed with police.",
      [("killed", "people", "person", 1, "exact", None, False, "asserted")]),
+    ("devastated-homes", "The cyclone devastated 1,200 homes along the coast.",
+     [("housing_destroyed", "people", "dwelling", 1200, "exact", None, False, "asserted")]),
     ("toppled-buildings", "The quake toppled 6,988 buildings in the province.",
      [("housing_destroyed", "people", "dwelling", 6988, "exact", None, False, "asserted")]),
     # bare singulars

@@ -145,7 +145,8 @@ _CONNECT = r"(?:(?:al|el|ad|ar|as|an|ash|az|bin|ben|de|du|des|la|le|del|di|da|wa
 # the Arabic article as names in news copy write it ("al-", "ash-", "ar-"); a name may open with it in lower
 # case: "al-Suwaidaa", "ar-Raqqah"
 _ARTICLE = r"(?:al|el|ar|as|ash|ad|an|at|az)"
-_NAME = rf"(?:{_ARTICLE}-)?[A-Z][\w'’.-]*(?:[\s-]+{_CONNECT}?[A-Z][\w'’-]*){{0,3}}"
+# a name may open with an accented capital ("Équateur", "Île-de-France")
+_NAME = rf"(?:{_ARTICLE}-)?[A-ZÀ-ÖØ-Þ][\w'’.-]*(?:[\s-]+{_CONNECT}?[A-ZÀ-ÖØ-Þ][\w'’-]*){{0,3}}"
 _BEFORE_PLACE = (r"(?:in|at|near|from|to|of|around|outside|inside|within|across|into|towards?|between|and|on|via|take|"
                  r"targeting|targets?|hit|hitting|struck|attacked|bombard\w*|shell\w*|raid\w*|storm\w*|reached|"
                  r"fled|entered|besieged|captured|control|controls|controlled|,)")
