@@ -452,6 +452,12 @@ CASES: list[tuple[str, str, list[Row]]] = [
     # the count after "by" is who did it, not a second victim
     ("sequence-agent-count", "A trader was abducted by three men and stabbed to death near the market.",
      [("killed", "civilians", "person", 1, "exact", None, False, "asserted")]),
+    # the participle a reduced relative clause, the death the sentence's verb: one killed
+    ("wounded-then-died", "A herder wounded in the raid on Thursday has since died of his wounds, the mayor said.",
+     [("killed", "civilians", "person", 1, "exact", None, False, "asserted")]),
+    ("wounded-as-others-died", "Five people wounded in the attack as two others died.",
+     [("injured", "people", "person", 5, "exact", None, False, "asserted"),
+      ("killed", "people", "person", 2, "exact", None, False, "asserted")]),
     ("sequence-reduced-relative", "A suspected cattle thief detained by vigilantes was later shot dead by police.",
      [("killed", "civilians", "person", 1, "exact", None, False, "asserted")]),
     ("sequence-relative-not-dead", "Two farmers wounded by stray bullets were taken to the district hospital.",

@@ -445,9 +445,11 @@ def predicate_kind(s: str, pos: int) -> KindDecision:
         return KindDecision("refugees", Site.AFTER, KindRule(RuleSource.SEQUENCE, rule.trigger))
     if kind in ("abducted", "detained", "injured", "missing") and (
             _sequence_outcome(rest)
-            or (_RELATIVE_START.match(gap) and _RELATIVE_GAP.fullmatch(gap) and _MAIN_DEATH.match(rest))):
-        # "a soldier who went missing for four days died of hyperthermia": the relative clause is
-        # what happened first, the sentence's own predicate the outcome
+            or (_RELATIVE_START.match(gap) and _RELATIVE_GAP.fullmatch(gap) and _MAIN_DEATH.match(rest))
+            or (not gap.strip() and _reduced_then_died(rest))):
+        # "a soldier who went missing for four days died of hyperthermia", "a boy wounded in the blast
+        # has died of his injuries": the (reduced) relative clause is what happened first, the
+        # sentence's own predicate the outcome
         return KindDecision("killed", Site.AFTER, KindRule(RuleSource.SEQUENCE, rule.trigger))
     if (kind == "killed" and re.match(r"(?i)^\s+(?:and|or)\s+(?:wounded|injured)\b", rest)) or (
             kind == "injured" and re.match(r"(?i)^\s+(?:and|or)\s+killed\b", rest)):
@@ -461,6 +463,18 @@ def _sequence_outcome(rest: str) -> bool:
     one assailant was shot and killed"."""
     then = _THEN_DEAD.match(rest)
     return then is not None and not _NEW_SUBJECT.search(rest, 0, then.end())
+
+
+def _reduced_then_died(rest: str) -> bool:
+    died = _REDUCED_THEN_DIED.match(rest)
+    return died is not None and not _NEW_SUBJECT.search(rest, 0, died.end())
+
+
+# the participle's phrase, then the sentence's verb: "(wounded) in the blast has since died"; never
+# across a report or another clause ("wounded as one died", "wounded, officials said two died")
+_REDUCED_THEN_DIED = re.compile(r"(?i)^(?:(?!\b(?:said|says|told|reported|while|as|when|and|but)\b)[^.;,]){0,80}?\s"
+                                r"(?:(?:has|have|had)\s+)?(?:since\s+|later\s+|subsequently\s+|then\s+)?"
+                                r"(?:died|succumbed)\b")
 
 
 # a count after "by" is the agent ("abducted by four men and stabbed to death"), not a new victim

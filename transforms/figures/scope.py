@@ -10,7 +10,8 @@ from transforms.figures.dates import MONTH_WORD
 from transforms.figures.model import KIND_CLASS
 
 PERIOD = re.compile(
-    r"(?i)\b(?:since(?!\s+then\b)|so\s+far|to\s+date|this\s+year|during\s+the\s+report(?:ing)?\s+period|"
+    # "has since died" is "afterwards", not a period counted from a date
+    r"(?i)\b(?:(?<!has\s)(?<!have\s)(?<!had\s)since(?!\s+then\b)|so\s+far|to\s+date|this\s+year|during\s+the\s+report(?:ing)?\s+period|"
     r"over\s+the\s+(?:past|last)\s+(?:\w+\s+)?(?:weeks?|months?|years?|decades?)|in\s+recent\s+(?:weeks|months)|"
     r"during\s+(?:19|20)\d\d|recorded\s+(?:in|during)|throughout\s+(?:the\s+)?(?:year|conflict|war)|"
     r"during\s+the\s+(?:past\s+)?(?:year|month)|"
