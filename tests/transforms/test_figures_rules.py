@@ -114,6 +114,16 @@ CASES: list[tuple[str, str, list[Row]]] = [
     ("convoy-of-martyrs", "7 citizens join the convoy of martyrs of the Eastern Ghouta.",
      [("killed", "civilians", "person", 7, "exact", None, False, "asserted")]),
     # humanitarian bulletins' idioms
+    # whose family the dead were is no count of them
+    ("from-one-family", "Airstrikes killed 14 people, most of them from one family.",
+     [("killed", "people", "person", 14, "exact", None, False, "asserted")]),
+    ("members-of-two-families", "Warplanes killed 9 civilians, including 6 members of two families.",
+     [("killed", "civilians", "person", 9, "exact", None, False, "asserted"),
+      ("killed", "people", "person", 6, "exact", 0, False, "asserted")]),
+    ("forcing-to-seek-refuge", "Heavy rains flooded dozens of villages, forcing nearly 40,000 people to seek refuge "
+     "on higher roads.", [("displaced", "people", "person", 40000, "approx", None, False, "asserted")]),
+    ("forcing-to-seek-shelter-in-schools", "The floods forced 3,000 people to seek shelter in schools.",
+     [("sheltered", "people", "person", 3000, "exact", None, False, "asserted")]),
     ("forcing-to-evacuate", "Nine houses were flooded, forcing about 35 people to evacuate.",
      [("evacuated", "people", "person", 35, "approx", None, False, "asserted")]),
     ("staying-at-a-base", "About 6,000 people were staying at the UN base and about 5,000 at the airstrip.",

@@ -107,6 +107,7 @@ DISAMBIGUATION = [
      "Haut-Katanga", "COD", "admin_area"),
     ("french-region-name", "Boko Haram fighters abducted three women in a village of Mayo-Tsanaga (Extreme-Nord).",
      "Extreme-Nord", "CMR", "admin_area"),
+    ("possessive", "Shelling killed 19 people in Aleppo’s eastern neighbourhoods.", "Aleppo", "SYR", "admin_area"),
     ("accented-capital", "Thousands were left homeless after the river overflowed in parts of Équateur province.",
      "Équateur", "COD", "admin_area"),
 ]
@@ -132,6 +133,8 @@ def test_countries_named_only_as_actors_are_not_places() -> None:
     assert [m.place.level for m in place_mentions(text)] == []
     assert country_mentions("Five Turkish soldiers were killed.") == []
     assert country_mentions("Turkish troops shelled the town.") == []
+    # a country's possessive is its deed, not where it happened
+    assert [m.place.name for m in place_mentions("13 members of Iran's elite force killed in Syria")] == ["Syria"]
 
 
 @pytest.mark.parametrize(("text", "place", "iso3"), [

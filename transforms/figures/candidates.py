@@ -373,6 +373,8 @@ def _is_trap(s: str, m: Mention) -> bool:
         return True  # "around one in five will die": a ratio, neither number a count
     if tail.endswith("of") and m.best < 20 and _PARENT_OF.search(before):
         return True  # "a father of five was shot dead": his children, not the dead
+    if tail.endswith(("from", "of")) and m.best < 20 and _FAMILY_AFTER.match(after) and _MEMBERS_FROM.search(before):
+        return True  # "most of them from one family", "members of two families": whose they were, not a count
     if m.kind == "digits" and m.best < 120 and tail.endswith(",") and _AGE_APPOSITION.search(before) \
             and after.lstrip().startswith(","):
         return True  # "Arcan Cetin, 20, from Oak Harbor, was arrested": an age after a name
@@ -383,6 +385,10 @@ def _is_trap(s: str, m: Mention) -> bool:
     return 1900 <= m.best <= 2100 and bool(_YEAR_AFTER_MONTH.search(before))
 
 
+_FAMILY_AFTER = re.compile(r"(?i)\s+(?:single\s+|same\s+)?(?:famil(?:y|ies)|households?|clans?)\b")
+_MEMBERS_FROM = re.compile(r"(?i)(?:\b(?:them|members|people|persons|victims|dead|civilians|children|women|men|\d+|"
+                           r"two|three|four|five|six|seven|eight|nine|ten)\s+"
+                           r"(?:(?:are|were|was)\s+)?|\b(?:all|both)\s+)(?:from|of)\s*$")
 _AGE_APPOSITION = re.compile(r"[A-Z][a-z'’-]+\s*,\s*$")
 _MONEY_ENDS = ("$", "€", "£", "¥", "usd", "eur", "gbp", "rs", "rs.", "n", "ksh")
 _MONTH_ENDS = tuple(MONTHS)  # every month name and abbreviation _DAY_AFTER_MONTH can end on

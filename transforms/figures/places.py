@@ -244,6 +244,10 @@ def place_mentions(text: str, countries: list[tuple[int, str]] | None = None,
         if stop:
             phrase = phrase[:stop.start()]  # "Farah. Fatalities coded as 0": the sentence ended
         phrase = phrase.rstrip(".")
+        if phrase.endswith(("'s", "’s")) and fold(phrase[:-2]) not in _country_names():
+            # "in Aleppo’s neighborhoods": the neighbourhoods are Aleppo's; a country's is most often
+            # an actor's ("Iran's missile attack on Syria", "in Turkey's grip")
+            phrase = phrase[:-2]
         suffix = _ADMIN_SUFFIX.search(phrase)
         if suffix:
             phrase = phrase[:suffix.start()]  # "Zamfara State": the state is Zamfara

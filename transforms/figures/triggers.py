@@ -32,8 +32,10 @@ FORCE_BEFORE = re.compile(r"(?i)\b(?:forc(?:e|es|ed|ing)|driv(?:e|es|en|ing)|dro
 FORCE_AFTER = re.compile(r"(?i)^\s*(?:to\s+flee|to\s+leave|to\s+abandon|(?:from|out\s+of)\s+(?:their|the)\s+"
                          r"(?:homes?|houses?|villages?|towns?|area|city|region)|from\s+their|out\s+of\s+their|"
                          r"(?P<evacuated>to\s+evacuate)|(?P<sheltered>into\s+(?:\w+\s+){0,2}?(?:shelters|camps|centres)|"
-                         r"to\s+(?:stay|live|sleep|take\s+refuge)\s+in\s+(?:\w+\s+){0,3}?(?:shelters?|camps?|tents?|"
-                         r"cent(?:re|er)s?)))")
+                         r"to\s+(?:stay|live|sleep|(?:take|seek)\s+(?:refuge|shelter))\s+in\s+(?:\w+\s+){0,3}?"
+                         r"(?:shelters?|camps?|tents?|cent(?:re|er)s?|schools?))"
+                         # "forcing 500,000 people to seek refuge" elsewhere: out of their homes
+                         r"|to\s+(?:seek|take|find)\s+(?:refuge|shelter|safety))")
 # one pattern per kind for the words right before a number, tried in the lexicon's order
 # They run on lower-cased text without IGNORECASE, and a letter lookahead lets the engine skip
 # every other position: five times faster, on the hottest path of the extractor.
