@@ -801,6 +801,14 @@ CASES: list[tuple[str, str, list[Row]]] = [
     ("and-his-bodyguard", "The district head and his bodyguard were killed by a roadside bomb.",
      [("killed", "civilians", "person", 1, "exact", None, False, "asserted"),
       ("killed", "combatants", "person", 1, "exact", None, False, "asserted")]),
+    ("list-of-bare-items", "More than 12,000 homes, 40 schools, shops, bridges and roads were washed out by floods.",
+     [("housing_destroyed", "people", "dwelling", 12000, "more_than", None, False, "asserted")]),
+    ("including-list-to-the-verb", "Four gendarmes and three civilians, including a teacher, a driver and a nurse "
+     "were killed.", [("killed", "combatants", "person", 4, "exact", None, False, "asserted"),
+                      ("killed", "civilians", "person", 3, "exact", None, False, "asserted"),
+                      ("killed", "civilians", "person", 1, "exact", 1, False, "asserted"),
+                      ("killed", "civilians", "person", 1, "exact", 1, False, "asserted"),
+                      ("killed", "civilians", "person", 1, "exact", 1, False, "asserted")]),
     # cumulative
     ("cumulative-since", "The conflict has killed more than 3,000 people since April.",
      [("killed", "people", "person", 3000, "more_than", None, True, "asserted")]),
@@ -853,6 +861,9 @@ NOT_FIGURES = [
     ("camps-for-people", "The government set up 20 internally displaced people camps near the city."),
     ("pets", "The shelter has taken in 11 displaced pets over the past several days."),
     ("groups-of-bodies", "Two groups of bodies were seen on the outskirts of the town."),
+    ("date-with-slashes", "A shell hit the market in Jaramana, leaving casualties and wounded 21/10/2017"),
+    ("date-cut-off-at-the-end", "Members of the regime forces were killed and injured including a commander during "
+     "a week of battles in the desert  02/"),
     ("friends-of-the-dead", "About 20 friends and family of a man who died in a road accident rallied."),
 ]
 

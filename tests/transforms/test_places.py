@@ -159,6 +159,12 @@ def test_countries_named_only_as_actors_are_not_places() -> None:
     assert country_mentions("Turkish troops shelled the town.") == []
     # a country's possessive is its deed, not where it happened
     assert [m.place.name for m in place_mentions("13 members of Iran's elite force killed in Syria")] == ["Syria"]
+    # a group named after the lands it claims: the fighting is in Syria here
+    text = "Clashes between the SDF and Islamic State in Iraq and the Levant displaced 3,000 people."
+    assert country_mentions(text) == [] and place_mentions(text) == []
+    assert extract_figures(text, None)[0].country_iso3 == "SYR"  # the Syrian Democratic Forces hint it
+    # a group named after one country fights there
+    assert [iso3 for _, iso3 in country_mentions("Fighters of the Islamic State in Libya attacked.")] == ["LBY"]
 
 
 @pytest.mark.parametrize(("text", "place", "iso3"), [

@@ -48,7 +48,10 @@ _PREP_PHRASE = re.compile(
     r"relocated|returned|arrested|abducted|kidnapped|missing|took\s+(?:shelter|refuge)|sought\s+refuge|"
     r"moved\s+to|arrived\s+in)\b))")
 # "10 members of the regime forces and the militiamen loyal to them were killed"
-_COORD_NP = re.compile(r"(?i)^\s*(?:,\s*)?(?:and|or|&)\s+(?:the\s+|their\s+|its\s+|of\s+the\s+)?[^,.;:\d]{0,60}?"
+# "100,000 homes, 230 schools, businesses, roads and railways were washed out": bare items of the list
+# before its "and", never a comment ("10 people, police said, and ...")
+_COORD_NP = re.compile(r"(?i)^(?:\s*,\s*(?![^,]{0,30}?\b(?:said|says|told|according|reported)\b)[^,.;:\d]{1,30}?"
+                       r"(?=,|\s+(?:and|or)\s))*\s*(?:,\s*)?(?:and|or|&)\s+(?:the\s+|their\s+|its\s+|of\s+the\s+)?[^,.;:\d]{0,60}?"
                        r"(?=\s(?:were|was|are|is|have|has|had)\b)")
 _PAREN = re.compile(r"^\s*(?:\([^)]{0,80}\)|\[[^\]]{0,80}\])")
 # "Four villagers - two farmers, a teacher and a nurse - were killed", "Six people, five men and a
@@ -59,7 +62,10 @@ APPOSITION = re.compile(r"^\s*(?:[-–—]\s*[^-–—.;:]{1,100}?\s*[-–—]|,
 # "Some 4,000 people, most of them in the north, were displaced": an aside between the noun phrase
 # and its predicate
 _INCLUDING_CLAUSE = re.compile(
-    r"(?i)^(?:\s*,\s*(?:including|among\s+them|of\s+whom|mainly|mostly|most\s+of\s+them|many\s+of\s+them|"
+    # "6 civilians, including an aid worker, an ambulance driver and a nurse were killed": a list to the verb
+    r"(?i)^(?:\s*,\s*including\s+(?:[^,.;:\d]{1,40}?,\s*)+[^,.;:\d]{1,40}?\s(?:and|or)\s[^,.;:\d]{1,40}?"
+    r"(?=\s(?:were|was|had|have|has)\b)|"
+    r"\s*,\s*(?:including|among\s+them|of\s+whom|mainly|mostly|most\s+of\s+them|many\s+of\s+them|"
     r"all\s+of\s+them|half\s+of\s+them|largely|primarily|predominantly|the\s+majority|in\s+particular|"
     r"officials\s+said|according\s+to|or\s+(?:around\s+|about\s+|some\s+|nearly\s+)?[\d.,]+\s+per\s*cent|"
     # "More than 150 people, the whole population of Santa Rosa (Valle del Cauca), were displaced"

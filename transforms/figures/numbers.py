@@ -25,7 +25,8 @@ _DIGITS = (
     r"(?<![A-Z0-9_.,/:$€£#])(?<![A-Za-z]-)"
     r"(?:\d{1,3}(?:,\d{3})+|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d,])|\d+)(?:\.\d+)?"
     rf"(?:\s*{_SCALE}|(?:m|mn|bn|k)(?![a-z]))?"
-    r"(?![\w$€£%])"
+    # "02/05/2019", "24/7", a date cut off at the text's end ("... Syrian Desert  02/"): never a count
+    r"(?![\w$€£%])(?!/(?:\d|\s*$))"
 )
 _DOZENS = r"(?i:half\s+a\s+million|(?:a|one|two|three|four|five|six|seven|eight|nine|ten)\s+dozen)"
 _ONE_NUMBER = rf"(?:{_DIGITS}|{_DOZENS}|(?i:\b{_WORD_NUMBER}\b))"

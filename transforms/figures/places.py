@@ -91,6 +91,11 @@ January February March April May June July August September October November Dec
 
 
 _STATE_OF_A_COUNTRY = re.compile(r"\s+[Ss]tate\b")
+# an armed group named after the countries it claims: "fighting between the army and Islamic State in Iraq and
+# the Levant" says nothing of where (here Syria); a group named after one country ("Islamic State in Libya")
+# does fight there, and stays a place
+_CLAIMED_LANDS = re.compile(r"\bIslamic\s+State\s+(?:in|of)\s+(?:Iraq\s*and\s+(?:the\s+Levant|Syria|al-Sham|Sham)|"
+                            r"Syria\s+and\s+Iraq)\b")
 
 
 # a list of a city's neighbourhoods: "including the Kuwait, Ma'mun, Tayaran and Wadi Hajar neighbourhoods"
@@ -104,12 +109,15 @@ _QUARTER_LIST = re.compile(rf"{_QUARTER_NAME}(?:(?:,\s+(?:and\s+)?|\s+and\s+){_Q
 _BARRIO = re.compile(rf"\b(?:Colonia|Barrio|Fraccionamiento|Bairro)\s+{_QUARTER_NAME}")
 
 
-def _quarter_lists(text: str) -> list[tuple[int, int]]:
+def _no_place_spans(text: str) -> list[tuple[int, int]]:
+    """Where names stand that are not the text's places: a city's quarters, a group's claimed lands."""
     spans = []
     if "neighbo" in text or "quarters" in text:
         spans = [(m.start(), m.end()) for m in _QUARTER_LIST.finditer(text)]
     if "Colonia" in text or "Barrio" in text or "Fracc" in text or "Bairro" in text:
         spans += [(m.start(), m.end()) for m in _BARRIO.finditer(text)]
+    if "Islamic" in text:
+        spans += [(m.start(), m.end()) for m in _CLAIMED_LANDS.finditer(text)]
     return spans
 
 
@@ -120,7 +128,7 @@ def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
 def country_mentions(text: str) -> list[tuple[int, str]]:
     """(offset, ISO3) of every country named as a place."""
     pattern, names = _country_patterns()
-    quarters = _quarter_lists(text)
+    quarters = _no_place_spans(text)
     found = []
     for match in pattern.finditer(text):
         name = match.group(1)
@@ -131,7 +139,7 @@ def country_mentions(text: str) -> list[tuple[int, str]]:
         if _CURRENCY_AFTER.match(text, match.end()):
             continue  # money, not a place
         if _inside(match.start(1), quarters):
-            continue  # "the Kuwait, Mamun and Wadi Hajar neighbourhoods" of Mosul
+            continue  # "the Kuwait, Mamun and Wadi Hajar neighbourhoods" of Mosul; "Islamic State in Iraq and ..."
         if _STATE_OF_A_COUNTRY.match(text, match.end(1)) or text.endswith("LGA, ", 0, match.start(1)):
             continue  # "Niger State", "(Rafi LGA, Niger)": Nigeria's state, not the country
         before = _NAME_BEFORE.search(text, max(0, match.start(1) - 30), match.start(1))
@@ -239,7 +247,7 @@ def place_mentions(text: str, countries: list[tuple[int, str]] | None = None,
     raw: list[tuple[int, int, list[Place], bool, int]] = []  # start, end, candidates, partial, evidence
     named_area: set[int] = set()  # starts of names the text calls an admin area ("Shan state")
     country_starts = {pos for pos, _ in countries}
-    quarters = _quarter_lists(text)
+    quarters = _no_place_spans(text)
     for match in PLACE_RE.finditer(text):
         group = next(g for g in ("a", "b", "c", "d", "e") if match.group(g))
         start, phrase = match.start(group), match.group(group)
