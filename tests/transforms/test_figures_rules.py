@@ -809,6 +809,17 @@ CASES: list[tuple[str, str, list[Row]]] = [
                       ("killed", "civilians", "person", 1, "exact", 1, False, "asserted"),
                       ("killed", "civilians", "person", 1, "exact", 1, False, "asserted"),
                       ("killed", "civilians", "person", 1, "exact", 1, False, "asserted")]),
+    ("leave-their-damaged-houses", "More than 2,000 people (temporarily) had to leave their damaged houses.",
+     [("displaced", "people", "person", 2000, "more_than", None, False, "asserted")]),
+    ("deemed-demolished", "According to first estimates, around 600 buildings are deemed demolished.",
+     [("housing_destroyed", "people", "dwelling", 600, "approx", None, False, "asserted")]),
+    ("taken-as-hostages", "At least 14 soldiers were killed and 10 were taken as hostages.",
+     [("killed", "combatants", "person", 14, "at_least", None, False, "asserted"),
+      ("abducted", "combatants", "person", 10, "exact", None, False, "asserted")]),
+    ("brackets-inside-a-list", "At least 4 people (including 1 journalist) as well as 2 policemen were killed.",
+     [("killed", "people", "person", 4, "at_least", None, False, "asserted"),
+      ("killed", "journalists", "person", 1, "exact", 0, False, "asserted"),
+      ("killed", "combatants", "person", 2, "exact", None, False, "asserted")]),
     # cumulative
     ("cumulative-since", "The conflict has killed more than 3,000 people since April.",
      [("killed", "people", "person", 3000, "more_than", None, True, "asserted")]),
@@ -864,6 +875,8 @@ NOT_FIGURES = [
     ("date-with-slashes", "A shell hit the market in Jaramana, leaving casualties and wounded 21/10/2017"),
     ("date-cut-off-at-the-end", "Members of the regime forces were killed and injured including a commander during "
      "a week of battles in the desert  02/"),
+    ("a-place-for-every-child", "The pledges will provide a school place for every child who has had to leave "
+     "their house."),
     ("friends-of-the-dead", "About 20 friends and family of a man who died in a road accident rallied."),
 ]
 

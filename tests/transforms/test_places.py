@@ -159,6 +159,12 @@ def test_countries_named_only_as_actors_are_not_places() -> None:
     assert country_mentions("Turkish troops shelled the town.") == []
     # a country's possessive is its deed, not where it happened
     assert [m.place.name for m in place_mentions("13 members of Iran's elite force killed in Syria")] == ["Syria"]
+    # a demonym before a common noun is the country's adjective: not Malian (a town in China) nor Ethiopia's
+    # Somali region; before an admin word it is the region
+    assert [m.place.name for m in place_mentions("The Malian army clashed with Dozos in Abaye.")] == []
+    text = "Kenyan forces shelled a village in Gedo region near Somali border, killing one civilian."
+    assert (extract_figures(text, None)[0].place, extract_figures(text, None)[0].country_iso3) == ("Gedo", "SOM")
+    assert extract_figures("Floods displaced 3,000 people in the Somali region.", None)[0].country_iso3 == "ETH"
     # a group named after the lands it claims: the fighting is in Syria here
     text = "Clashes between the SDF and Islamic State in Iraq and the Levant displaced 3,000 people."
     assert country_mentions(text) == [] and place_mentions(text) == []

@@ -349,6 +349,14 @@ def predicate_after(s: str, pos: int, mentions: list[Mention], index: int) -> Ki
     # skip coordinated noun phrases sharing the predicate: "109 Palestinians and 13 Israelis were killed"
     for k in range(index + 1, len(mentions)):
         nxt = mentions[k]
+        if nxt.start < pos:
+            continue  # inside the brackets skipped below
+        aside = _PAREN.match(s[pos:pos + 90]) if nxt.start < pos + 90 else None
+        if aside is not None and pos < nxt.start < pos + aside.end():
+            # "At least 4 people (including 1 journalist) as well as 2 policemen were killed": the brackets
+            # say who the four were, the list goes on after them
+            pos += aside.end()
+            continue
         joint = COORD.match(s[pos:nxt.start]) if nxt.start - pos <= 40 else None
         if joint is None:
             break

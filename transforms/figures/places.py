@@ -211,6 +211,7 @@ class UnknownPlace:
 
 # "Shan state", "Ilam district" after a name: the text calls it an admin area
 _ADMIN_AFTER = re.compile(rf"\s+(?i:{_ADMIN_WORDS}|{_ADMIN_PLURALS})\b")
+_WORD_AFTER = re.compile(r"\s+[a-z]")
 # after a town's name, a river, an island or a neighbourhood named after it, not the town: "the Albany
 # River", "Java island" (not Java in Georgia), "Williamsville neighbourhood of Abidjan", "the Don Samuel
 # neighborhood in Barinas"
@@ -275,6 +276,10 @@ def place_mentions(text: str, countries: list[tuple[int, str]] | None = None,
             phrase = phrase[:suffix.start()]  # "Zamfara State": the state is Zamfara
         # a three-letter name only where an admin word after it says it is a place ("Yei county", "Bor county")
         found = _longest_known(gaz, phrase, short=_ADMIN_AFTER.match(text, start + len(phrase)) is not None)
+        if (found is not None and text[start:start + found[0]] in DEMONYMS
+                and _WORD_AFTER.match(text, start + found[0]) and not _ADMIN_AFTER.match(text, start + found[0])):
+            continue  # "the Malian army", "near Somali border": the adjective of a country, not Malian in China
+            # or Ethiopia's Somali region ("in the Somali region" stays a place)
         if found is not None and _MEDIA.match(phrase[found[0]:]):
             continue  # "(Sahel Wire)", "Levant Monitor": an outlet, not a place
         if (found is not None and start in country_starts and all(p.level == "town" for p in found[1])

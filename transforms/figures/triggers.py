@@ -96,7 +96,7 @@ _AUX = (r"(?:were|was|are|is|have|has|had|been|being|be|got|get|gets|also|all|bo
         r"allegedly|later|subsequently|then|now|already|newly|still|critically|seriously|severely|lightly|"
         r"first|originally|"
         r"slightly|badly|fatally|mortally|gravely|reported|confirmed|believed|feared|thought|said|known|"
-        r"announced|declared|pronounced|listed|found|"
+        r"announced|declared|pronounced|deemed|listed|found|"
         r"presumed|estimated|completely|partially|totally|partly|fully|mostly|initially|eventually|finally|"
         r"recently|just|immediately|temporarily|forcibly|internally|officially|so\s+far|to\s+date|"
         r"to\s+have|to\s+be|could|may|might|would|will|must|should|can|likely|expected|"
