@@ -820,6 +820,12 @@ CASES: list[tuple[str, str, list[Row]]] = [
      [("killed", "people", "person", 4, "at_least", None, False, "asserted"),
       ("killed", "journalists", "person", 1, "exact", 0, False, "asserted"),
       ("killed", "combatants", "person", 2, "exact", None, False, "asserted")]),
+    ("coordinated-then-loyal-to", "6 rebels and gunmen loyal to them were killed in an attack on the base.",
+     [("killed", "combatants", "person", 6, "exact", None, False, "asserted")]),
+    ("headline-member-of-a-force", "Member of the pro-government militia dies in a mine explosion",
+     [("killed", "combatants", "person", 1, "exact", None, False, "asserted")]),
+    ("a-member-of-x-dies", "A member of the regime forces dies of his wounds in the countryside",
+     [("killed", "combatants", "person", 1, "exact", None, False, "asserted")]),
     # cumulative
     ("cumulative-since", "The conflict has killed more than 3,000 people since April.",
      [("killed", "people", "person", 3000, "more_than", None, True, "asserted")]),

@@ -165,6 +165,9 @@ def test_countries_named_only_as_actors_are_not_places() -> None:
     text = "Kenyan forces shelled a village in Gedo region near Somali border, killing one civilian."
     assert (extract_figures(text, None)[0].place, extract_figures(text, None)[0].country_iso3) == ("Gedo", "SOM")
     assert extract_figures("Floods displaced 3,000 people in the Somali region.", None)[0].country_iso3 == "ETH"
+    # the country a force is loyal to is its patron, not where it fought
+    text = "15 soldiers and gunmen loyal to Iran were killed in an attack on Deir Ezzor desert"
+    assert (extract_figures(text, None)[0].place, extract_figures(text, None)[0].country_iso3) == ("Deir Ezzor", "SYR")
     # a group named after the lands it claims: the fighting is in Syria here
     text = "Clashes between the SDF and Islamic State in Iraq and the Levant displaced 3,000 people."
     assert country_mentions(text) == [] and place_mentions(text) == []

@@ -65,7 +65,9 @@ SINGULAR_RE = re.compile(
 _HEADLINE_SINGULAR = re.compile(
     r"\s*(?P<np>(?:(?!(?:A|An|The|One|Another|His|Her|Their|No|Every|Each|Any)\s)[A-Z][\w'’-]*\s+){0,2}?"
     r"(?i:" + "|".join(re.escape(w) for w in _SINGULAR_NOUNS) + r"))"
-    r"(?=(?:\s+of\s+(?:two|three|four|five|six|seven|eight|nine|ten|\d))?"  # "Mother of three killed"
+    # "Mother of three killed", "Member of the regime-loyal NDF dies": of a family, of a force
+    r"(?=(?:\s+of\s+(?:two|three|four|five|six|seven|eight|nine|ten|\d)|\s+of\s+(?:[^\s.,;:\d]+\s+){0,3}?"
+    r"[^\s.,;:\d]+)?"
     r"\s+(?:(?:is|was|has\s+been)\s+)?(?:killed|dies|died|shot\s+dead|gunned\s+down|stabbed\s+to\s+death|"
     r"beheaded|executed|wounded|injured|hurt|abducted|kidnapped|arrested|detained|missing|found\s+dead|"
     # and the lexicon's verbs whose object is always a person: "Health worker assassinated overnight"

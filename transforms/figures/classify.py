@@ -39,12 +39,13 @@ _NO_NUMBER_WORD = (r"(?!(?<![a-z])(?:one|two|three|four|five|six|seven|eight|nin
                    r"dozens|scores|hundreds|thousands)\s+(?:have|has|had|were|was|are|is)\b)")
 _PREP_PHRASE = re.compile(
     r"(?i)^\s*(?:at\s+least\s+)?(?:\([^)]{0,60}\)\s*)?(?:,\s*)?(?:(?:of|from|in|at|on|near|inside|across|with|"
-    r"without|aged|living|residing|part\s+of|members?\s+of)\b(?:" + _NO_NUMBER_WORD + r"[^.;:!?\d]|" + _COUNTED_PLACES
+    r"without|aged|living|residing|part\s+of|members?\s+of|loyal\s+to|affiliated\s+(?:to|with)|belonging\s+to|"
+    r"allied\s+(?:to|with)|linked\s+to)\b(?:" + _NO_NUMBER_WORD + r"[^.;:!?\d]|" + _COUNTED_PLACES
     + r"){0,90}?(?=\s(?:was|were|is|are|has|have|had|remain|remained|remains)\b)|"
     # "At least 11 people in Haiti died": a short place with no comma, then the death
     r"in\s+[^,.;:!?\d()]{1,40}?(?=\s(?:killed|died|drowned|perished)\b)|"
     r"(?:from|of|near|outside|(?:north|south|east|west)(?:-?(?:east|west))?\s+of)\s+[^.;:!?\d]{0,60}?"
-    r"(?=\s(?:killed|wounded|injured|hurt|died|drowned|perished|dead|displaced|fled|evacuated|"
+    r"(?=\s(?:killed|wounded|injured|hurt|died|dies|drowned|perished|dead|displaced|fled|evacuated|"
     r"relocated|returned|arrested|abducted|kidnapped|missing|took\s+(?:shelter|refuge)|sought\s+refuge|"
     r"moved\s+to|arrived\s+in)\b))")
 # "10 members of the regime forces and the militiamen loyal to them were killed"

@@ -54,7 +54,8 @@ _ACTOR_AFTER = re.compile(r"(?i)^[^.;]{0,60}?\b(?:accused|involvement|backed|spo
                           r"supplied|mediat\w+|ambassador|envoy|embassy)\b|^\s*(?:-backed|-led|'s\s+army|"
                           r"(?:special\s+)?(?:forces|troops|army|military|soldiers|warplanes|jets|drones|air\s+force|"
                           r"navy|coalition)\b)")
-_ACTOR_BEFORE = re.compile(r"(?i)\b(?:support\s+from|backing\s+from|backed\s+by|by|from|with)\s+$")
+_ACTOR_BEFORE = re.compile(r"(?i)\b(?:support\s+from|backing\s+from|backed\s+by|by|from|with|loyal\s+to|allied\s+to|"
+                           r"linked\s+to|affiliated\s+to)\s+$")
 
 
 @cache
