@@ -183,6 +183,9 @@ def test_coverage(text: str, expected: list[Row]) -> None:
     ("The stormdestroyed 300 homes", "The storm destroyed 300 homes"),  # any word and a long participle
     # curly marks garbled by a wrong decoding, always the same three characters
     ("the missionŠ—Ès base, Š—“in mass displacementŠ—�", "the mission’s base, “in mass displacement”"),
+    # a replaced character alone between spaces was a dash; inside a word it was a letter, left as it is
+    ("8,000 to 9,000 \ufffd the number of people", "8,000 to 9,000 \u2013 the number of people"),
+    ("R\ufffdo Grande", "R\ufffdo Grande"),
 ])
 def test_cleanup_repairs_extraction_damage(text: str, repaired: str) -> None:
     assert clean(text)[0] == repaired

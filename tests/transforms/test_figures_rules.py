@@ -843,6 +843,8 @@ CASES: list[tuple[str, str, list[Row]]] = [
      [("killed", "people", "person", 19, "exact", None, False, "asserted")]),
     ("not-cumulative-disaster", "The flood's toll rose to nine.",
      [("killed", "people", "person", 9, "exact", None, False, "asserted")]),
+    ("not-cumulative-toll-booth", "Gunmen attacked a toll booth near the town, one operator was killed.",
+     [("killed", "civilians", "person", 1, "exact", None, False, "asserted")]),
     ("cumulative-stock", "Some 2 million people remain displaced by the war.",
      [("displaced", "people", "person", 2_000_000, "approx", None, True, "asserted")]),
     ("increment-not-cumulative", "The death of 34 soldiers raises the death toll to 66 since the offensive began.",

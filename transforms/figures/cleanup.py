@@ -119,6 +119,9 @@ _LIST_DASH = re.compile(r"(?<=[a-z])- (?=\d)|(?<=ed)- (?=[a-z])")
 _MOJIBAKE = {"\u0160\u2014\u00c8": "\u2019", "\u0160\u2014\u201c": "\u201c", "\u0160\u2014\ufffd": "\u201d",
              "\u0160\u2014\u2013": "\u2013"}
 _MOJIBAKE_RE = re.compile("|".join(_MOJIBAKE))
+# a character a wrong decoding replaced, standing alone between spaces, was punctuation: most often a dash
+# ("100,000 to 120,000 \ufffd The number of people that were forced out"); inside a word it was a letter
+_LOST_DASH = re.compile("(?<= )\ufffd(?= )")
 
 
 def clean(text: str) -> tuple[str, list[int] | None]:
@@ -129,6 +132,8 @@ def clean(text: str) -> tuple[str, list[int] | None]:
         edits.append((match.start(), match.end(), ""))
     for match in _MOJIBAKE_RE.finditer(text) if "\u0160\u2014" in text else ():
         edits.append((match.start(), match.end(), _MOJIBAKE[match.group(0)]))  # "SDFŠ—Ès" -> "SDF’s"
+    for match in _LOST_DASH.finditer(text) if "\ufffd" in text else ():
+        edits.append((match.start(), match.end(), "\u2013"))  # "100,000 to 120,000 \ufffd The number of people"
     for match in _SPLIT_THOUSANDS.finditer(text) if _MAYBE_THOUSANDS.search(text) else ():
         if _MONTH_BEFORE.search(text, max(0, match.start() - 12), match.start()):
             continue  # "June 5, 300 people": a day of the month, then the count

@@ -54,7 +54,9 @@ CAMPAIGN = re.compile(r"(?i)\b(?:boko\s+haram|islamic\s+state|isis|isil|daesh|al
                       r"(?:\w+\s+)?(?:killed|displaced|forced|uprooted|driven)\b")
 DAILY_TOLL = re.compile(r"(?i)\b(?:killed|died|dead)\s+(?:yesterday|today|on\s+\w+day)\b[^.]{0,30}\bincluding\b")
 # a running toll: "the death toll rose to", "raise the number of casualties to", "their number to"
-TOLL = re.compile(r"(?i)\b(?:death\s+)?toll\b|\b(?:rais\w*|ris\w*|rose|increas\w*|reach\w*|climb\w*|brings?|"
+# (not a road's toll: "attacked a toll booth, one operator was killed")
+TOLL = re.compile(r"(?i)\b(?:death\s+)?toll\b(?!\s*(?:booths?|gates?|plazas?|stations?|roads?|bridges?|"
+                  r"collectors?|operators?|-free))|\b(?:rais\w*|ris\w*|rose|increas\w*|reach\w*|climb\w*|brings?|"
                   r"bringing|brought)\b[^.;]{0,60}?\bnumbers?\b|\bnumber\s+of\s+[^.;]{0,60}?\b(?:rais\w*|ris\w*|rose|"
                   r"increas\w*|reach\w*|climb\w*)\b|\btheir\s+number\s+to\b")
 INCREMENT_AFTER = re.compile(r"(?i)^[^.;]{0,80}?\b(?:raises?|raised|raising|rises|rising|brings?|bringing|brought|"
