@@ -826,6 +826,8 @@ CASES: list[tuple[str, str, list[Row]]] = [
      [("killed", "combatants", "person", 1, "exact", None, False, "asserted")]),
     ("a-member-of-x-dies", "A member of the regime forces dies of his wounds in the countryside",
      [("killed", "combatants", "person", 1, "exact", None, False, "asserted")]),
+    ("restated-under-the-first-verb", "The fire displaced 234 families or 900 individuals, who are now taking "
+     "shelter in the gym.", [("displaced", "people", "person", 900, "exact", None, False, "asserted")]),
     # cumulative
     ("cumulative-since", "The conflict has killed more than 3,000 people since April.",
      [("killed", "people", "person", 3000, "more_than", None, True, "asserted")]),
@@ -885,6 +887,8 @@ NOT_FIGURES = [
      "a week of battles in the desert  02/"),
     ("a-place-for-every-child", "The pledges will provide a school place for every child who has had to leave "
      "their house."),
+    ("storeys", "The fire started on the top floor of a three storey block of flats and residents had to be "
+     "evacuated."),
     ("friends-of-the-dead", "About 20 friends and family of a man who died in a road accident rallied."),
 ]
 

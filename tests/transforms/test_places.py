@@ -209,6 +209,7 @@ def test_armed_groups_hint_the_country_when_no_place_resolves() -> None:
     assert actor_countries("Raia Mutomboki militiamen abducted 5 civilians.") == {"COD"}
     assert actor_countries("Jaysh al-Islam fighters shelled the town.") == {"SYR"}
     assert actor_countries("A mob killed a man in Ihie (Ohaji/Egbema LGA, Imo).") == {"NGA"}  # only Nigeria has LGAs
+    assert actor_countries("Floods destroyed 120 houses in Barangay Pahina San Nicolas.") == {"PHL"}  # and barangays
     (figure,) = extract_figures("Koglweogo members repelled the attack; two assailants were killed.", None)
     assert figure.country_iso3 == "BFA" and figure.place is None
 

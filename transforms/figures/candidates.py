@@ -334,6 +334,7 @@ _COUNT_PARTICIPLE = re.compile(r"(?i)\s+(?:killed|dead|died|injured|wounded|evac
 _YEAR_PREPOSITION = re.compile(r"(?i)\b(?:in|since|during|of|by|from|until|till|to|before|after|year|early|late|"
                                r"mid|between|and)\s+$")
 _YEAR_SUBJECT = re.compile(r"\s+(?:saw|was|marked|brought|witnessed|recorded|proved|became|remains|is)\b")
+_STOREYS_AFTER = re.compile(r"(?i)[\s-]*(?:storey|story|storeyed|storied|floor)\b")
 _FRACTION_AFTER = re.compile(r"(?i)[\s-]*(?:thirds?|quarters?|fifths?|tenths?|halves)\s+of\b")
 _PARENT_OF = re.compile(r"(?i)\b(?:mother|father|parent|mum|mom|dad)\s+of\s*$")
 
@@ -368,6 +369,8 @@ def _is_trap(s: str, m: Mention) -> bool:
     if (m.kind == "digits" and 1900 <= m.best <= 2100 and m.text.isdigit() and m.hedge_start is None
             and _YEAR_SUBJECT.match(after)):
         return True  # "2015 saw the highest number of civilian casualties": the year is the subject
+    if _STOREYS_AFTER.match(after):
+        return True  # "a three storey block of flats", "a 10-storey building": its height, not its homes
     if m.kind == "words" and _FRACTION_AFTER.match(after):
         return True  # "one-third of the casualties", "two thirds of them": a share, not a count
     if ((tail.endswith(" in") and _RATIO_BEFORE.search(before))
@@ -856,7 +859,12 @@ def _restated_units(s: str, candidates: list[Candidate]) -> None:
         if a.unit == "household" and b.unit == "person" and b.head not in (None, "others"):
             a.drop = True
             b.restates = a.mention.best
-            if b.kind is None:
+            governed = (a.kind is not None and a.kind_rule is not None and b.kind is not None
+                        and a.kind_rule.source in (RuleSource.LEFT_VERB, RuleSource.FORCED)
+                        and KIND_CLASS[a.kind] == KIND_CLASS[b.kind])
+            if b.kind is None or governed:
+                # "displaced 234 families or 900 individuals, who are now taking shelter in the gym": the
+                # verb before the first count is what happened to the second; the clause after, where they are
                 if a.kind is not None:
                     b.kind, b.kind_rule = a.kind, KindRule(RuleSource.RESTATED, str(a.kind_rule))
                 else:

@@ -404,6 +404,8 @@ _ACTOR_PATTERNS = [
     (r"\bAmbazoni\w+", "CMR"),
     # not an actor but as sure a sign: only Nigeria has Local Government Areas ("Ihie (Ohaji/Egbema LGA, Imo)")
     (r"\bLGAs?\b", "NGA"),
+    # and only the Philippines has barangays ("in nearby Barangay Pahina San Nicolas")
+    (r"\b(?:[Bb]arangays?|Brgy\.)", "PHL"),
 ]
 # Each pattern is searched only when a literal every match of it contains is in the text (read
 # from the pattern itself): most texts name no such actor, and one pattern is quick to search.
