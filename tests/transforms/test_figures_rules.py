@@ -828,6 +828,12 @@ CASES: list[tuple[str, str, list[Row]]] = [
      [("killed", "combatants", "person", 1, "exact", None, False, "asserted")]),
     ("restated-under-the-first-verb", "The fire displaced 234 families or 900 individuals, who are now taking "
      "shelter in the gym.", [("displaced", "people", "person", 900, "exact", None, False, "asserted")]),
+    ("displaced-then-crossed-into-a-country", "About 500 villagers already displaced in Rakhine state crossed into "
+     "Bangladesh on 21 November.", [("refugees", "civilians", "person", 500, "approx", None, False, "asserted")]),
+    ("a-date-on-the-way-across", "Some 300 people displaced by floods on 9 October crossed into Bangladesh.",
+     [("refugees", "people", "person", 300, "approx", None, False, "asserted")]),
+    ("placed-in-shelters", "In the state, 200 people had to be placed in temporary emergency shelters.",
+     [("sheltered", "people", "person", 200, "exact", None, False, "asserted")]),
     # cumulative
     ("cumulative-since", "The conflict has killed more than 3,000 people since April.",
      [("killed", "people", "person", 3000, "more_than", None, True, "asserted")]),

@@ -10,6 +10,7 @@ from enum import StrEnum
 from functools import cache
 
 from transforms.figures import triggers as T
+from transforms.figures.dates import MONTH_WORD
 from transforms.figures.lexicon import lexicon
 from transforms.figures.nouns import PERSON_WORDS, NounPhrase, noun_phrase
 from transforms.figures.numbers import Mention
@@ -409,6 +410,17 @@ _POSSESSIVE = re.compile(r"(?i)['’]s\s+(?:(?P<killed>death|killing|murder|exec
 _FLED_ABROAD = re.compile(r"(?i)^\s+(?:to|into)\s+(?:neighbou?ring\s+)?(?-i:[A-Z])")
 
 
+# no other count on the way, though a date may be ("by clashes on 9 October crossed into Bangladesh")
+_CROSSED_INTO = re.compile(rf"(?i)^(?:[^.;\d]|\d{{1,2}}\s+{MONTH_WORD}){{0,90}}?\b(?:fled|crossed|escaped)\s+"
+                           r"(?:over\s+)?into\s+")
+
+
+def _country_mentions(text: str) -> list[tuple[int, str]]:
+    from transforms.figures.places import country_mentions
+
+    return country_mentions(text)
+
+
 def _names_a_country(text: str) -> bool:
     """Whether the words right after "to" are a country's name ("fled to Uganda", "into Chad")."""
     from transforms.figures.places import country_mentions
@@ -455,6 +467,10 @@ def predicate_kind(s: str, pos: int) -> KindDecision:
             and _names_a_country(rest[:60]):
         # "405,000 South Sudanese have fled to Uganda": to another country, refugees
         return KindDecision("refugees", Site.AFTER, KindRule.of(RuleSource.PREDICATE, f"{trigger} to a country"))
+    crossed = _CROSSED_INTO.match(rest) if kind == "displaced" else None
+    if crossed and any(pos == crossed.end() for pos, _ in _country_mentions(rest[:crossed.end() + 40])):
+        # "500 Rohingya already displaced in Rakhine state crossed into Bangladesh": refugees now
+        return KindDecision("refugees", Site.AFTER, KindRule(RuleSource.SEQUENCE, rule.trigger))
     if kind == "displaced" and _THEN_ACROSS.match(rest):
         # "27,000 Rohingya who were internally displaced in Myanmar fled across the border"
         return KindDecision("refugees", Site.AFTER, KindRule(RuleSource.SEQUENCE, rule.trigger))
