@@ -175,6 +175,7 @@ def test_coverage(text: str, expected: list[Row]) -> None:
     ("45, 000 people", "45,000 people"),
     ("affected4109 people", "affected 4109 people"),
     ("inundatedRESPONSE", "inundated RESPONSE"),
+    ("SembilanIMPACTS1 death", "Sembilan IMPACTS 1 death"),  # a heading glued to the word before and the count after
     ("have already fledShirqat", "have already fled Shirqat"),  # a known word glued to a name
     ("stillliving inIDPcamps", "still living in IDP camps"),  # and an acronym glued to a known noun
     ("nearly 500,000 newdisplacements", "nearly 500,000 new displacements"),

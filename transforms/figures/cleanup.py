@@ -28,7 +28,8 @@ _LONG_WORD = re.compile(r"[A-Za-z]{7,}")
 # pattern wants next, so giving letters back cannot help, and not trying is several times faster.
 _WORD_THEN_DIGITS = re.compile(r"(?<![a-z])([a-z]{4,}+)(?=\d)")  # "affected4109 people evacuated900 houses"
 _DIGITS_THEN_WORD = re.compile(r"(?<![\d.,])(\d[\d,]*+)([a-z]{4,}+)(?![a-z])")  # "37people", "45dead16,000"
-_CAPITALS_THEN_DIGITS = re.compile(r"(?<![A-Za-z])[A-Z]{4,}+(?=\d)")  # "IMPACT45 dead": a heading glued to a count
+# "IMPACT45 dead": a heading glued to a count (itself glued to the word before: "sub-districtsIMPACT1 injured")
+_CAPITALS_THEN_DIGITS = re.compile(r"(?<![A-Z])[A-Z]{4,}+(?=\d)")
 _CASE_GLUE = re.compile(r"[a-z]{3}(?=[A-Z]{2})")  # "inundatedRESPONSE", "StateIMPACT": a space at its end
 # a known lower-case word glued to a capital ("fledShirqat", "inIDPcamps"), and an acronym glued to a
 # known noun ("IDPcamps"): no English word changes case inside itself
