@@ -252,3 +252,11 @@ def test_refugees_are_placed_where_they_fled_from() -> None:
 def test_a_document_without_any_place_has_no_country() -> None:
     (figure,) = extract_figures("Gunmen killed 4 people at a wedding.", None)
     assert (figure.place, figure.country_iso3, figure.geo_precision) == (None, None, None)
+
+
+def test_acleds_own_geocode_names_the_place_unless_it_has_namesakes_abroad() -> None:
+    text = "On July 6, militants killed four people in Gaselbango (coded as Bourzanga at geoprecision 2)."
+    assert [(f.place, f.country_iso3) for f in extract_figures(text, None)] == [("Bourzanga", "BFA")]
+    # "Pensa" is known only as another spelling of Penza, Russia: no evidence at all
+    text = "On 4 February, militants attacked the village of Danhirmne (coded as Pensa at geoprecision 2), killing 9."
+    assert [f.country_iso3 for f in extract_figures(text, None)] == [None]

@@ -166,7 +166,8 @@ _ARTICLE = r"(?:al|el|ar|as|ash|ad|an|at|az)"
 # a name may open with an accented capital ("Équateur", "Île-de-France")
 _NAME = rf"(?:{_ARTICLE}-)?[A-ZÀ-ÖØ-Þ][\w'’.-]*(?:[\s-]+{_CONNECT}?[A-ZÀ-ÖØ-Þ][\w'’-]*){{0,3}}"
 _BEFORE_PLACE = (r"(?:in|In|at|At|near|Near|from|to|of|around|outside|inside|within|across|into|towards?|between|and|"
-                 r"on|via|take|"
+                 # ACLED's own geocode: "in Gaselbango (coded as Bourzanga at geoprecision 2)"
+                 r"on|via|take|coded\s+as|"
                  r"targeting|targets?|hit|hitting|struck|attacked|bombard\w*|shell\w*|raid\w*|storm\w*|reached|"
                  r"fled|entered|besieged|captured|control|controls|controlled|,)")
 PLACE_RE = re.compile(
@@ -316,6 +317,11 @@ def place_mentions(text: str, countries: list[tuple[int, str]] | None = None,
                 how != "exact" and _ONE_WORD_AFTER_ARTICLE.match(text, start) is not None
                 and not (how == "spelling" and any(p.level == "admin_area" for p in candidates))
                 and not (how == "bare" and _PLACE_WORD_AFTER.match(text, start + length)))
+            if text.endswith("coded as ", 0, start) and (
+                    len({p.country_iso3 for p in candidates}) > 1
+                    or all(fold(p.name) != fold(text[start:start + length]) for p in candidates)):
+                continue  # ACLED's geocode is a small town as often as not: one with namesakes abroad, or
+                # known only by another spelling ("coded as Pensa" is not Penza, Russia), says nothing
             # both towns of a road are evidence of its country, as two names would be
             raw.append((start, start + length, candidates, partial, 2 if how == "pair" else 1))
     # Spatial coherence: a country scores for each name that could lie in it, more for naming
