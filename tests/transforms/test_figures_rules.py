@@ -834,6 +834,11 @@ CASES: list[tuple[str, str, list[Row]]] = [
      [("refugees", "people", "person", 300, "approx", None, False, "asserted")]),
     ("placed-in-shelters", "In the state, 200 people had to be placed in temporary emergency shelters.",
      [("sheltered", "people", "person", 200, "exact", None, False, "asserted")]),
+    ("ages-after-the-count", "Two men, ages 71 and 51, were found dead in the flooded fields.",
+     [("killed", "people", "person", 2, "exact", None, False, "asserted")]),
+    ("a-camp-for-the-displaced", "Nine people drowned, including two from a camp for internally displaced people.",
+     [("killed", "people", "person", 9, "exact", None, False, "asserted"),
+      ("killed", "people", "person", 2, "exact", 0, False, "asserted")]),
     # cumulative
     ("cumulative-since", "The conflict has killed more than 3,000 people since April.",
      [("killed", "people", "person", 3000, "more_than", None, True, "asserted")]),
@@ -895,6 +900,8 @@ NOT_FIGURES = [
      "their house."),
     ("storeys", "The fire started on the top floor of a three storey block of flats and residents had to be "
      "evacuated."),
+    ("a-sum-spaced-into-thousands", "The ACC reported that a prisoner had orchestrated a scam involving N$20 000 "
+     "from police cells where he was detained."),
     ("friends-of-the-dead", "About 20 friends and family of a man who died in a road accident rallied."),
 ]
 

@@ -210,6 +210,10 @@ def test_armed_groups_hint_the_country_when_no_place_resolves() -> None:
     assert actor_countries("Jaysh al-Islam fighters shelled the town.") == {"SYR"}
     assert actor_countries("A mob killed a man in Ihie (Ohaji/Egbema LGA, Imo).") == {"NGA"}  # only Nigeria has LGAs
     assert actor_countries("Floods destroyed 120 houses in Barangay Pahina San Nicolas.") == {"PHL"}  # and barangays
+    assert actor_countries("The UNAMA report documents 388 children killed.") == {"AFG"}
+    # "the Arab world" is no town in Alabama
+    text = "The conflict has killed more than 9,000 people in the Arab world’s poorest country."
+    assert [f.country_iso3 for f in extract_figures(text, None)] == [None]
     (figure,) = extract_figures("Koglweogo members repelled the attack; two assailants were killed.", None)
     assert figure.country_iso3 == "BFA" and figure.place is None
 

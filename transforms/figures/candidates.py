@@ -334,6 +334,7 @@ _COUNT_PARTICIPLE = re.compile(r"(?i)\s+(?:killed|dead|died|injured|wounded|evac
 _YEAR_PREPOSITION = re.compile(r"(?i)\b(?:in|since|during|of|by|from|until|till|to|before|after|year|early|late|"
                                r"mid|between|and)\s+$")
 _YEAR_SUBJECT = re.compile(r"\s+(?:saw|was|marked|brought|witnessed|recorded|proved|became|remains|is)\b")
+_AGES_BEFORE = re.compile(r"(?i)\bage[sd]\s+\d{1,3}(?:\s*,\s*\d{1,3})*\s*,?\s*(?:and|&)\s*$")
 _STOREYS_AFTER = re.compile(r"(?i)[\s-]*(?:storey|story|storeyed|storied|floor)\b")
 _FRACTION_AFTER = re.compile(r"(?i)[\s-]*(?:thirds?|quarters?|fifths?|tenths?|halves)\s+of\b")
 _PARENT_OF = re.compile(r"(?i)\b(?:mother|father|parent|mum|mom|dad)\s+of\s*$")
@@ -369,6 +370,10 @@ def _is_trap(s: str, m: Mention) -> bool:
     if (m.kind == "digits" and 1900 <= m.best <= 2100 and m.text.isdigit() and m.hedge_start is None
             and _YEAR_SUBJECT.match(after)):
         return True  # "2015 saw the highest number of civilian casualties": the year is the subject
+    if m.kind == "digits" and len(m.text) > 1 and not m.text.strip("0"):
+        return True  # "N$20 000": the rest of a sum spaced into thousands, never a count of none
+    if m.kind == "digits" and tail.endswith(("and", "&")) and _AGES_BEFORE.search(before):
+        return True  # "Two men, ages 71 and 51, were found dead": the second age too
     if _STOREYS_AFTER.match(after):
         return True  # "a three storey block of flats", "a 10-storey building": its height, not its homes
     if m.kind == "words" and _FRACTION_AFTER.match(after):

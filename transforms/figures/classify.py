@@ -46,7 +46,9 @@ _PREP_PHRASE = re.compile(
     # "At least 11 people in Haiti died": a short place with no comma, then the death
     r"in\s+[^,.;:!?\d()]{1,40}?(?=\s(?:killed|died|drowned|perished)\b)|"
     r"(?:from|of|near|outside|(?:north|south|east|west)(?:-?(?:east|west))?\s+of)\s+[^.;:!?\d]{0,60}?"
-    r"(?=\s(?:killed|wounded|injured|hurt|died|dies|drowned|perished|dead|displaced|fled|evacuated|"
+    # ("a camp for internally displaced people" names the camp, not what happened)
+    r"(?<!\bfor)(?<!\bfor\sinternally)(?=\s(?:killed|wounded|injured|hurt|died|dies|drowned|perished|dead|"
+    r"displaced|fled|evacuated|"
     r"relocated|returned|arrested|abducted|kidnapped|missing|took\s+(?:shelter|refuge)|sought\s+refuge|"
     r"moved\s+to|arrived\s+in)\b))")
 # "10 members of the regime forces and the militiamen loyal to them were killed"
@@ -71,7 +73,7 @@ _INCLUDING_CLAUSE = re.compile(
     r"all\s+of\s+them|half\s+of\s+them|largely|primarily|predominantly|the\s+majority|in\s+particular|"
     r"officials\s+said|according\s+to|or\s+(?:around\s+|about\s+|some\s+|nearly\s+)?[\d.,]+\s+per\s*cent|"
     # "More than 150 people, the whole population of Santa Rosa (Valle del Cauca), were displaced"
-    r"the\s+(?:whole|entire)\s+population|(?:almost|nearly|virtually)\s+(?:all|the\s+entire)|all\s+(?:of\s+)?(?:them|the))"
+    r"ages|aged|the\s+(?:whole|entire)\s+population|(?:almost|nearly|virtually)\s+(?:all|the\s+entire)|all\s+(?:of\s+)?(?:them|the))"
     r"\b[^;.]{0,120}?,|\s*[\"”']?\s+(?:including|mostly|mainly|most\s+of\s+them)\s+[^,.;\d]{1,40}?"
     r"(?=\s(?:had|have|has|were|was)\b))")
 

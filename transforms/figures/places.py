@@ -187,7 +187,7 @@ the a an this that these those he she it they we his her their its our monday tu
 saturday sunday january february march april may june july august september october november december
 government police army military forces security president minister officials ministry un united nations
 red cross unicef who ocha iom unhcr state islamic taliban reuters afp xinhua ap twitter facebook hospital
-lana sana wafa kuna irna bernama anadolu
+lana sana wafa kuna irna bernama anadolu arab
 north south east west northern southern eastern western central christmas eid ramadan
 """.split())
 _SPECIFIC_RANK = {"town": 0, "admin_area": 1, "country": 2}
@@ -402,6 +402,7 @@ _ACTOR_PATTERNS = [
     (r"\bPMF\b|Popular Mobili[sz]ation", "IRQ"),
     (r"\bMINUSCA\b|anti-Balaka|ex-Seleka", "CAF"),
     (r"\bMINUSMA\b|\bFAMa\b", "MLI"),
+    (r"\bUNAMA\b", "AFG"),
     (r"\bTatmadaw\b|\bArakan Army\b", "MMR"),
     (r"\bAbu Sayyaf\b|\bBIFF\b", "PHL"),
     (r"\bImbonerakure\b", "BDI"),
