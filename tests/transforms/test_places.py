@@ -211,6 +211,9 @@ def test_armed_groups_hint_the_country_when_no_place_resolves() -> None:
     assert actor_countries("A mob killed a man in Ihie (Ohaji/Egbema LGA, Imo).") == {"NGA"}  # only Nigeria has LGAs
     assert actor_countries("Floods destroyed 120 houses in Barangay Pahina San Nicolas.") == {"PHL"}  # and barangays
     assert actor_countries("The UNAMA report documents 388 children killed.") == {"AFG"}
+    # a state visited is a place ("have visited Louisiana since the floods that killed 13")
+    text = "Neither candidate has visited Louisiana since historic rains caused flooding that killed 13."
+    assert [(f.place, f.country_iso3) for f in extract_figures(text, None)] == [("Louisiana", "USA")]
     # "the Arab world" is no town in Alabama
     text = "The conflict has killed more than 9,000 people in the Arab world’s poorest country."
     assert [f.country_iso3 for f in extract_figures(text, None)] == [None]

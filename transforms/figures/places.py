@@ -169,7 +169,7 @@ _BEFORE_PLACE = (r"(?:in|In|at|At|near|Near|from|to|of|around|outside|inside|wit
                  # ACLED's own geocode: "in Gaselbango (coded as Bourzanga at geoprecision 2)"
                  r"on|via|take|coded\s+as|"
                  r"targeting|targets?|hit|hitting|struck|attacked|bombard\w*|shell\w*|raid\w*|storm\w*|reached|"
-                 r"fled|entered|besieged|captured|control|controls|controlled|,)")
+                 r"fled|entered|besieged|captured|control|controls|controlled|visit|visited|visiting|visits|,)")
 PLACE_RE = re.compile(
     rf"(?:\b{_BEFORE_PLACE}\s+(?:the\s+)?(?:(?:village|town|city|province|district|region|area|vicinity|outskirts|"
     rf"countryside|suburb|camp|neighbou?rhood|locality|commune)\s+of\s+(?:the\s+)?|(?:axis|road|route|highway)\s+)?"
