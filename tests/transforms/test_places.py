@@ -211,6 +211,11 @@ def test_armed_groups_hint_the_country_when_no_place_resolves() -> None:
     assert actor_countries("A mob killed a man in Ihie (Ohaji/Egbema LGA, Imo).") == {"NGA"}  # only Nigeria has LGAs
     assert actor_countries("Floods destroyed 120 houses in Barangay Pahina San Nicolas.") == {"PHL"}  # and barangays
     assert actor_countries("The UNAMA report documents 388 children killed.") == {"AFG"}
+    # a country named for its border is the other side of it: the ambush was in Soum, Burkina Faso
+    text = "Two policemen killed after an ambush between Baraboule and Petegoli, Soum province, near the Mali border"
+    assert [(f.place, f.country_iso3) for f in extract_figures(text, None)] == [("Soum", "BFA")]
+    assert country_mentions("the offensive along the Syria - Lebanon border") == []
+    assert [iso3 for _, iso3 in country_mentions("near Syria’s border with Turkey")] == ["SYR"]
     # a state visited is a place ("have visited Louisiana since the floods that killed 13")
     text = "Neither candidate has visited Louisiana since historic rains caused flooding that killed 13."
     assert [(f.place, f.country_iso3) for f in extract_figures(text, None)] == [("Louisiana", "USA")]

@@ -78,6 +78,10 @@ def _is_actor(text: str, start: int, end: int) -> bool:
 
 
 # a currency named after its country: "58.3 billion U.S. dollars" says nothing of where
+# "near the Mali border", "along the Syria - Lebanon border" (both sides named: neither is where); never
+# "Syria's border with Turkey", which is Syria's
+_BORDER_AFTER = re.compile(r"(?:\s*(?:-|–|/|and)\s*(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?)?"
+                           r"\s+(?:border|frontier)\b")
 _CURRENCY_AFTER = re.compile(r"\s*(?:dollars?|pounds?|rupees?|yuan|dinars?|shillings?)\b")
 # the capitalised word right before a country name, when there is one, and the words that can
 # stand there without making the two one name ("In Mali", "Northern Nigeria", "On Monday Somalia")
@@ -139,6 +143,8 @@ def country_mentions(text: str) -> list[tuple[int, str]]:
             continue
         if _CURRENCY_AFTER.match(text, match.end()):
             continue  # money, not a place
+        if _BORDER_AFTER.match(text, match.end(1)):
+            continue  # "ambushed in Soum province, near the Mali border": the other side of it, most often
         if _inside(match.start(1), quarters):
             continue  # "the Kuwait, Mamun and Wadi Hajar neighbourhoods" of Mosul; "Islamic State in Iraq and ..."
         if _STATE_OF_A_COUNTRY.match(text, match.end(1)) or text.endswith("LGA, ", 0, match.start(1)):
