@@ -418,17 +418,15 @@ _CROSSED_INTO = re.compile(rf"(?i)^(?:[^.;\d]|\d{{1,2}}\s+{MONTH_WORD}){{0,90}}?
 
 
 def _country_mentions(text: str) -> list[tuple[int, str]]:
-    from transforms.figures.places import country_mentions
+    from transforms.figures.places import country_mentions  # imported when first needed, as before
 
     return country_mentions(text)
 
 
 def _names_a_country(text: str) -> bool:
     """Whether the words right after "to" are a country's name ("fled to Uganda", "into Chad")."""
-    from transforms.figures.places import country_mentions
-
     words = re.match(r"\s+(?:to|into)\s+(?:neighbou?ring\s+)?", text)
-    return words is not None and any(pos == words.end() for pos, _ in country_mentions(text))
+    return words is not None and any(pos == words.end() for pos, _ in _country_mentions(text))
 
 
 _THEN_ACROSS = re.compile(r"(?i)^[^.;\d]{0,90}?\b(?:fled|crossed|escaped|went)\s+(?:\w+\s+){0,2}?(?:across\s+the\s+"

@@ -77,11 +77,11 @@ def _is_actor(text: str, start: int, end: int) -> bool:
     return bool(_ACTOR_AFTER.match(text[end:end + 80]) or _ACTOR_BEFORE.search(text[max(0, start - 20):start]))
 
 
-# a currency named after its country: "58.3 billion U.S. dollars" says nothing of where
 # "near the Mali border", "along the Syria - Lebanon border" (both sides named: neither is where); never
 # "Syria's border with Turkey", which is Syria's
 _BORDER_AFTER = re.compile(r"(?:\s*(?:-|–|/|and)\s*(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?)?"
                            r"\s+(?:border|frontier)\b")
+# a currency named after its country: "58.3 billion U.S. dollars" says nothing of where
 _CURRENCY_AFTER = re.compile(r"\s*(?:dollars?|pounds?|rupees?|yuan|dinars?|shillings?)\b")
 # the capitalised word right before a country name, when there is one, and the words that can
 # stand there without making the two one name ("In Mali", "Northern Nigeria", "On Monday Somalia")
