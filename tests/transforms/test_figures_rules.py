@@ -839,6 +839,9 @@ CASES: list[tuple[str, str, list[Row]]] = [
     ("a-camp-for-the-displaced", "Nine people drowned, including two from a camp for internally displaced people.",
      [("killed", "people", "person", 9, "exact", None, False, "asserted"),
       ("killed", "people", "person", 2, "exact", 0, False, "asserted")]),
+    ("without-shelter", "More than 50,000 houses were destroyed, leaving 150,000 people without shelter.",
+     [("housing_destroyed", "people", "dwelling", 50000, "more_than", None, False, "asserted"),
+      ("homeless", "people", "person", 150000, "exact", None, False, "asserted")]),
     # cumulative
     ("cumulative-since", "The conflict has killed more than 3,000 people since April.",
      [("killed", "people", "person", 3000, "more_than", None, True, "asserted")]),
@@ -858,6 +861,9 @@ CASES: list[tuple[str, str, list[Row]]] = [
      [("killed", "people", "person", 9, "exact", None, False, "asserted")]),
     ("not-cumulative-toll-booth", "Gunmen attacked a toll booth near the town, one operator was killed.",
      [("killed", "civilians", "person", 1, "exact", None, False, "asserted")]),
+    ("not-cumulative-disaster-so-far", "A wildfire forced residents of the town to flee on Wednesday. A spokeswoman "
+     "said that 250 to 300 people have been evacuated so far.",
+     [("evacuated", "people", "person", 250, "range", None, False, "asserted")]),
     ("cumulative-stock", "Some 2 million people remain displaced by the war.",
      [("displaced", "people", "person", 2_000_000, "approx", None, True, "asserted")]),
     ("increment-not-cumulative", "The death of 34 soldiers raises the death toll to 66 since the offensive began.",

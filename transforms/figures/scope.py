@@ -141,7 +141,9 @@ def is_cumulative(sentence: str, start: int, np_end: int, kind: str, following: 
         verb = CAMPAIGN.search(sentence, 0, start)
         if verb is not None and start - verb.end() <= 80 and not re.search(r"[.;]", sentence[verb.end():start]):
             return True
-    disaster_only = scope.disaster and not scope.conflict
+    # a disaster's running count is still its toll ("250 to 300 people have been evacuated so far", in a
+    # wildfire story), whether or not the sentence names the disaster
+    disaster_only = (scope.disaster or text_context == "disaster") and not scope.conflict
     if scope.period:
         return not disaster_only or _SEVERAL_DISASTERS.search(sentence) is not None
     if (SPAN_AFTER.match(after) and not disaster_only
