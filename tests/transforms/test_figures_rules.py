@@ -842,6 +842,10 @@ CASES: list[tuple[str, str, list[Row]]] = [
     ("without-shelter", "More than 50,000 houses were destroyed, leaving 150,000 people without shelter.",
      [("housing_destroyed", "people", "dwelling", 50000, "more_than", None, False, "asserted"),
       ("homeless", "people", "person", 150000, "exact", None, False, "asserted")]),
+    ("relative-clause-is-its-own-modality", "If approved, the deal could end a civil war that has killed more than "
+     "220,000 people.", [("killed", "people", "person", 220000, "more_than", None, True, "asserted")]),
+    ("modal-inside-the-relative-clause", "Officials warned of a storm that could kill 200 people.",
+     [("killed", "people", "person", 200, "exact", None, False, "hypothetical")]),
     # cumulative
     ("cumulative-since", "The conflict has killed more than 3,000 people since April.",
      [("killed", "people", "person", 3000, "more_than", None, True, "asserted")]),

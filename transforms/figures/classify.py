@@ -535,6 +535,7 @@ _CLAIMED_BEFORE = re.compile(r"(?i)\bclaim(?:s|ed|ing)?\s+(?:that\s+)?"
 
 
 # words after which a hedge before them no longer governs the count: "could go up to 45 after 8 more fatalities"
+_RELATIVE_IN_ZONE = re.compile(r"(?i)^.*\b(that|which|who)\s")
 _NEW_CLAUSE = re.compile(r"(?i)^.*\b(?:after|following|before|since|with|for|and|but|when|while)\b")
 
 
@@ -542,6 +543,11 @@ def modality_of(s: str, np: NounPhrase, before: str, decision: KindDecision) -> 
     gap = decision.gap
     clause_start = max(before.rfind(","), before.rfind(";"), before.rfind(" while "), before.rfind("…"))
     verb_zone = before[clause_start + 1:] if decision.site in (Site.BEFORE, Site.TOLL) else ""
+    relative = _RELATIVE_IN_ZONE.search(verb_zone) if "th" in verb_zone or "wh" in verb_zone else None
+    if relative is not None:
+        # "the deal could end a civil war that has killed 220,000": the relative clause is its own, and
+        # said as fact ("a storm that could kill hundreds" keeps its "could")
+        verb_zone = verb_zone[relative.start(1):]
     feared = re.match(r"(?i)^\s*(?:feared|believed)\s+(?:dead|killed)", context_after(s, np.end))
     unconfirmed = re.search(r"(?i)\bunconfirmed\b[^.;,]{0,40}$", before)  # "unconfirmed reports of 1,000 people"
     # "HPG ... claimed 15 Turkish soldiers died": a claim that says who died, before the number
