@@ -846,6 +846,12 @@ CASES: list[tuple[str, str, list[Row]]] = [
      "220,000 people.", [("killed", "people", "person", 220000, "more_than", None, True, "asserted")]),
     ("modal-inside-the-relative-clause", "Officials warned of a storm that could kill 200 people.",
      [("killed", "people", "person", 200, "exact", None, False, "hypothetical")]),
+    ("of-which-a-part", "About 500 people were killed, of which 200 were civilians.",
+     [("killed", "people", "person", 500, "approx", None, False, "asserted"),
+      ("killed", "people", "person", 200, "exact", 0, False, "asserted")]),
+    ("of-which-of-no-figure", "The war displaced more than two million and separated 20,000 children from their "
+     "parents, of which 5,000 have since been reunited.",
+     [("displaced", "people", "person", 2_000_000, "more_than", None, True, "asserted")]),
     # cumulative
     ("cumulative-since", "The conflict has killed more than 3,000 people since April.",
      [("killed", "people", "person", 3000, "more_than", None, True, "asserted")]),

@@ -210,7 +210,7 @@ _RATIO_AFTER = re.compile(r"(?i)\s+in\s+(?:every\s+)?" + _SMALL + r"\b(?!\s*(?:[
 _LIST_REACH = 120
 _THEN_HIM = re.compile(r"(?i)[^.;]{0,80}?,\s+(?:killing|wounding|injuring|abducting)\s+(?:him|her)\b" + PRONOUN_END)
 _SUBSET_BEFORE = re.compile(
-    r"(?i)\b(?:including|among\s+them|among\s+whom|of\s+whom|of\s+them|among\s+the\s+(?:dead|victims|"
+    r"(?i)\b(?:including|among\s+them|among\s+whom|of\s+whom|of\s+them|of\s+which|among\s+the\s+(?:dead|victims|"
     r"injured|wounded|displaced)|among\s+those)\b"
     # ", with 26,000 displaced between 1 and 14 February": right before the number (searched up to it)
     r"|(?<=,)\s*with(?=\s+(?:some\s+|about\s+|around\s+|nearly\s+|over\s+|more\s+than\s+)?$)")
@@ -917,8 +917,12 @@ def _subsets(s: str, candidates: list[Candidate]) -> None:
                     and re.match(r"(?i)^\s*,?\s*(?:including|among\s+them)\s*$", s[head.np_end:marker.end()])):
                 head.kind, head.modality = cand.kind, cand.modality
                 head.kind_rule = _shared(cand.kind_rule)
-        parents = [j for j in window if candidates[j].mention.end <= marker.start()
-                   and not candidates[j].drop and candidates[j].kind is not None]
+        before_marker = [j for j in window if candidates[j].mention.end <= marker.start() and not candidates[j].drop]
+        if (cand.kind is None and before_marker and candidates[before_marker[-1]].kind is None
+                and marker.group(0).lower().startswith("of which")):
+            continue  # "separated 20,000 children from their parents, of which 5,000 had since been reunited":
+            # the part is of the count right before it, which is no figure, not of an earlier one
+        parents = [j for j in before_marker if candidates[j].kind is not None]
         if not parents:
             continue
         parent = candidates[parents[-1]]
