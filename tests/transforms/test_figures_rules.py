@@ -852,6 +852,10 @@ CASES: list[tuple[str, str, list[Row]]] = [
     ("of-which-of-no-figure", "The war displaced more than two million and separated 20,000 children from their "
      "parents, of which 5,000 have since been reunited.",
      [("displaced", "people", "person", 2_000_000, "more_than", None, True, "asserted")]),
+    ("shot-resulting-in-his-death", "Militants shot a civilian who was delivering water, resulting in his death.",
+     [("killed", "civilians", "person", 1, "exact", None, False, "asserted")]),
+    ("working-as-an-aside", "1 civilian, working as a cook on a military base, was kidnapped and killed.",
+     [("killed", "civilians", "person", 1, "exact", None, False, "asserted")]),
     # cumulative
     ("cumulative-since", "The conflict has killed more than 3,000 people since April.",
      [("killed", "people", "person", 3000, "more_than", None, True, "asserted")]),
@@ -918,6 +922,7 @@ NOT_FIGURES = [
      "evacuated."),
     ("a-sum-spaced-into-thousands", "The ACC reported that a prisoner had orchestrated a scam involving N$20 000 "
      "from police cells where he was detained."),
+    ("shot-resulting-in-an-arrest", "Police shot a man, resulting in his arrest."),
     ("friends-of-the-dead", "About 20 friends and family of a man who died in a road accident rallied."),
 ]
 

@@ -73,7 +73,8 @@ _INCLUDING_CLAUSE = re.compile(
     r"all\s+of\s+them|half\s+of\s+them|largely|primarily|predominantly|the\s+majority|in\s+particular|"
     r"officials\s+said|according\s+to|or\s+(?:around\s+|about\s+|some\s+|nearly\s+)?[\d.,]+\s+per\s*cent|"
     # "More than 150 people, the whole population of Santa Rosa (Valle del Cauca), were displaced"
-    r"ages|aged|the\s+(?:whole|entire)\s+population|(?:almost|nearly|virtually)\s+(?:all|the\s+entire)|all\s+(?:of\s+)?(?:them|the))"
+    # "1 civilian, working as a cook on a military base, was kidnapped and killed"
+    r"ages|aged|working|serving|living|travelling|traveling|returning|heading|the\s+(?:whole|entire)\s+population|(?:almost|nearly|virtually)\s+(?:all|the\s+entire)|all\s+(?:of\s+)?(?:them|the))"
     r"\b[^;.]{0,120}?,|\s*[\"”']?\s+(?:including|mostly|mainly|most\s+of\s+them)\s+[^,.;\d]{1,40}?"
     r"(?=\s(?:had|have|has|were|was)\b))")
 
@@ -196,6 +197,9 @@ def kind_of(s: str, m: Mention, np: NounPhrase, before: str, mentions: list[Ment
         if np.noun_kind == "killed" and _AND_WOUNDED.match(after_np):  # "dozens of martyrs and wounded"
             return KindDecision("casualties", Site.NOUN, KindRule.of(RuleSource.NOUN, f"{np.head} and wounded"))
         return KindDecision(np.noun_kind, Site.NOUN, KindRule.of(RuleSource.NOUN, np.head or np.noun_kind))
+    if _RESULTING_DEATH.match(after_np) and _HARM_BEFORE.search(before[-40:]):
+        # "militants shot a civilian who was delivering water, resulting in his death": one killed
+        return KindDecision("killed", Site.BEFORE, KindRule.of(RuleSource.SEQUENCE, "resulting in his death"))
     beaten = _TO_DEATH.match(after_np) and _TO_DEATH_VERB.search(before[-80:])
     if beaten:  # "beat a presumed thief to death", "burned them alive"
         return KindDecision("killed", Site.BEFORE, KindRule.of(RuleSource.LEFT_VERB, beaten.group(0) + " … to death"))
@@ -535,6 +539,8 @@ _CLAIMED_BEFORE = re.compile(r"(?i)\bclaim(?:s|ed|ing)?\s+(?:that\s+)?"
 
 
 # words after which a hedge before them no longer governs the count: "could go up to 45 after 8 more fatalities"
+_HARM_BEFORE = re.compile(r"(?i)\b(?:shot|stabbed|attacked|beat|struck|hit|wounded|injured|assaulted|tortured)\s+$")
+_RESULTING_DEATH = re.compile(r"(?i)^[^.;]{0,100}?,?\s(?:resulting\s+in|leading\s+to|causing)\s+(?:his|her)\s+death\b")
 _RELATIVE_IN_ZONE = re.compile(r"(?i)^.*\b(that|which|who)\s")
 _NEW_CLAUSE = re.compile(r"(?i)^.*\b(?:after|following|before|since|with|for|and|but|when|while)\b")
 
