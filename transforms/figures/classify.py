@@ -14,6 +14,7 @@ from transforms.figures.dates import MONTH_WORD
 from transforms.figures.lexicon import lexicon
 from transforms.figures.nouns import PERSON_WORDS, NounPhrase, noun_phrase
 from transforms.figures.numbers import Mention
+from transforms.figures.vocab import ALLEGIANCE
 
 # How far before and after a number its context is read: far enough for every pattern here,
 # and a bound that keeps pathological one-sentence documents linear.
@@ -40,8 +41,8 @@ _NO_NUMBER_WORD = (r"(?!(?<![a-z])(?:one|two|three|four|five|six|seven|eight|nin
                    r"dozens|scores|hundreds|thousands)\s+(?:have|has|had|were|was|are|is)\b)")
 _PREP_PHRASE = re.compile(
     r"(?i)^\s*(?:at\s+least\s+)?(?:\([^)]{0,60}\)\s*)?(?:,\s*)?(?:(?:of|from|in|at|on|near|inside|across|with|"
-    r"without|aged|living|residing|part\s+of|members?\s+of|loyal\s+to|affiliated\s+(?:to|with)|belonging\s+to|"
-    r"allied\s+(?:to|with)|linked\s+to)\b(?:" + _NO_NUMBER_WORD + r"[^.;:!?\d]|" + _COUNTED_PLACES
+    r"without|aged|living|residing|part\s+of|members?\s+of|" + ALLEGIANCE + r")\b(?:" + _NO_NUMBER_WORD
+    + r"[^.;:!?\d]|" + _COUNTED_PLACES
     + r"){0,90}?(?=\s(?:was|were|is|are|has|have|had|remain|remained|remains)\b)|"
     # "At least 11 people in Haiti died": a short place with no comma, then the death
     r"in\s+[^,.;:!?\d()]{1,40}?(?=\s(?:killed|died|drowned|perished)\b)|"
@@ -197,7 +198,7 @@ def kind_of(s: str, m: Mention, np: NounPhrase, before: str, mentions: list[Ment
         if np.noun_kind == "killed" and _AND_WOUNDED.match(after_np):  # "dozens of martyrs and wounded"
             return KindDecision("casualties", Site.NOUN, KindRule.of(RuleSource.NOUN, f"{np.head} and wounded"))
         return KindDecision(np.noun_kind, Site.NOUN, KindRule.of(RuleSource.NOUN, np.head or np.noun_kind))
-    if _RESULTING_DEATH.match(after_np) and _HARM_BEFORE.search(before[-40:]):
+    if "death" in after_np and _HARM_BEFORE.search(before[-40:]) and _RESULTING_DEATH.match(after_np):
         # "militants shot a civilian who was delivering water, resulting in his death": one killed
         return KindDecision("killed", Site.BEFORE, KindRule.of(RuleSource.SEQUENCE, "resulting in his death"))
     beaten = _TO_DEATH.match(after_np) and _TO_DEATH_VERB.search(before[-80:])
@@ -549,7 +550,8 @@ def modality_of(s: str, np: NounPhrase, before: str, decision: KindDecision) -> 
     gap = decision.gap
     clause_start = max(before.rfind(","), before.rfind(";"), before.rfind(" while "), before.rfind("…"))
     verb_zone = before[clause_start + 1:] if decision.site in (Site.BEFORE, Site.TOLL) else ""
-    relative = _RELATIVE_IN_ZONE.search(verb_zone) if "th" in verb_zone or "wh" in verb_zone else None
+    relative = (_RELATIVE_IN_ZONE.search(verb_zone)
+                if "that " in verb_zone or "which " in verb_zone or "who " in verb_zone else None)
     if relative is not None:
         # "the deal could end a civil war that has killed 220,000": the relative clause is its own, and
         # said as fact ("a storm that could kill hundreds" keeps its "could")

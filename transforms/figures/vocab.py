@@ -150,3 +150,7 @@ mm-rain magnitude storeys floors lanes lines pages articles cases tests doses va
 tarpaulins parcels bags boxes structures facilities offices institutions centres centers camps
 evacuation-centres containers trees villagesy files laws resolutions members-of-parliament seats groups batches
 """.split())
+
+# the words that tie a force to its patron: "gunmen loyal to Iran", "a faction affiliated with the SDF" (the
+# patron is neither the place nor the people counted)
+ALLEGIANCE = r"loyal\s+to|allied\s+(?:to|with)|linked\s+to|affiliated\s+(?:to|with)|belonging\s+to"
