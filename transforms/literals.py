@@ -99,3 +99,45 @@ def _required(items: list[tuple[Any, Any]]) -> set[str] | None:
     if not options:
         return None
     return max(options, key=lambda o: (min(len(s) for s in o), -len(o)))
+
+
+def first_chars(pattern: str) -> frozenset[str] | None:
+    """The lower-case ASCII characters a case-insensitive match of ``pattern`` can begin with;
+    None when that cannot be told (a class like \\w, a non-ASCII letter, a match that may be empty).
+    A large alternation split by first character this way is tried only where it can match."""
+    chars, may_be_empty = _first(list(sre_parse.parse(pattern, re.IGNORECASE)))
+    return None if chars is None or may_be_empty else frozenset(chars)
+
+
+def _first(items: list[tuple[Any, Any]]) -> tuple[set[str] | None, bool]:
+    """(first characters, whether the items can match the empty string); None for unknown."""
+    found: set[str] = set()
+    for op, arg in items:
+        if op is sre_constants.LITERAL:
+            return (found | {chr(arg).lower()}, False) if arg < 128 else (None, False)
+        if op in (sre_constants.AT, sre_constants.ASSERT, sre_constants.ASSERT_NOT):
+            continue  # \b, lookarounds: no characters of their own, the next item begins the match
+        if op is sre_constants.SUBPATTERN:
+            parts = [list(arg[-1])]
+        elif op is sre_constants.BRANCH:
+            parts = [list(branch) for branch in arg[1]]
+        elif op in (sre_constants.MAX_REPEAT, sre_constants.MIN_REPEAT, sre_constants.POSSESSIVE_REPEAT):
+            low, _high, body = arg
+            parts = [list(body)] if low >= 1 else [list(body), []]
+        elif op is sre_constants.IN and all(o in (sre_constants.LITERAL, sre_constants.RANGE) for o, _ in arg):
+            codes = [c for o, a in arg for c in ((a,) if o is sre_constants.LITERAL else range(a[0], a[1] + 1))]
+            if max(codes) >= 128:
+                return None, False
+            return found | {chr(c).lower() for c in codes}, False
+        else:
+            return None, False  # a category, a negated class, "any": could begin with anything
+        empty = False
+        for part in parts:
+            chars, part_empty = _first(part)
+            if chars is None:
+                return None, False
+            found |= chars
+            empty = empty or part_empty
+        if not empty:
+            return found, False
+    return found, True

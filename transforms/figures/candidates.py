@@ -315,14 +315,13 @@ def _drop_overlaps(mentions: list[Mention]) -> list[Mention]:
     return kept
 
 
-def _part_verb(s: str, participle: re.Match[str]) -> re.Match[str] | None:
+def _part_verb(s: str, participle: T.PredicateMatch) -> T.PredicateMatch | None:
     """The verb of a part's own clause, after its whole's participle: in "Five of the 20 people
     abducted were later killed" the five's verb is "were later killed"."""
-    own = _OWN_AUX.search(s, participle.end(), min(len(s), participle.end() + 120))
-    if own is None or re.search(r"[.;,]", s[participle.end():own.start()]):
+    own = _OWN_AUX.search(s, participle.end, min(len(s), participle.end + 120))
+    if own is None or re.search(r"[.;,]", s[participle.end:own.start()]):
         return None
-    verb = T.PREDICATE_ANY.match(s, own.start())
-    return verb if verb is not None and verb.lastgroup is not None else None
+    return T.predicate_at(s, own.start())
 
 
 _OWN_AUX = re.compile(r"(?i)\b(?:were|was|are|is|have\s+been|has\s+been|had\s+been)\b")
@@ -537,7 +536,7 @@ def _classify(s: str, m: Mention, mentions: list[Mention], index: int) -> Candid
     tail = s[m.end:max(np.end, m.end) + 40]
     trailing = re.match(r"(?i)^[^,.;\d]{0,40}?\bat\s+least\b(?!\s+(?:\d|one|two|three|four|five|six|seven|eight|"
                         r"nine|ten|a\b|an\b))", tail)
-    if m.qualifier == "exact" and trailing and not T.PREDICATE_ANY.search(tail[:trailing.start() + 1]):
+    if m.qualifier == "exact" and trailing and not T.has_predicate(tail[:trailing.start() + 1]):
         m.qualifier, m.high = "at_least", None
     before = context_before(s, m.hedge_start if m.hedge_start is not None else m.start)
     decision = kind_of(s, m, np, before, mentions, index)
@@ -714,26 +713,25 @@ def _partitives(s: str, candidates: list[Candidate]) -> None:
                 or not re.match(r"(?i)^\s+of\s+(?:the|these|those)\s+$", s[part.mention.end:whole.mention.start])):
             continue
         rule = whole.kind_rule
-        participle = T.PREDICATE_ANY.match(s, whole.np_end)
+        participle = T.predicate_at(s, whole.np_end)
         if rule is not None and rule.source not in (RuleSource.NOUN, RuleSource.SEQUENCE) and participle is None:
             whole.kind, whole.kind_rule = None, None  # "kidnapped 5 of the 20 passengers": the 20 are no count
         if (rule is not None and rule.source is RuleSource.SEQUENCE and participle is not None
-                and participle.lastgroup is not None and T.PREDICATE_KINDS[participle.lastgroup] is not None):
-            whole.kind = T.PREDICATE_KINDS[participle.lastgroup]
-            whole.kind_rule = KindRule.of(RuleSource.PREDICATE, participle.group(participle.lastgroup))
+                and participle.kind is not None):
+            whole.kind = participle.kind
+            whole.kind_rule = KindRule.of(RuleSource.PREDICATE, participle.trigger)
         own_verb = _part_verb(s, participle) if participle is not None else None
-        if own_verb is not None and own_verb.lastgroup is not None:
-            kind = T.PREDICATE_KINDS[own_verb.lastgroup]
-            if kind is None:
+        if own_verb is not None:
+            if own_verb.kind is None:
                 part.drop = True  # "Fourteen of the 15 people reported missing were reported safe"
                 continue
-            part.kind, part.kind_rule = kind, KindRule.of(RuleSource.PREDICATE, own_verb.group(own_verb.lastgroup))
+            part.kind, part.kind_rule = own_verb.kind, KindRule.of(RuleSource.PREDICATE, own_verb.trigger)
         elif part.kind is None or part.kind_rule == whole.kind_rule:
             part.kind, part.kind_rule, part.modality = whole.kind, whole.kind_rule, whole.modality
         if part.kind is not None and whole.kind is not None and KIND_CLASS[part.kind] == KIND_CLASS[whole.kind]:
             part.subset_of = i + 1
             if participle is not None:
-                part.group = _group_they_are(s, participle.end()) or part.group  # "... were soldiers"
+                part.group = _group_they_are(s, participle.end) or part.group  # "... were soldiers"
 
 
 def _body_of(s: str, candidates: list[Candidate]) -> None:

@@ -447,25 +447,23 @@ def predicate_kind(s: str, pos: int) -> KindDecision:
     if possessive:
         return KindDecision(next(k for k in ("killed", "detained", "abducted") if possessive.group(k)), Site.AFTER,
                             KindRule.of(RuleSource.POSSESSIVE, possessive.group(0)))
-    match = T.PREDICATE_ANY.match(s, pos)
-    if match is None or match.lastgroup is None:
+    match = T.predicate_at(s, pos)
+    if match is None:
         return NO_KIND
-    kind = T.PREDICATE_KINDS[match.lastgroup]
-    trigger = match.group(match.lastgroup)
-    gap = match.group("gap") or ""
+    kind, trigger, gap = match.kind, match.trigger, match.gap
     rule = KindRule.of(RuleSource.PREDICATE, trigger)
     if ((not gap.strip() or _RELATIVE_GAP.fullmatch(gap)) and kind is not None and T.TRANSITIVE_PAST.search(trigger)
-            and _ACTIVE_OBJECT.match(s, match.end())
-            and not (kind in ("evacuated", "displaced") and _LEFT_HOMES.match(s, match.end()))):
+            and _ACTIVE_OBJECT.match(s, match.end)
+            and not (kind in ("evacuated", "displaced") and _LEFT_HOMES.match(s, match.end))):
         # "The sniper killed a child", "two men who allegedly shot dead a man": the phrase is the agent
         return NO_KIND
     if T.NEGATION.search(gap):
         return KindDecision(None, Site.NEGATED)
     if kind is None:
         # the lexicon's [none]: "rescued", "affected"; "affected and displaced" says what happened
-        then = re.match(r"(?i)\s+(?:and|or)\s+", s[match.end():match.end() + 8])
-        return predicate_kind(s, match.end() + then.end()) if then else NO_KIND
-    rest = context_after(s, match.end())
+        then = re.match(r"(?i)\s+(?:and|or)\s+", s[match.end:match.end + 8])
+        return predicate_kind(s, match.end + then.end()) if then else NO_KIND
+    rest = context_after(s, match.end)
     if kind == "displaced" and not gap.strip() and _THEN_RETURNED.match(rest):  # "displaced ... returned home"
         return KindDecision("returned", Site.AFTER, KindRule(RuleSource.SEQUENCE, rule.trigger))
     if kind == "displaced" and _FLED_ABROAD.match(rest) and trigger.lower().startswith(("fled", "flee")) \

@@ -39,16 +39,18 @@ _ACRONYM_THEN_NOUN = re.compile(r"[A-Z]{2,}+([a-z]{3,}+)(?![A-Za-z])")
 # decimal: a decimal point has a digit before it)
 _STOP_THEN_DIGITS = re.compile(r"(?<=[a-z]{2})[.:](?=\d[\d,]*\s+[a-z])")  # "follow:3,000 people evacuated"
 _HYPHENATED = re.compile(r"\b([A-Za-z]{2,}+)-[ \u00a0]?([a-z]{2,})\b")
-# cheap tests for whether a repair can apply at all, most texts need none
-_MAYBE_THOUSANDS = re.compile(r"\d,[ \u00a0]\d")
-_MAYBE_WORD_THEN_DIGITS = re.compile(r"[a-z]\d")
+# cheap tests for whether a repair can apply at all, most texts need none. Each starts from the
+# rarest character it needs and looks behind for the rest: the engine skips ahead to a digit, a
+# capital or a stop, where "[a-z]\d" would stop at every lower-case letter (two to four times faster).
+_MAYBE_THOUSANDS = re.compile(r",(?<=\d,)[ \u00a0]\d")
+_MAYBE_WORD_THEN_DIGITS = re.compile(r"\d(?<=[a-z]\d)")
 _MAYBE_DIGITS_THEN_WORD = re.compile(r"\d[a-z]")
-_MAYBE_CASE_GLUE = re.compile(r"[a-z][A-Z]{2}")
-# a capital after a lower-case letter, or two capitals before one ("[a-z][A-Z]|[A-Z]{2}[a-z]"), found
-# from the capitals only: several times faster than the alternation
+_MAYBE_CASE_GLUE = re.compile(r"[A-Z](?<=[a-z][A-Z])[A-Z]")
+# a capital after a lower-case letter, or two capitals before one ("[a-z][A-Z]|[A-Z]{2}[a-z]")
 _MAYBE_GLUED_CAPITAL = re.compile(r"[A-Z](?:(?<=[a-z][A-Z])|[A-Z][a-z])")
-_MAYBE_STOP_THEN_DIGITS = re.compile(r"[a-z][.:]\d")
+_MAYBE_STOP_THEN_DIGITS = re.compile(r"[.:](?<=[a-z][.:])\d")
 _MAYBE_CAPITALS_THEN_DIGITS = re.compile(r"[A-Z]\d")
+_MAYBE_HYPHENATED = re.compile(r"-(?<=[A-Za-z]{2}-)[ \u00a0]?[a-z]{2}")
 
 _FUNCTION_WORDS = frozenset("""
 a an the of to in on at by for from with and or but as than more over some about around nearly almost
@@ -141,7 +143,7 @@ def clean(text: str) -> tuple[str, list[int] | None]:
         edits.append((match.end(1) + 1, match.start(2), ""))  # drop the space: "45,000"
     for match in _LIST_DASH.finditer(text) if "- " in text else ():
         edits.append((match.start(), match.end(), "; "))  # "IMPACT- 1 injured- 2 collapsed houses": items
-    for match in _HYPHENATED.finditer(text):
+    for match in _HYPHENATED.finditer(text) if _MAYBE_HYPHENATED.search(text) else ():
         left, right = match.group(1).lower(), match.group(2).lower()
         if _known(left + right) and not (_known(left) and _known(right)):
             edits.append((match.end(1), match.start(2), ""))  # "evacu-ated" -> "evacuated"
