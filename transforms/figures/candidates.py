@@ -143,6 +143,8 @@ ZERO_RE = re.compile(
 )
 
 
+# "No fatalities or injuries were reported": one zero figure per kind named
+_ZERO_SECOND = re.compile(r"(?i)\s+(?:or|and/or|and\s+or|and)\s+(?P<noun>injuries|fatalities|casualties|deaths)\b")
 ZERO_NOUN_KIND = {"casualties": "casualties", "fatalities": "killed", "deaths": "killed", "dead": "killed",
                   "injuries": "injured", "victims": "casualties"}
 
@@ -427,6 +429,10 @@ def _zero_mentions(s: str) -> list[Mention]:
         noun = match.group("noun") or match.group("n1") or match.group("n2")
         kind = ZERO_NOUN_KIND.get(noun.lower()) if noun else None
         out.append(Mention(match.start(), match.end(), match.group(0), 0, 0, 0, "exact", "zero", zero_kind=kind))
+        second = _ZERO_SECOND.match(s, match.end()) if match.group("noun") else None
+        if second and ZERO_NOUN_KIND[second.group("noun").lower()] != kind:
+            out.append(Mention(second.start("noun"), second.end("noun"), second.group("noun"), 0, 0, 0, "exact", "zero",
+                               zero_kind=ZERO_NOUN_KIND[second.group("noun").lower()]))
     return out
 
 

@@ -147,6 +147,13 @@ def context_after(s: str, pos: int) -> str:
     return s[pos:pos + CONTEXT]
 
 
+# "lives" count the dead only where they are taken: "claimed 180 lives", "the loss of two lives", "at a
+# cost of 300,000 lives", "1,700 lives lost"; never "millions of lives shattered", "lives saved"
+_LIVES_TAKEN_BEFORE = re.compile(r"(?i)\b(?:claim\w*|cost\w*|loss|los(?:e|es|ing|t)|t(?:ake|akes|aking|ook|aken)|"
+                                 r"sacrific\w*|end\w*|snuff\w*|account\w*\s+for|toll\s+of)\b[^.;]{0,40}$")
+_LIVES_LOST_AFTER = re.compile(r"(?i)^\s*(?:(?:were|have\s+been|had\s+been|was|are)\s+)?(?:lost|claimed|taken)\b")
+
+
 def kind_of(s: str, m: Mention, np: NounPhrase, before: str, mentions: list[Mention], index: int) -> KindDecision:
     """The kind of a number from, in this order, a running toll, its noun, the words before it,
     its predicate, a state noun ("IDPs")."""
@@ -194,6 +201,9 @@ def kind_of(s: str, m: Mention, np: NounPhrase, before: str, mentions: list[Ment
         elif toll_kind == "injured" and _DEAD_AND.search(toll_after.group(0)):
             toll_kind = "casualties"  # "the number of martyrs and wounded"
         return KindDecision(toll_kind, Site.TOLL, KindRule.of(RuleSource.TOLL, toll_after.group(0)))
+    if np.noun_kind and np.head in ("lives", "life") and not (
+            _LIVES_TAKEN_BEFORE.search(before[-60:]) or _LIVES_LOST_AFTER.match(after_np)):
+        return _after_or_state(s, np, mentions, index)  # "the millions of lives shattered by the war": no deaths
     if np.noun_kind:
         if np.noun_kind == "killed" and _AND_WOUNDED.match(after_np):  # "dozens of martyrs and wounded"
             return KindDecision("casualties", Site.NOUN, KindRule.of(RuleSource.NOUN, f"{np.head} and wounded"))
@@ -392,9 +402,16 @@ def predicate_after(s: str, pos: int, mentions: list[Mention], index: int) -> Ki
                 own = predicate_kind(s, pos)
                 if own.kind is not None:
                     return own  # the phrase is the predicate: "three people with severe burns"
-            pos += hop.end()
+            end = hop.end()
+            modal = _MODAL_IN_PHRASE.search(rest, 0, end) if skip is _PREP_PHRASE else None
+            if modal is not None:
+                end = modal.start() + 1  # "200,000 residents of the city may become displaced": the modal is the verb's
+            pos += end
             rest = context_after(s, pos)
     return predicate_kind(s, pos)
+
+
+_MODAL_IN_PHRASE = re.compile(r"(?i)\s(?:may|might|could|would|will|shall|should|must|can|cannot)\s")
 
 
 # the object of an active verb; not a number that has its own predicate, as in a list of figures

@@ -142,7 +142,8 @@ kilometre km kms miles mile metres meters metre meter m cm mm ha hectares acres 
 inch tons tonnes tonne kg kilograms litres liters degrees percent per cent pct % hours hour minutes minute
 seconds days day weeks week months month years year decades decade times time bursts airstrikes airstrike
 strikes strike raids raid attacks attack incidents incident clashes operations operation schools school
-explosions explosion blasts blast bombings bombing ambushes ambush assaults assault
+explosions explosion blasts blast bombings bombing ambushes ambush assaults assault massacres massacre
+shootings
 hospitals hospital clinics mosques mosque churches church shops shop markets market bridges bridge roads
 road tunnels tunnel dams dam wells crops fields farmland dollars dollar euros usd cents billion trillion
 barrels tonnes sorties flights flight trains train routes trips rooms beds seats tables votes points goals
