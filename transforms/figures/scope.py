@@ -16,7 +16,7 @@ PERIOD = re.compile(
     r"during\s+(?:19|20)\d\d|recorded\s+(?:in|during)|throughout\s+(?:the\s+)?(?:year|conflict|war)|"
     r"during\s+the\s+(?:past\s+)?(?:year|month)|"
     r"during\s+(?:the\s+)?(?:[\w'’“”–-]+\s+){0,4}?(?:agreement|truce|ceasefire|cease-fire)|"
-    r"cumulative|in\s+total\s+since|running\s+total|each\s+year|every\s+year|per\s+year|annually|"
+    r"cumulative|in\s+total\s+since|running\s+total|(?:each|every|per)\s+(?:year|month|week|day)|annually|"
     r"from\s+(?:[a-z]+\.?\s+\d{1,2},?\s+|\d{1,2}\s+[a-z]+\s+)?(?:19|20)\d\d\s+(?:to|until|through)\s+"
     r"(?:[a-z]+\.?\s+\d{1,2},?\s+|\d{1,2}\s+[a-z]+\s+)?(?:19|20)\d\d|"
     r"between\s+(?:19|20)\d\d\s+and\s+(?:19|20)\d\d)\b")
@@ -43,6 +43,12 @@ WHOLE_CONFLICT = re.compile(
     # the whole war as the cause: "20,000 were killed and 1 million displaced as a result of the war"
     r"|\b(?:killed|displaced|died|uprooted)\b[^.;]{0,60}?\b(?:as\s+a\s+result\s+of|during)\s+the\s+(?:civil\s+)?"
     r"(?:war|conflict)\b(?!\s+(?:on|in|against|between)\b)"
+    # the perfect tense in a whole conflict: "at least 300,000 people have been killed in the conflict", "10,000
+    # have been killed, according to UN estimates, in a war that has worsened hunger" (not a clash "in a conflict
+    # between two clans", nor "the war on drugs")
+    r"|\b(?:have|has|had)\s+(?:\w+\s+)?(?:been\s+)?(?:killed|displaced|died|uprooted)\b[^.;]{0,100}?\b(?:in|during|"
+    r"throughout)\s+(?:the|a|its|their|this)\s+(?:[\w-]+\s+){0,2}?(?:civil\s+)?(?:war|conflict|insurgency|hostilities)"
+    r"(?![\w'’-])(?!\s+(?:on|in|against|between|with|over|zones?|areas?)\b)"
     # and in the passive: "2.4 million people have been displaced by Boko Haram's seven-year campaign"
     r"|\b(?:has|have)\s+been\s+(?:\w+\s+)?(?:killed|displaced|uprooted|forced|driven)\b[^.;]{0,40}?\bby\s+"
     r"(?:the|its|their|[\w-]+(?:\s+[\w-]+)?['’]s)\s+(?:[\w-]+\s+){0,2}?(?:civil\s+)?(?:wars?|conflicts?|insurgency|"
