@@ -20,7 +20,7 @@ from __future__ import annotations
 import logging
 import multiprocessing
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from types import TracebackType
 from typing import Any, TypeVar, cast
@@ -36,6 +36,7 @@ from flows.steps import warm_worker
 logger = logging.getLogger(__name__)
 
 R = TypeVar("R")
+T = TypeVar("T")
 
 
 def cores() -> int:
@@ -57,8 +58,10 @@ class WorkerProcesses:
         # imports and warms up while the flow fetches its first pages.
         self._started = [self._executor.submit(os.getpid) for _ in range(workers)]
 
-    def call(self, function: Callable[..., R], *args: Any) -> R:
-        return self._executor.submit(function, *args).result()
+    def map(self, function: Callable[..., R], parts: Sequence[Any], *args: Any) -> list[R]:
+        """``function(part, *args)`` for each part, side by side on the workers, in order."""
+        futures = [self._executor.submit(function, part, *args) for part in parts]
+        return [future.result() for future in futures]
 
     def close(self) -> None:
         self._executor.shutdown(wait=True, cancel_futures=True)
@@ -71,9 +74,22 @@ def opaque(value: R) -> R:
     return cast(R, quote(value))
 
 
-def run_on(worker: WorkerProcesses | None, function: Callable[..., R], *args: Any) -> R:
-    """``function(*args)`` here, or on a worker process when there is one."""
-    return function(*args) if worker is None else worker.call(function, *args)
+def run_on(worker: WorkerProcesses | None, function: Callable[..., R], merge: Callable[[list[R]], R],
+           items: Sequence[Any], *args: Any) -> R:
+    """``function(items, *args)`` here; with worker processes, ``items`` split into one part per
+    worker, the parts extracted side by side and their results merged in order. Every worker is
+    on every batch, so none idles while another finishes the run's last one."""
+    if worker is None:
+        return function(items, *args)
+    return merge(worker.map(function, split(items, worker.workers), *args))
+
+
+def split(items: Sequence[T], parts: int) -> list[Sequence[T]]:
+    """``items`` in at most ``parts`` consecutive slices of near-equal size (none empty)."""
+    parts = max(1, min(parts, len(items)))
+    size, extra = divmod(len(items), parts)
+    bounds = [i * size + min(i, extra) for i in range(parts + 1)]
+    return [items[bounds[i]:bounds[i + 1]] for i in range(parts)]
 
 
 class ExtractionPool:
@@ -90,9 +106,12 @@ class ExtractionPool:
 
     @property
     def ahead(self) -> int:
-        # one batch queued beyond the workers: a worker that finishes starts the next at once
-        # instead of waiting while the flow loads what it returned
-        return 1 if self.mode == "threads" or self._broken else self.workers + 1
+        # worker processes share each batch (``run_on``): one batch extracting and the next
+        # queued, so a worker that finishes its part starts on the next batch at once instead of
+        # waiting while the flow loads what it returned. A Dask worker takes a batch whole.
+        if self.mode == "threads" or self._broken:
+            return 1
+        return 2 if self.mode == "processes" else self.workers + 1
 
     def __enter__(self) -> ExtractionPool:
         if self.mode == "processes" and self.pages > 0:

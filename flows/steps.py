@@ -21,7 +21,7 @@ from transforms.context import classify_context
 from transforms.feedlist import FeedSource, feed_key
 from transforms.feeds import FeedParseError, parse_feed
 from transforms.figures import EXTRACTOR_VERSION, extract_figures
-from transforms.normalise import batch_figures_frame
+from transforms.normalise import ARTICLE_INDEX, batch_figures_frame
 from transforms.records import (
     ArticleRow,
     ExtractorVersions,
@@ -165,6 +165,20 @@ class ExtractedBatch(Generic[A]):
     def of(cls, outcomes: list[A | IngestError], figures_version: str) -> ExtractedBatch[A]:
         articles = [(o.article_key, o.figures) for o in outcomes if not isinstance(o, IngestError)]
         return cls(outcomes, batch_figures_frame(articles, figures_version))
+
+    @classmethod
+    def merge(cls, parts: list[ExtractedBatch[A]]) -> ExtractedBatch[A]:
+        """The batch whose consecutive parts were extracted apart, in order: each part's article
+        indexes shifted by the articles of the parts before it."""
+        if len(parts) == 1:
+            return parts[0]
+        outcomes: list[A | IngestError] = []
+        frames = []
+        for part in parts:
+            before = sum(not isinstance(o, IngestError) for o in outcomes)
+            frames.append(part.figures.with_columns((pl.col(ARTICLE_INDEX) + before).cast(pl.Int32)))
+            outcomes.extend(part.outcomes)
+        return cls(outcomes, pl.concat(frames))
 
 
 def extract_pages(pages: list[FetchedPage], min_body_chars: int) -> ExtractedBatch[ArticleRow]:

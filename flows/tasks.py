@@ -74,7 +74,7 @@ def fetch_batch(fetcher: Fetcher, jobs: list[PageJob], workers: int) -> list[Fet
 @task(name="extract-pages", cache_policy=NO_CACHE)
 def extract_batch(pages: list[FetchedPage], min_body_chars: int,
                   worker: WorkerProcesses | None = None) -> ExtractedBatch[ArticleRow]:
-    return run_on(worker, extract_pages, pages, min_body_chars)
+    return run_on(worker, extract_pages, ExtractedBatch.merge, pages, min_body_chars)
 
 
 @task(name="load-pages", cache_policy=NO_CACHE)
@@ -98,7 +98,7 @@ def discover_range_task(fetcher: Fetcher, feed: FeedSource, origins: list[str], 
 @task(name="reextract-pages", cache_policy=NO_CACHE)
 def reextract_batch(pages: list[StoredPage], versions: ExtractorVersions, min_body_chars: int,
                     worker: WorkerProcesses | None = None) -> ExtractedBatch[Reextracted]:
-    return run_on(worker, reextract_pages, pages, versions, min_body_chars)
+    return run_on(worker, reextract_pages, ExtractedBatch.merge, pages, versions, min_body_chars)
 
 
 @task(name="load-reprocessed", cache_policy=NO_CACHE)

@@ -23,11 +23,20 @@ from transforms.urls import canonical_url
 
 logger = logging.getLogger(__name__)
 
-EXTRACTOR = f"trafilatura {version('trafilatura')}"
 # Bodies shorter than this are navigation, paywall stubs or error pages, not articles.
 MIN_BODY_CHARS = 200
 # A publication date more than this far after the fetch is a template or a typo.
 FUTURE_TOLERANCE = timedelta(days=1)
+# trafilatura's own extractor runs first on its own (``fast``); readability and jusText, which it
+# would otherwise run on every page to compare, run only when that pass finds less body than
+# this. Measured on the 262 pages of ../shared/corpus/html that have a reference body: a quarter
+# less CPU a page, and body quality the same or better (scrapinghub 4-shingle F1 0.950 -> 0.953,
+# mozilla readability pages 0.756 -> 0.768; trafilatura's own news sample keeps 0.929 of its
+# must-have snippets against 0.943 and shuts out the same boilerplate).
+COMPARE_BELOW_CHARS = 500
+# What made an article's body, stored with it: a change here (a new trafilatura, another way of
+# calling it) is what tells a reprocess backfill that stored bodies are out of date.
+EXTRACTOR = f"trafilatura {version('trafilatura')} fast, compared below {COMPARE_BELOW_CHARS} chars"
 
 _HTML_LANG = re.compile(r"<html[^>]*?\blang\s*=\s*[\"']?([A-Za-z]{2,3})(?:[-_][A-Za-z0-9]+)?", re.I)
 # Bodies servers send as text/html that are not: the magic numbers of the usual suspects.
@@ -71,24 +80,9 @@ def extract_article(html: bytes, url: str, feed_published: datetime | None, fetc
     if kind:
         raise ExtractionError(f"not a web page: the body is {kind}")
     page = decode_html(html, content_type).text
-    try:
-        doc = trafilatura.bare_extraction(
-            page,
-            url=url,
-            with_metadata=True,
-            include_comments=False,
-            include_tables=False,
-            date_extraction_params={
-                "original_date": True,
-                # Only dates the page states as metadata (or in its URL): the extensive search
-                # guesses from copyright lines and body text, which is worse than the feed date.
-                "extensive_search": False,
-                "outputformat": "%Y-%m-%dT%H:%M:%S%z",
-                "max_date": latest.strftime("%Y-%m-%d"),
-            },
-        )
-    except (ValueError, TypeError, AttributeError) as exc:  # trafilatura on pathological markup
-        raise ExtractionError(f"trafilatura failed: {type(exc).__name__}: {exc}") from exc
+    doc = _trafilatura(page, url, latest, fast=True)
+    if not isinstance(doc, Document) or len((doc.text or "").strip()) < COMPARE_BELOW_CHARS:
+        doc = _trafilatura(page, url, latest, fast=False)
     if not isinstance(doc, Document) or not doc.text:
         raise ExtractionError("no article body found in the page")
     text = doc.text.strip()
@@ -119,6 +113,29 @@ def extract_article(html: bytes, url: str, feed_published: datetime | None, fetc
         date_source=source,
         extractor=EXTRACTOR,
     )
+
+
+def _trafilatura(page: str, url: str, latest: datetime, fast: bool) -> Document | None:
+    try:
+        doc = trafilatura.bare_extraction(
+            page,
+            url=url,
+            fast=fast,
+            with_metadata=True,
+            include_comments=False,
+            include_tables=False,
+            date_extraction_params={
+                "original_date": True,
+                # Only dates the page states as metadata (or in its URL): the extensive search
+                # guesses from copyright lines and body text, which is worse than the feed date.
+                "extensive_search": False,
+                "outputformat": "%Y-%m-%dT%H:%M:%S%z",
+                "max_date": latest.strftime("%Y-%m-%d"),
+            },
+        )
+    except (ValueError, TypeError, AttributeError) as exc:  # trafilatura on pathological markup
+        raise ExtractionError(f"trafilatura failed: {type(exc).__name__}: {exc}") from exc
+    return doc if isinstance(doc, Document) else None
 
 
 def sniff_non_html(body: bytes) -> str | None:

@@ -81,3 +81,36 @@ def test_the_http_last_modified_date_is_the_last_resort_before_none() -> None:
     assert (art.published_at, art.date_source) == (http, "http")
     feed = datetime(2026, 11, 26, 9, 0, tzinfo=UTC)
     assert extract_article(page(), "https://lakes.example/a", feed, FETCHED, http_date=http).date_source == "feed"
+
+
+# A newsletter page: a greeting in the content block trafilatura looks for first, the stories
+# themselves in a layout table. trafilatura's own pass alone keeps only the greeting (147
+# characters, too short to be an article); compared with readability's, the stories come back.
+STORIES = (
+    ("Mopti", "Gunmen killed 11 villagers and wounded four others in an overnight raid on a farming settlement near "
+     "Bandiagara, local officials said on Tuesday.", "The attackers burned granaries and drove off cattle, a "
+     "member of the village council said by telephone."),
+    ("Tillaberi", "About 2,300 people fled their homes after armed men attacked two villages near the border with "
+     "Mali, the regional governor's office said.", "Most of them reached the town of Ayorou on foot, where aid "
+     "groups were handing out food and plastic sheeting."),
+    ("Borno", "Four soldiers were killed when their convoy struck a roadside bomb on the road between Damboa and "
+     "Biu, two military sources said on Monday.", "The army did not comment on the attack, the third on that "
+     "road this month."),
+    ("North Kivu", "Fighting between the army and rebels displaced some 12,000 people from villages around Sake "
+     "in the past week, the United Nations said.", "Families sheltered in schools and churches in Goma, a local "
+     "aid worker said."),
+)
+NEWSLETTER = (
+    "<html><body><div class='entry-content'><p>Welcome back to the weekly security briefing. Thanks for reading, "
+    "and tell a colleague about it.</p><p>Send tips to the desk by replying to this message.</p></div>"
+    "<table><tr><td><section>"
+    + "".join(f"<div><b>{i}. {place}</b><br>{lede}<br>{more}</div>"
+              for i, (place, lede, more) in enumerate(STORIES, start=1))
+    + "</section></td></tr></table></body></html>"
+).encode()
+
+
+def test_a_page_whose_first_pass_finds_little_is_compared_with_the_other_extractors() -> None:
+    art = extract_article(NEWSLETTER, "https://briefing.example/sahel/2026-11-24", None, FETCHED)
+    assert "Gunmen killed 11 villagers" in art.text
+    assert "some 12,000 people from villages around Sake" in art.text
