@@ -88,7 +88,10 @@ WAGED = re.compile(r"(?i)\b(?:shell\w*|bombard\w*|escalat\w*|air\s?strikes|raids
 # a yearly figure adds up many disasters, it is not the toll of one: "floods kill hundreds every year"
 _SEVERAL_DISASTERS = re.compile(r"(?i)\b(?:each\s+year|every\s+year|per\s+year|annually)\b")
 NEXT_REFERS = re.compile(r"(?i)^\s*(?:these|this|the)\s+(?:new\s+)?(?:displacements?|movements?|flight|arrivals)\b")
-STOCK = re.compile(r"(?i)\b(?:remain(?:s|ed)?|still)\s+(?:\w+\s+)?displaced\b")
+# people in the state of displacement, not displaced by an event: "2 million remain displaced",
+# "another three million are displaced", "60 million people are now displaced worldwide"
+STOCK = re.compile(r"(?i)\b(?:(?:remain(?:s|ed)?|still)\s+(?:\w+\s+)?|(?:are|is)\s+(?:now\s+|currently\s+)?"
+                   r"(?:internally\s+)?)displaced\b")
 
 
 def _test(pattern: re.Pattern[str]) -> cached_property[bool]:
