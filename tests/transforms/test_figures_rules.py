@@ -909,6 +909,24 @@ CASES: list[tuple[str, str, list[Row]]] = [
      [("evacuated", "people", "person", 250, "range", None, False, "asserted")]),
     ("cumulative-stock", "Some 2 million people remain displaced by the war.",
      [("displaced", "people", "person", 2_000_000, "approx", None, True, "asserted")]),
+    # the object of a verb in a relative clause is not the subject of the predicate after the clause
+    ("relative-clause-object", "A man who pushed a gendarme was shot dead at the checkpoint.",
+     [("killed", "people", "person", 1, "exact", None, False, "asserted")]),
+    # a relative clause of up to 110 characters between the people and their verb; its own verb first
+    ("long-relative-clause", "A man who pushed a gendarme during his arrest while refusing to obey warning shots "
+     "was shot dead.", [("killed", "people", "person", 1, "exact", None, False, "asserted")]),
+    ("relative-clause-own-verb", "Police searched for two men who went missing during the floods near the river.",
+     [("missing", "people", "person", 2, "exact", None, False, "asserted")]),
+    # one of those who died, after their count, is one of them
+    ("one-of-those-who-died", "Three men died and four police officers were injured. One of the men who died was "
+     "a local cartel leader.", [("killed", "people", "person", 3, "exact", None, False, "asserted"),
+                                ("injured", "combatants", "person", 4, "exact", None, False, "asserted"),
+                                ("killed", "people", "person", 1, "exact", 0, False, "asserted")]),
+    # a year after a preposition of time is the date, although a displaced noun may follow it
+    ("year-of-a-date", "In 2019 floods displaced 20,000 people across the delta.",
+     [("displaced", "people", "person", 20_000, "exact", None, False, "asserted")]),
+    ("years-of-a-date-span", "Between 2012 and 2016 clashes displaced 45,000 people in the region.",
+     [("displaced", "people", "person", 45_000, "exact", None, True, "asserted")]),
     ("stock-are-displaced", "Fighting has eased, but some 1.2 million people are still displaced in the region.",
      [("displaced", "people", "person", 1_200_000, "approx", None, True, "asserted")]),
     ("stock-are-now-displaced", "Across the country 3.5 million people are now internally displaced.",
@@ -919,6 +937,7 @@ CASES: list[tuple[str, str, list[Row]]] = [
 ]
 
 NOT_FIGURES = [
+    ("relative-clause-object-not-detained", "Gunmen who attacked 20 villagers were arrested on Monday."),
     ("a-ratio", "Around one in five malnourished children will die without treatment, the agency said."),
     ("settlements-counted", "The rains left 14 communities cut off and 3 hamlets evacuated."),
     ("buildings-no-one-lives-in", "The airport reopened, although some terminal buildings suffered damage."),

@@ -235,6 +235,16 @@ def test_an_island_or_river_named_like_a_town_is_not_the_town(text: str) -> None
     assert (figure.place, figure.country_iso3) == (None, None)
 
 
+@pytest.mark.parametrize("text", [
+    # Nina is a town in the United States, Olive a town in several countries
+    "Some 400,000 people were evacuated before typhoon Kammuri (local name, Nina) made landfall.",
+    "About 3,000 villagers fled the offensive, code-named Olive Branch, in its first week.",
+])
+def test_a_name_given_to_a_storm_or_an_operation_is_no_place(text: str) -> None:
+    (figure,) = extract_figures(text, None)
+    assert (figure.place, figure.country_iso3) == (None, None)
+
+
 def test_a_sentence_comparing_countries_does_not_place_the_figures_after_it() -> None:
     text = ("Floods killed four people in southern Romania this week. As in other Balkan countries, in "
             "particular Serbia and Bulgaria, the rivers rose after days of rain. Some 235 people had to be "

@@ -335,10 +335,26 @@ _COUNT_PARTICIPLE = re.compile(r"(?i)\s+(?:killed|dead|died|injured|wounded|evac
 _YEAR_PREPOSITION = re.compile(r"(?i)\b(?:in|since|during|of|by|from|until|till|to|before|after|year|early|late|"
                                r"mid|between|and)\s+$")
 _YEAR_SUBJECT = re.compile(r"\s+(?:saw|was|marked|brought|witnessed|recorded|proved|became|remains|is)\b")
+# the prepositions that put a year in a date ("in 2014", "from 2008 to 2013"), never a count
+_DATE_PREPOSITION = re.compile(r"(?i)\b(?:in|since|during|from|until|till|before|after|between)\s+$")
 _AGES_BEFORE = re.compile(r"(?i)\bage[sd]\s+\d{1,3}(?:\s*,\s*\d{1,3})*\s*,?\s*(?:and|&)\s*$")
 _STOREYS_AFTER = re.compile(r"(?i)[\s-]*(?:storey|story|storeyed|storied|floor)\b")
 _FRACTION_AFTER = re.compile(r"(?i)[\s-]*(?:thirds?|quarters?|fifths?|tenths?|halves)\s+of\b")
+# some of the people a relative clause says what happened to: those already counted, if any were
+_OF_THOSE_WHO = re.compile(r"(?i)\s+of\s+(?:the|those)\s+(?:[a-z]+\s+){0,2}?(?:men|women|people|persons|soldiers|"
+                           r"civilians|children|residents|villagers|fighters|militants|officers|policemen|others)\s+"
+                           r"(?:who|that)\s")
 _PARENT_OF = re.compile(r"(?i)\b(?:mother|father|parent|mum|mom|dad)\s+of\s*$")
+
+
+def _is_year_of_a_date(s: str, m: Mention) -> bool:
+    """A bare year, or a span of years, after a preposition of time with no people noun after it:
+    "In 2014 floods displaced", "From 2008 to 2013 disasters displaced" (but "in 2014 people")."""
+    return (m.kind == "digits" and m.hedge_start is None and m.qualifier in ("exact", "range")
+            and 1900 <= m.best <= 2100 and (m.high is None or 1900 <= m.high <= 2100)
+            and m.text[:4].isdigit() and (len(m.text) == 4 or not m.text[4].isdigit())
+            and _DATE_PREPOSITION.search(s, max(0, m.start - 10), m.start) is not None
+            and not _PEOPLE_NEXT.match(s, m.end))
 
 
 def _is_trap(s: str, m: Mention) -> bool:
@@ -538,6 +554,9 @@ def _classify(s: str, m: Mention, mentions: list[Mention], index: int) -> Candid
                                           and not _YEAR_PREPOSITION.search(s, max(0, m.start - 12), m.start))):
         cand.drop = True  # a year ("2,000 displaced people" is none, nor "casualties: 2000 evacuated")
         return cand
+    if _is_year_of_a_date(s, m):
+        cand.drop = True  # "In 2014 floods displaced 20,000 people", "From 2008 to 2013 disasters displaced ..."
+        return cand
     # trailing "at least": "25 members ... at least", "13 at least"
     tail = s[m.end:max(np.end, m.end) + 40]
     trailing = re.match(r"(?i)^[^,.;\d]{0,40}?\bat\s+least\b(?!\s+(?:\d|one|two|three|four|five|six|seven|eight|"
@@ -569,6 +588,8 @@ def _classify(s: str, m: Mention, mentions: list[Mention], index: int) -> Candid
             cand.kind, cand.kind_rule = cand.of_previous, KindRule.of(RuleSource.OF_PREVIOUS, of_the.group(0))
         cand.stock = False
         cand.group = _group_they_are(s, np.end) or cand.group  # "four of the dead were soldiers"
+    elif kind is not None and m.kind in ("digits", "words") and _OF_THOSE_WHO.match(s, m.end):
+        cand.of_previous = kind  # "Three men died ... One of the men who died was a cartel leader": one of the three
     if kind is not None and np.group is None:
         cand.group = group_from_context(s, m)
     if np.of_them:

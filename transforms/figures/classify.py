@@ -27,7 +27,7 @@ COORD = re.compile(r"(?i)^\s*(?:\([^()]{1,40}\)\s*)?(?:,\s*)?(?:and|or|as\s+well
 _REL_CLAUSE = re.compile(
     r"(?i)^\s*,?\s*(?:who|that|which|hired|employed|working|living|travell?ing|driving|riding|based|"
     r"stationed|deployed|identified|known|wearing|carrying|trying|named|suspected|accused|alleged|belonging|"
-    r"attached|assigned|returning|guarding|escorting|manning|serving)\b[^,.;]{0,70}?"
+    r"attached|assigned|returning|guarding|escorting|manning|serving)\b[^,.;]{0,110}?"
     r"(?=\b(?:was|were|is|are|has|have|had)\b)")
 # a number inside the phrase that counts places, not people: "513,000 people in 14 districts were"
 _COUNTED_PLACES = (r"\d+(?:st|nd|rd|th)\b|\d[\d,]*(?=\s+(?:districts?|villages?|provinces?|regions?|areas?|towns?|"
@@ -257,7 +257,20 @@ def kind_of(s: str, m: Mention, np: NounPhrase, before: str, mentions: list[Ment
     return _after_or_state(s, np, mentions, index)
 
 
+# the object of a verb in a relative clause: the predicate after it is the clause's antecedent's ("a
+# man who pushed a gendarme was shot dead", "gunmen who attacked 20 villagers were arrested")
+_RELATIVE_OBJECT_BEFORE = re.compile(r"(?i)\b(?:who|that)\s+(?:[a-z]+ly\s+)?(?!(?:was|were|had|has|have|is|are|been|"
+                                     r"being|got|became|remained|seemed)\s)(?:[a-z]{2,}ed|shot|hit|beat|struck|took|"
+                                     r"held|met|led|saw|fought|caught|stole|threw|drove|bit|sold|brought|sent)\s+$")
+
+
 def _after_or_state(s: str, np: NounPhrase, mentions: list[Mention], index: int) -> KindDecision:
+    start = mentions[index].start
+    near = s[max(0, start - 40):start].lower()
+    if ("who" in near or "that" in near) and _RELATIVE_OBJECT_BEFORE.search(s, max(0, start - 40), start):
+        if np.weak_kind:
+            return KindDecision(np.weak_kind, Site.NOUN, KindRule.of(RuleSource.NOUN, np.head or np.weak_kind))
+        return NO_KIND
     after = predicate_after(s, np.end, mentions, index)
     if after.kind is not None:
         return after
@@ -398,6 +411,10 @@ def predicate_after(s: str, pos: int, mentions: list[Mention], index: int) -> Ki
                 # "50 relatives of a man killed by police protested", "friends of a man who died": the
                 # man was; "three relatives of the governor were killed" are the relatives
                 return NO_KIND
+            if skip is _REL_CLAUSE:
+                own = predicate_kind(s, pos)
+                if own.kind is not None:
+                    return own  # the clause's own verb: "two men who went missing due to mudslides"
             if skip is _PREP_PHRASE and rest.lstrip().startswith("with "):
                 own = predicate_kind(s, pos)
                 if own.kind is not None:

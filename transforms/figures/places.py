@@ -242,6 +242,9 @@ class PlaceMention:
     place: Place
 
 
+# what comes after these is a name given to something, not where it is: "typhoon Nock-Ten (local name,
+# Nina)", "an operation code-named Olive Branch"
+_GIVEN_NAME_BEFORE = re.compile(r"(?i)\b(?:local\s+name|locally\s+named|code-?named|nicknamed|dubbed)[,:]?\s*[\"“']?$")
 _POSSESSIVE_IN_NAME = re.compile(r"^(?P<owner>[A-Z][\w-]*)['’]s\s+(?=[A-Z])")
 
 
@@ -262,6 +265,8 @@ def place_mentions(text: str, countries: list[tuple[int, str]] | None = None,
         start, phrase = match.start(group), match.group(group)
         if _inside(start, quarters):
             continue  # a city's neighbourhoods are no evidence of where the text is: they share names with towns
+        if _GIVEN_NAME_BEFORE.search(text, max(0, start - 24), start):
+            continue
         lead = _LEADING_PREPOSITION.match(phrase) if phrase[:1] in "IANFOB" else None
         if lead:
             start, phrase = start + lead.end(), phrase[lead.end():]  # "In Rakhine State, ...": the name follows
