@@ -922,6 +922,16 @@ CASES: list[tuple[str, str, list[Row]]] = [
      "a local cartel leader.", [("killed", "people", "person", 3, "exact", None, False, "asserted"),
                                 ("injured", "combatants", "person", 4, "exact", None, False, "asserted"),
                                 ("killed", "people", "person", 1, "exact", 0, False, "asserted")]),
+    # one number shared by a killing verb and another kind's verb after it takes the first named
+    ("shared-number-first-kind", "Troops killed and arrested 3 militants near the town.",
+     [("killed", "combatants", "person", 3, "exact", None, False, "asserted")]),
+    ("shared-number-kill-or-capture", "The factions say they killed or captured 20 fighters.",
+     [("killed", "combatants", "person", 20, "exact", None, False, "asserted")]),
+    # a sequence ends in its last outcome: guards
+    ("sequence-arrested-then-executed", "Soldiers arrested and executed six men at the market.",
+     [("killed", "people", "person", 6, "exact", None, False, "asserted")]),
+    ("sequence-wounded-then-abducted", "Gunmen wounded and abducted a trader near the market.",
+     [("abducted", "civilians", "person", 1, "exact", None, False, "asserted")]),
     # a year after a preposition of time is the date, although a displaced noun may follow it
     ("year-of-a-date", "In 2019 floods displaced 20,000 people across the delta.",
      [("displaced", "people", "person", 20_000, "exact", None, False, "asserted")]),

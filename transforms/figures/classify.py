@@ -237,6 +237,9 @@ def kind_of(s: str, m: Mention, np: NounPhrase, before: str, mentions: list[Ment
             verb = pattern.search(near[:cut])
         if verb:
             rule = KindRule.of(RuleSource.LEFT_VERB, verb.group(0))
+            first = _first_named(kind, near, verb.start())
+            if first is not None:
+                return first  # "killed and arrested 3 militants": the number takes the first kind named
             if kind == "abducted" and re.search(r"(?i)\b(?:took|taking|seiz\w+)\s*$", before.rstrip(" \"“'")) \
                     and not re.search(r"(?i)^\s*(?:hostage|captive|prisoner)", after_np):
                 continue  # "took 5 ..." is only a kind with "hostage"; "seized four carts" never
@@ -262,6 +265,30 @@ def kind_of(s: str, m: Mention, np: NounPhrase, before: str, mentions: list[Ment
 _RELATIVE_OBJECT_BEFORE = re.compile(r"(?i)\b(?:who|that)\s+(?:[a-z]+ly\s+)?(?!(?:was|were|had|has|have|is|are|been|"
                                      r"being|got|became|remained|seemed)\s)(?:[a-z]{2,}ed|shot|hit|beat|struck|took|"
                                      r"held|met|led|saw|fought|caught|stole|threw|drove|bit|sold|brought|sent)\s+$")
+
+
+_AND_BEFORE = re.compile(r"\s+(?:and|or|and/or|&)\s+$")
+
+
+def _first_named(kind: str | None, near: str, verb_start: int) -> KindDecision | None:
+    """'killed and arrested 3 militants': one number shared by a killing verb and a verb of another
+    kind before it is killed (the first named; "arrested and executed six" is killed too, the end of
+    a sequence, as the nearest verb already says). None for any other pair: "abducted and detained",
+    "wounded and abducted a man" keep the nearest verb, the last of the sequence."""
+    if kind == "killed":
+        return None
+    conj = _AND_BEFORE.search(near, max(0, verb_start - 8), verb_start)
+    if conj is None:
+        return None
+    head = near[:conj.start()] + " "
+    for other, pattern in T.LEFT_VERB_RES:
+        if other == "killed":
+            earlier = pattern.search(head)
+            if earlier is not None and " " not in earlier.group(0).strip():
+                first = "casualties" if kind == "injured" else "killed"
+                return KindDecision(first, Site.BEFORE, KindRule.of(
+                    RuleSource.LEFT_VERB, f"{earlier.group(0).strip()} {conj.group(0).strip()} …"))
+    return None
 
 
 def _after_or_state(s: str, np: NounPhrase, mentions: list[Mention], index: int) -> KindDecision:
