@@ -705,7 +705,7 @@ CASES: list[tuple[str, str, list[Row]]] = [
      [("killed", "people", "person", 8, "exact", None, False, "asserted")]),
     # an acronym ending in "-is" is a name, not a demonym like "Somalis"
     ("acronym-before-the-noun", "Airstrikes on the convoy left more than 70 ISIS members dead.",
-     [("killed", "people", "person", 70, "more_than", None, False, "asserted")]),
+     [("killed", "combatants", "person", 70, "more_than", None, False, "asserted")]),
     ("ellipsis-ends-the-hedge", "Guards killed 41 people trying to cross…Militias kill a child in a raid on the "
      "road.",
      [("killed", "people", "person", 41, "exact", None, False, "asserted"),
@@ -922,6 +922,11 @@ CASES: list[tuple[str, str, list[Row]]] = [
      "a local cartel leader.", [("killed", "people", "person", 3, "exact", None, False, "asserted"),
                                 ("injured", "combatants", "person", 4, "exact", None, False, "asserted"),
                                 ("killed", "people", "person", 1, "exact", 0, False, "asserted")]),
+    # members of an armed group named before the noun are combatants; a family's members are not
+    ("armed-group-members", "Coalition airstrikes killed 11 ISIS members near the border on Sunday.",
+     [("killed", "combatants", "person", 11, "exact", None, False, "asserted")]),
+    ("family-members", "The blast killed 4 family members in their home on Sunday.",
+     [("killed", "people", "person", 4, "exact", None, False, "asserted")]),
     # one number shared by a killing verb and another kind's verb after it takes the first named
     ("shared-number-first-kind", "Troops killed and arrested 3 militants near the town.",
      [("killed", "combatants", "person", 3, "exact", None, False, "asserted")]),

@@ -604,6 +604,8 @@ def _classify(s: str, m: Mention, mentions: list[Mention], index: int) -> Candid
             re.sub(r"(?i)^\s*(?:members\s+)?(?:at\s+least\s+)?(?:of|from|among)\s+(?:the\s+)?[\"“']?", "",
                    s[np.end:np.end + 60])):
         cand.group = "combatants"  # "34 casualties at least from the regime forces"
+    if cand.group == "people" and np.head in ("members", "member") and ARMED.search(s, m.end, np.end):
+        cand.group = "combatants"  # "11 ISIS members", "20 Boko Haram members": members of an armed group
     if decision.site is Site.TOLL and cand.group == "people" and re.search(r"(?i)\bcivilian", before[-80:]):
         cand.group = "civilians"  # "raised the civilian death toll to 50"
     if re.match(r"(?i)^\s*(?:people\s+|persons\s+)?with\s+disabilit", context_after(s, m.end)):
