@@ -922,6 +922,14 @@ CASES: list[tuple[str, str, list[Row]]] = [
      "a local cartel leader.", [("killed", "people", "person", 3, "exact", None, False, "asserted"),
                                 ("injured", "combatants", "person", 4, "exact", None, False, "asserted"),
                                 ("killed", "people", "person", 1, "exact", 0, False, "asserted")]),
+    # ACLED's crowd size is a coding field, with its hedge too
+    ("crowd-size-with-a-hedge", "Three protesters, including a teenager, sustained injuries. [size=over 40]",
+     [("injured", "civilians", "person", 3, "exact", None, False, "asserted"),
+      ("injured", "children", "person", 1, "exact", 0, False, "asserted")]),
+    # a bare count after a second verb of damage counts the same dwellings
+    ("elided-dwellings-after-a-second-verb", "The cyclone destroyed 1,420 houses, and partially damaged 9,870.",
+     [("housing_destroyed", "people", "dwelling", 1_420, "exact", None, False, "asserted"),
+      ("housing_destroyed", "people", "dwelling", 9_870, "exact", None, False, "asserted")]),
     # members of an armed group named before the noun are combatants; a family's members are not
     ("armed-group-members", "Coalition airstrikes killed 11 ISIS members near the border on Sunday.",
      [("killed", "combatants", "person", 11, "exact", None, False, "asserted")]),

@@ -164,7 +164,9 @@ _GROUP_HINTS = [
 _PLACES_FOR_PEOPLE = re.compile(r"\s(?:camps?|sites?|centres?|centers?|settlements?)\b")
 _CODED_AFTER = re.compile(r"(?i)\s+(?:fatalit(?:y|ies)\s+)?(?:(?:were\s+|are\s+)?coded|(?P<split>split)\s+(?:among|"
                           r"across|between))\b")
-_CODED = re.compile(r"(?i)(?:coded\s+(?:as|at)\b[^.;,()]{0,30}?|size\s*=|\[size=|geoprecision|code)\s*$")
+# ACLED's coding fields, a crowd's size with its hedge too: "[size=at least 12]", "[size=around 500-1000]"
+_CODED = re.compile(r"(?i)(?:coded\s+(?:as|at)\b[^.;,()]{0,30}?|\[?size\s*=\s*(?:[a-z]+\s+){0,2}|geoprecision|code)"
+                    r"\s*$")
 _TIME_AFTER = re.compile(r"(?i)^\s*(?:a\.?m\b|p\.?m\b|am\b|pm\b|gmt\b|utc\b|hrs\b|o'clock|h\d\d|:\d\d)")
 _MONEY_BEFORE = re.compile(r"(?:[$€£¥]|US\$|USD|EUR|GBP|Rs\.?|N|KSh)\s*$")
 _ORDINAL_AFTER = re.compile(r"(?i)^(?:st|nd|rd|th)\b")

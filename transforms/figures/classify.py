@@ -699,6 +699,11 @@ _ANOTHER_BEFORE = re.compile(r"(?i)\b(?:another|a\s+further|an\s+additional)\s*$
 _MORE_AFTER = re.compile(r"(?i)\s+(?:more|others)\b(?!\s+than)")
 
 
+_BARE_END = re.compile(r"\s*(?:[.,;)]|$|\s(?:and|or|while|in|by)\b)")
+_DAMAGE_VERB_BETWEEN = re.compile(r"(?i)(?:\band|,)\s+(?:[a-z]+ly\s+)?(?:damaged|destroyed|flooded|razed|burned|burnt|"
+                                  r"demolished|submerged|inundated|washed\s+away)\s*$")
+
+
 def elided(s: str, m: Mention) -> bool:
     """'another 900', '13 more': a number that continues the count before it."""
     return bool(_ANOTHER_BEFORE.search(s[max(0, m.start - 20):m.start]) or _MORE_AFTER.match(s, m.end))
@@ -712,10 +717,13 @@ def elided_head(s: str, m: Mention, np: NounPhrase, mentions: list[Mention], ind
     prev = mentions[index - 1]
     if prev.kind not in ("digits", "words") or m.start - prev.end > 80 or re.search(r"[.;]", s[prev.end:m.start]):
         return None
-    if not elided(s, m):
+    # "destroyed 2,638 houses, and partially damaged 38,641.": a bare count after a second verb of
+    # damage counts the same dwellings, though no "another" says so
+    dwellings_only = not elided(s, m)
+    if dwellings_only and not (_BARE_END.match(s, m.end) and _DAMAGE_VERB_BETWEEN.search(s[prev.end:m.start])):
         return None
     head = noun_phrase(s, prev.end)
-    if head.head is None or head.people is not True:
+    if head.head is None or head.people is not True or (dwellings_only and head.unit != "dwelling"):
         return None
     after = _MORE_AFTER.match(s, m.end)
     end = after.end() if after else m.end
