@@ -922,6 +922,11 @@ CASES: list[tuple[str, str, list[Row]]] = [
      "a local cartel leader.", [("killed", "people", "person", 3, "exact", None, False, "asserted"),
                                 ("injured", "combatants", "person", 4, "exact", None, False, "asserted"),
                                 ("killed", "people", "person", 1, "exact", 0, False, "asserted")]),
+    # a toll that "is now" a number; "brings to almost N the total number" is a running total
+    ("toll-is-now", "The death toll from the floods in the province is now 34, officials said.",
+     [("killed", "people", "person", 34, "exact", None, False, "asserted")]),
+    ("brings-to-almost-the-total-number", "This brings to almost 9,000 the total number of people displaced "
+     "from the valley.", [("displaced", "people", "person", 9_000, "approx", None, True, "asserted")]),
     # ACLED's crowd size is a coding field, with its hedge too
     ("crowd-size-with-a-hedge", "Three protesters, including a teenager, sustained injuries. [size=over 40]",
      [("injured", "civilians", "person", 3, "exact", None, False, "asserted"),

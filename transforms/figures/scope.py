@@ -80,9 +80,10 @@ SPAN_AFTER = re.compile(r"(?i)^[^.;:]{0,120}?\b(?:in|during|over|within)\s+(?:th
 # the inverted toll of displacement: "This brings to 332,000 the number of people displaced" (of deaths
 # it is one incident's toll as often as a running total: the rules for tolls decide)
 _TO_BEFORE = re.compile(r"(?i)\b(?:rais\w*|ris\w*|rose|brings?|bringing|brought|increas\w*|pushing|takes|taking)\s+"
-                        r"to\s+(?:about\s+|around\s+|some\s+|more\s+than\s+|at\s+least\s+)?$")
+                        r"to\s+(?:about\s+|around\s+|some\s+|more\s+than\s+|at\s+least\s+|almost\s+|nearly\s+|over\s+|"
+                        r"roughly\s+|approximately\s+|an\s+estimated\s+)?$")
 _THE_NUMBER_AFTER = re.compile(r"(?i)[\w.,]+(?:\s+[a-z]+)?\s*(?:at\s+least\s*)?,?\s*the\s+"
-                               r"(?:number|death\s+toll|toll)\b")
+                               r"(?:total\s+|overall\s+|cumulative\s+)?(?:number|death\s+toll|toll)\b")
 # what wages a conflict over days, beside CONFLICT's words (which also decide displacement's scope)
 WAGED = re.compile(r"(?i)\b(?:shell\w*|bombard\w*|escalat\w*|air\s?strikes|raids|strikes|battles)\b")
 # a yearly figure adds up many disasters, it is not the toll of one: "floods kill hundreds every year"

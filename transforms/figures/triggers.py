@@ -63,7 +63,8 @@ TOLL_BEFORE = re.compile(
     r"number\s+of\s+(?:the\s+)?(?:\w+\s+){0,2}?"
     r"(?P<what>casualties|dead|deaths|fatalities|killed|victims|injured|wounded|displaced|people\s+killed|"
     r"those\s+killed|who\s+were\s+killed|who\s+died|missing|evacuees|refugees|IDPs|returnees))"
-    r"\b[^.;:]{0,90}?\b(?:to|at|reached|reaches|hit|hits|of|is|was|be|stands\s+at|stood\s+at)" + FILLER_BEFORE
+    r"\b[^.;:]{0,90}?\b(?:to|at|reached|reaches|hit|hits|of|(?:is|was|be)(?:\s+(?:now|currently))?|stands\s+at|stood\s+at)"
+    + FILLER_BEFORE
 )
 # a label and its value, as in sitrep tables: "Number of displaced: 452", "IDPs total 122 387",
 # "Evacuation total people: 3,614", "Completely destroyed housing: 146"
