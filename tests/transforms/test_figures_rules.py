@@ -922,6 +922,9 @@ CASES: list[tuple[str, str, list[Row]]] = [
      "a local cartel leader.", [("killed", "people", "person", 3, "exact", None, False, "asserted"),
                                 ("injured", "combatants", "person", 4, "exact", None, False, "asserted"),
                                 ("killed", "people", "person", 1, "exact", 0, False, "asserted")]),
+    # a quarter or three quarters of a million, like half a million, is an exact count
+    ("a-quarter-of-a-million", "Three quarters of a million people were evacuated ahead of the cyclone.",
+     [("evacuated", "people", "person", 750_000, "exact", None, False, "asserted")]),
     # a toll that "is now" a number; "brings to almost N the total number" is a running total
     ("toll-is-now", "The death toll from the floods in the province is now 34, officials said.",
      [("killed", "people", "person", 34, "exact", None, False, "asserted")]),

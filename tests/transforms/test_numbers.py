@@ -11,6 +11,7 @@ VALUES = [
     ("1.5 million", 1_500_000), ("2.3m", 2_300_000), ("1.2bn", 1_200_000_000), ("2.2 million", 2_200_000),
     ("fifteen", 15), ("twenty-five", 25), ("two hundred", 200), ("one million", 1_000_000),
     ("five million", 5_000_000), ("a dozen", 12), ("two dozen", 24), ("half a million", 500_000),
+    ("a quarter of a million", 250_000), ("three quarters of a million", 750_000),
     ("three thousand", 3000), ("one hundred and twenty", 120), ("1.2 millio\u00adn", 1_200_000),
 ]
 

@@ -28,7 +28,8 @@ _DIGITS = (
     # "02/05/2019", "24/7", a date cut off at the text's end ("... Syrian Desert  02/"): never a count
     r"(?![\w$€£%])(?!/(?:\d|\s*$))"
 )
-_DOZENS = r"(?i:half\s+a\s+million|(?:a|one|two|three|four|five|six|seven|eight|nine|ten)\s+dozen)"
+_DOZENS = (r"(?i:half\s+a\s+million|(?:a|one|three)[\s-]quarters?\s+of\s+a\s+million|"
+           r"(?:a|one|two|three|four|five|six|seven|eight|nine|ten)\s+dozen)")
 _ONE_NUMBER = rf"(?:{_DIGITS}|{_DOZENS}|(?i:\b{_WORD_NUMBER}\b))"
 _FEW = "|".join(re.escape(w) for w in sorted(FEW_WORDS, key=len, reverse=True))
 _VAGUE = "|".join(re.escape(w) for w in sorted(VAGUE, key=len, reverse=True))
@@ -90,6 +91,9 @@ def parse_number(text: str) -> int | None:
         return round(value * scale)
     if raw == "half a million":
         return 500_000
+    quarters = re.match(r"(a|one|three)[\s-]quarters?\s+of\s+a\s+million$", raw)
+    if quarters:  # "a quarter of a million", "three quarters of a million"
+        return 750_000 if quarters.group(1) == "three" else 250_000
     dozen = re.match(r"(a|one|two|three|four|five|six|seven|eight|nine|ten)\s+dozen$", raw)
     if dozen:
         return 12 * (1 if dozen.group(1) == "a" else UNITS.get(dozen.group(1), 10))
