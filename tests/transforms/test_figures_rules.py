@@ -922,6 +922,20 @@ CASES: list[tuple[str, str, list[Row]]] = [
      "a local cartel leader.", [("killed", "people", "person", 3, "exact", None, False, "asserted"),
                                 ("injured", "combatants", "person", 4, "exact", None, False, "asserted"),
                                 ("killed", "people", "person", 1, "exact", 0, False, "asserted")]),
+    # the name of the one counted, set off by commas, is no break between them and their verb
+    ("name-apposition", "A teacher, Moussa Traore, was shot dead by gunmen at the school gate.",
+     [("killed", "civilians", "person", 1, "exact", None, False, "asserted")]),
+    ("names-apposition-list", "Two soldiers, Sgt Diallo and Cpl Kone, were killed in the ambush.",
+     [("killed", "combatants", "person", 2, "exact", None, False, "asserted")]),
+    # ages: in weeks or days before a noun, and after a name between commas
+    ("weeks-old-is-an-age", "A three-week-old baby died in the fire at the camp.",
+     [("killed", "children", "person", 1, "exact", None, False, "asserted")]),
+    ("ages-after-names-in-a-list", "Three children, Amadou, 7, Issa, 4, and Fanta, 2, were injured when the shell "
+     "hit the house.", [("injured", "children", "person", 3, "exact", None, False, "asserted")]),
+    # a sentence that opens with "also" adds people; it does not say again who was counted
+    ("also-opens-the-sentence", "One soldier was killed at the checkpoint. Also a militant was killed in the clash.",
+     [("killed", "combatants", "person", 1, "exact", None, False, "asserted"),
+      ("killed", "combatants", "person", 1, "exact", None, False, "asserted")]),
     # a quarter or three quarters of a million, like half a million, is an exact count
     ("a-quarter-of-a-million", "Three quarters of a million people were evacuated ahead of the cyclone.",
      [("evacuated", "people", "person", 750_000, "exact", None, False, "asserted")]),

@@ -170,7 +170,8 @@ _CODED = re.compile(r"(?i)(?:coded\s+(?:as|at)\b[^.;,()]{0,30}?|\[?size\s*=\s*(?
 _TIME_AFTER = re.compile(r"(?i)^\s*(?:a\.?m\b|p\.?m\b|am\b|pm\b|gmt\b|utc\b|hrs\b|o'clock|h\d\d|:\d\d)")
 _MONEY_BEFORE = re.compile(r"(?:[$€£¥]|US\$|USD|EUR|GBP|Rs\.?|N|KSh)\s*$")
 _ORDINAL_AFTER = re.compile(r"(?i)^(?:st|nd|rd|th)\b")
-_AGE = re.compile(r"(?i)^(?:-year-old|\s*years?\s+old|-month-old|\s*-?\s*(?:yrs?|year)\b)|^\s*(?:aged|age)\b")
+_AGE = re.compile(r"(?i)^(?:-year-old|\s*years?\s+old|-(?:month|week|day)-old|\s*(?:months?|weeks?|days?)\s+old\b|"
+                  r"\s*-?\s*(?:yrs?|year)\b)|^\s*(?:aged|age)\b")
 _AGE_BEFORE = re.compile(r"(?i)\b(?:aged|age|ages|between\s+the\s+ages\s+of)\s*$")
 # "children under 18", "people over 60", "girls under five": an age limit, not a count
 _AGE_LIMIT = re.compile(r"(?i)\b(?:children|child|people|persons|those|adults|minors|girls|boys|youths?|men|women|"
@@ -340,6 +341,8 @@ _YEAR_SUBJECT = re.compile(r"\s+(?:saw|was|marked|brought|witnessed|recorded|pro
 # the prepositions that put a year in a date ("in 2014", "from 2008 to 2013"), never a count
 _DATE_PREPOSITION = re.compile(r"(?i)\b(?:in|since|during|from|until|till|before|after|between)\s+$")
 _AGES_BEFORE = re.compile(r"(?i)\bage[sd]\s+\d{1,3}(?:\s*,\s*\d{1,3})*\s*,?\s*(?:and|&)\s*$")
+_NAME_BEFORE_AGE = re.compile(r"(?<![.:;]\s)\b[A-Z][a-z'’-]+,\s$")
+_AGE_ENDS = re.compile(r"\s*(?:,|\)|;|\band\b|\.(?!\d))")
 _STOREYS_AFTER = re.compile(r"(?i)[\s-]*(?:storey|story|storeyed|storied|floor)\b")
 _FRACTION_AFTER = re.compile(r"(?i)[\s-]*(?:thirds?|quarters?|fifths?|tenths?|halves)\s+of\b")
 # some of the people a relative clause says what happened to: those already counted, if any were
@@ -393,6 +396,9 @@ def _is_trap(s: str, m: Mention) -> bool:
         return True  # "N$20 000": the rest of a sum spaced into thousands, never a count of none
     if m.kind == "digits" and tail.endswith(("and", "&")) and _AGES_BEFORE.search(before):
         return True  # "Two men, ages 71 and 51, were found dead": the second age too
+    if (m.kind == "digits" and m.best <= 110 and m.hedge_start is None and before.endswith(", ")
+            and _NAME_BEFORE_AGE.search(before) and _AGE_ENDS.match(after)):
+        return True  # "Cindy Galvan, 23, and their children, Star, 2, Rickcin, 4 and a baby": ages after names
     if _STOREYS_AFTER.match(after):
         return True  # "a three storey block of flats", "a 10-storey building": its height, not its homes
     if m.kind == "words" and _FRACTION_AFTER.match(after):

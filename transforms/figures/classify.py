@@ -64,6 +64,11 @@ _PAREN = re.compile(r"^\s*(?:\([^)]{0,80}\)|\[[^\]]{0,80}\])")
 APPOSITION = re.compile(r"^\s*(?:[-–—]\s*[^-–—.;:]{1,100}?\s*[-–—]|,\s*(?:\d[\d,]*|one|two|three|four|five|six|seven|"
                         r"eight|nine|ten|an?)\s[^.;:]{0,80}?\b(?:and|plus)\s[^.;:,]{1,40},)(?=\s*(?:were|was|had|have|"
                         r"has|are|is|died|killed|fled|\w+ed)\b)")
+# the name of the one just counted, set off by commas, maybe with an age: "a teacher, Moussa Traore,
+# was shot dead", "A power worker, Auguste Ouedraogo, 41, was tortured and killed"
+_NAME = r"[A-Z][\w'’.-]+(?:\s+(?:[A-Z][\w'’.-]+|al|bin|ibn|el|de|da|ould|ag|wa)){0,4}(?:\s*,\s*\d{1,3}|\s*\(\d{1,3}\))?"
+_NAME_APPOSITION = re.compile(rf"^\s*,\s*{_NAME}(?:\s*(?:,|,?\s+and)\s+{_NAME}){{0,5}}\s*,"
+                              r"(?=\s*(?:was|were|had|has|is|are|died|[a-z]+ed)\b)")
 # "Some 4,000 people, most of them in the north, were displaced": an aside between the noun phrase
 # and its predicate
 _INCLUDING_CLAUSE = re.compile(
@@ -430,7 +435,7 @@ def predicate_after(s: str, pos: int, mentions: list[Mention], index: int) -> Ki
         nxt_np = noun_phrase(s, nxt.end) if nxt.kind != "single" else None
         pos = nxt_np.end if nxt_np is not None and nxt_np.end > nxt.end else nxt.end
     rest = context_after(s, pos)
-    for skip in (_PAREN, APPOSITION, _INCLUDING_CLAUSE, _REL_CLAUSE, _COORD_NP, _PREP_PHRASE):
+    for skip in (_PAREN, _NAME_APPOSITION, APPOSITION, _INCLUDING_CLAUSE, _REL_CLAUSE, _COORD_NP, _PREP_PHRASE):
         hop = skip.match(rest)
         if hop:
             if (skip is _PREP_PHRASE and _OF_SOMEONE.match(rest) and _RELATIVES_BEFORE.search(s, max(0, pos - 40), pos)

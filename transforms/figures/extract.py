@@ -201,6 +201,8 @@ _REPORTING = r"(?!(?:reported|stated|claimed|said|counted|recorded|noted|announc
 _ALSO_AFTER = re.compile(r"(?i)[^;:]{0,50}?\s(?:(?:were|was|are|is|have|has|had)\s+(?:been\s+)?)?also\s+" + _REPORTING
                          + r"(?:[a-z]+\s+)?[a-z]+(?:ed|en)\b")
 _ALSO_BEFORE = re.compile(r"(?i)\balso\s+" + _REPORTING + r"(?:[a-z]+\s+)?[a-z]+(?:ed|en)\s+(?:[\w'-]+\s+){0,3}$")
+# "Also a Taliban militant was killed", "In addition, two civilians died": a sentence that says it adds people
+_ALSO_OPENS = re.compile(r"(?i)^\W*(?:also|in\s+addition|additionally)\b[^.;:]{0,40}$")
 # "another woman", "a third member": someone new (a bare "a man" often re-introduces the lead's victim)
 _INDEFINITE = re.compile(r"(?i)(?:an?\s+(?:second|third|fourth|fifth|sixth|further|new)|another)\s")
 
@@ -220,7 +222,8 @@ def _link_rereports(figures: list[Figure], sources: list[tuple[Candidate, Senten
             someone_new = someone_new or elided(sentence.text, cand.mention)
             # "Eight assailants were killed. Eight soldiers were also killed": "also" adds people
             someone_new = someone_new or _ALSO_AFTER.match(sentence.text, cand.np_end) is not None or (
-                _ALSO_BEFORE.search(sentence.text, max(0, cand.mention.start - 60), cand.mention.start) is not None)
+                _ALSO_BEFORE.search(sentence.text, max(0, cand.mention.start - 60), cand.mention.start) is not None
+                or _ALSO_OPENS.match(sentence.text[:cand.mention.start]) is not None)
             around = sentence.text[max(0, cand.mention.start - 40):cand.mention.end + 10]
             for i in same[:20]:
                 first = figures[i]
