@@ -922,6 +922,11 @@ CASES: list[tuple[str, str, list[Row]]] = [
      "a local cartel leader.", [("killed", "people", "person", 3, "exact", None, False, "asserted"),
                                 ("injured", "combatants", "person", 4, "exact", None, False, "asserted"),
                                 ("killed", "people", "person", 1, "exact", 0, False, "asserted")]),
+    # a hedge on who did it leaves a later death asserted; on the death itself it stays
+    ("hedged-cause-later-died", "A student was allegedly shot by police and later died in hospital.",
+     [("killed", "civilians", "person", 1, "exact", None, False, "asserted")]),
+    ("hedged-death", "A trader was allegedly beaten to death by police on Monday.",
+     [("killed", "civilians", "person", 1, "exact", None, False, "uncertain")]),
     # the name of the one counted, set off by commas, is no break between them and their verb
     ("name-apposition", "A teacher, Moussa Traore, was shot dead by gunmen at the school gate.",
      [("killed", "civilians", "person", 1, "exact", None, False, "asserted")]),

@@ -610,6 +610,9 @@ _RELATIVE_IN_ZONE = re.compile(r"(?i)^.*\b(that|which|who)\s")
 _NEW_CLAUSE = re.compile(r"(?i)^.*\b(?:after|following|before|since|with|for|and|but|when|while)\b")
 
 
+_LATER_DIED = re.compile(r"(?i)\band\s+(?:later\s+|then\s+|subsequently\s+|eventually\s+)?(?:died|succumbed)\b")
+
+
 def modality_of(s: str, np: NounPhrase, before: str, decision: KindDecision) -> str:
     gap = decision.gap
     clause_start = max(before.rfind(","), before.rfind(";"), before.rfind(" while "), before.rfind("…"))
@@ -629,7 +632,11 @@ def modality_of(s: str, np: NounPhrase, before: str, decision: KindDecision) -> 
                   if "not" in s[np.end:np.end + 160] else None)
     if unverified is not None and _ANOTHER_NUMBER.search(s, np.end, unverified.start()):
         unverified = None  # "confirmed 3 fatalities, but claimed 15 died, which has not been confirmed": the 15's
-    if (T.UNCERTAIN.search(gap) or T.UNCERTAIN_CLAIM.search(verb_zone) or feared or unconfirmed or claimed
+    # "a student was allegedly shot by police and later died in hospital": who shot is in doubt, the death is not
+    trigger = decision.rule.trigger if decision.rule is not None else ""
+    died = _LATER_DIED.search(trigger) if "died" in trigger or "succumb" in trigger else None
+    hedged = "" if died is not None and decision.site is Site.AFTER else gap
+    if (T.UNCERTAIN.search(hedged) or T.UNCERTAIN_CLAIM.search(verb_zone) or feared or unconfirmed or claimed
             or unverified):
         return "uncertain"
     # a count named by its noun is hedged by the words of its clause: "possibly at a cost of 300,000 lives"
