@@ -81,9 +81,9 @@ def extract_article(html: bytes, url: str, feed_published: datetime | None, fetc
         raise ExtractionError(f"not a web page: the body is {kind}")
     page = decode_html(html, content_type).text
     doc = _trafilatura(page, url, latest, fast=True)
-    if not isinstance(doc, Document) or len((doc.text or "").strip()) < COMPARE_BELOW_CHARS:
-        doc = _trafilatura(page, url, latest, fast=False)
-    if not isinstance(doc, Document) or not doc.text:
+    if doc is None or len((doc.text or "").strip()) < COMPARE_BELOW_CHARS:
+        doc = _trafilatura(page, url, latest, fast=False)  # what trafilatura's default settings would give
+    if doc is None or not doc.text:
         raise ExtractionError("no article body found in the page")
     text = doc.text.strip()
     if len(text) < min_chars:
