@@ -174,10 +174,11 @@ class ExtractedBatch(Generic[A]):
             return parts[0]
         outcomes: list[A | IngestError] = []
         frames = []
+        articles = 0  # of the parts before this one
         for part in parts:
-            before = sum(not isinstance(o, IngestError) for o in outcomes)
-            frames.append(part.figures.with_columns((pl.col(ARTICLE_INDEX) + before).cast(pl.Int32)))
+            frames.append(part.figures.with_columns((pl.col(ARTICLE_INDEX) + articles).cast(pl.Int32)))
             outcomes.extend(part.outcomes)
+            articles += sum(not isinstance(o, IngestError) for o in part.outcomes)
         return cls(outcomes, pl.concat(frames))
 
 

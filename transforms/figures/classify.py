@@ -64,10 +64,14 @@ _PAREN = re.compile(r"^\s*(?:\([^)]{0,80}\)|\[[^\]]{0,80}\])")
 APPOSITION = re.compile(r"^\s*(?:[-–—]\s*[^-–—.;:]{1,100}?\s*[-–—]|,\s*(?:\d[\d,]*|one|two|three|four|five|six|seven|"
                         r"eight|nine|ten|an?)\s[^.;:]{0,80}?\b(?:and|plus)\s[^.;:,]{1,40},)(?=\s*(?:were|was|had|have|"
                         r"has|are|is|died|killed|fled|\w+ed)\b)")
+# a person's name, read on the original case: capitalised words and the particles of Arabic and
+# West African names ("Abu Bakr al-Baghdadi", "Hamadou Ag Ali", "Mohamed Ould Sidi")
+_PERSON_NAME = (r"(?:[A-Z][\w'’.-]+|al-[A-Z][\w'’-]+)(?:\s+(?:[A-Z][\w'’.-]+|al-[A-Z][\w'’-]+|bin|ibn|al|el|abu|de|da|"
+                r"ould|ag|wa)){0,5}")
 # the name of the one just counted, set off by commas, maybe with an age: "a teacher, Moussa Traore,
 # was shot dead", "A power worker, Auguste Ouedraogo, 41, was tortured and killed"
-_NAME = r"[A-Z][\w'’.-]+(?:\s+(?:[A-Z][\w'’.-]+|al|bin|ibn|el|de|da|ould|ag|wa)){0,4}(?:\s*,\s*\d{1,3}|\s*\(\d{1,3}\))?"
-_NAME_APPOSITION = re.compile(rf"^\s*,\s*{_NAME}(?:\s*(?:,|,?\s+and)\s+{_NAME}){{0,5}}\s*,"
+_NAMED = rf"{_PERSON_NAME}(?:\s*,\s*\d{{1,3}}|\s*\(\d{{1,3}}\))?"
+_NAME_APPOSITION = re.compile(rf"^\s*,\s*{_NAMED}(?:\s*(?:,|,?\s+and)\s+{_NAMED}){{0,5}}\s*,"
                               r"(?=\s*(?:was|were|had|has|is|are|died|[a-z]+ed)\b)")
 # "Some 4,000 people, most of them in the north, were displaced": an aside between the noun phrase
 # and its predicate
@@ -273,27 +277,25 @@ _RELATIVE_OBJECT_BEFORE = re.compile(r"(?i)\b(?:who|that)\s+(?:[a-z]+ly\s+)?(?!(
 
 
 _AND_BEFORE = re.compile(r"\s+(?:and|or|and/or|&)\s+$")
+_KILLING_BEFORE = dict(T.LEFT_VERB_RES)["killed"]
 
 
 def _first_named(kind: str | None, near: str, verb_start: int) -> KindDecision | None:
-    """'killed and arrested 3 militants': one number shared by a killing verb and a verb of another
-    kind before it is killed (the first named; "arrested and executed six" is killed too, the end of
-    a sequence, as the nearest verb already says). None for any other pair: "abducted and detained",
-    "wounded and abducted a man" keep the nearest verb, the last of the sequence."""
+    """'killed and arrested 3 militants': when the verb nearest the number (``kind``) follows a
+    killing verb ("killed and ...", "kill or capture ..."), the number is killed, the first kind
+    named; with "wounded" it is casualties. "arrested and executed six" is killed as it is, the end
+    of a sequence. None for any other pair: "abducted and detained", "wounded and abducted a man"
+    keep the nearest verb, the last of the sequence."""
     if kind == "killed":
         return None
     conj = _AND_BEFORE.search(near, max(0, verb_start - 8), verb_start)
     if conj is None:
         return None
-    head = near[:conj.start()] + " "
-    for other, pattern in T.LEFT_VERB_RES:
-        if other == "killed":
-            earlier = pattern.search(head)
-            if earlier is not None and " " not in earlier.group(0).strip():
-                first = "casualties" if kind == "injured" else "killed"
-                return KindDecision(first, Site.BEFORE, KindRule.of(
-                    RuleSource.LEFT_VERB, f"{earlier.group(0).strip()} {conj.group(0).strip()} …"))
-    return None
+    earlier = _KILLING_BEFORE.search(near[:conj.start()] + " ")
+    if earlier is None or " " in earlier.group(0).strip():
+        return None  # a nominal ("the killing of") names its own number
+    return KindDecision("casualties" if kind == "injured" else "killed", Site.BEFORE,
+                        KindRule.of(RuleSource.LEFT_VERB, f"{earlier.group(0).strip()} {conj.group(0).strip()} …"))
 
 
 def _after_or_state(s: str, np: NounPhrase, mentions: list[Mention], index: int) -> KindDecision:
@@ -382,10 +384,9 @@ def _cut_before(original: str, near: str) -> int | None:
 _AND_VERBED = re.compile(r"\s+(?:and|or)\s+[a-z]+ed" + T.FILLER_BEFORE)
 
 
-# a name is read on the original case: capitalised words, with the particles of Arabic names
+# "killing commander Abu Talha and 14 members": a name and "and" before the number
 _NAME_AND_BEFORE = re.compile(r"\s(?:(?:commander|leader|emir|chief|sheikh|general|colonel)\s+)?"
-                              r"(?:[A-Z][\w'’-]+|al-[A-Z][\w'’-]+)(?:\s+(?:[A-Z][\w'’-]+|al-[A-Z][\w'’-]+|bin|ibn|al|el|"
-                              r"abu|Abu)){0,5},?\s+(?:and|as\s+well\s+as)\s*$")
+                              rf"{_PERSON_NAME},?\s+(?:and|as\s+well\s+as)\s*$")
 # a comment set off by commas between a verb and its number: ", according to the latest data,"
 _ASIDE_BEFORE = re.compile(r"(?i)\b(?:of|to)(?P<aside>\s*,\s*(?:according\s+to|officials?\s+said|[a-z]+\s+said|as\s+of|"
                            r"by\s+some\s+(?:estimates|accounts)|it\s+is\s+(?:estimated|reported|thought)|reportedly)"
