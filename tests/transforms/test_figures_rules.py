@@ -250,6 +250,45 @@ CASES: list[tuple[str, str, list[Row]]] = [
     ("sitrep-heading-glued-to-counts", "Floods hit Kratie province.IMPACT12 dead3,400 families were evacuated",
      [("killed", "people", "person", 12, "exact", None, False, "asserted"),
       ("evacuated", "people", "household", 3400, "exact", None, False, "asserted")]),
+    ("any-word-glued-to-a-thousands-count", "IMPACT9 dead7,250 families were affected and evacuated1,900 houses "
+     "inundated12,400 hectares of paddy inundated",
+     [("killed", "people", "person", 9, "exact", None, False, "asserted"),
+      ("evacuated", "people", "household", 7250, "exact", None, False, "asserted")]),
+    ("breakdown-after-the-clause-at-a-colon", "Some 9,400 people were evacuated ahead of the cyclone on Sunday: "
+     "5,200 from Bhola, 3,100 from Patuakhali and 1,100 from Barguna.",
+     [("evacuated", "people", "person", 9400, "approx", None, False, "asserted"),
+      ("evacuated", "people", "person", 5200, "exact", 0, False, "asserted"),
+      ("evacuated", "people", "person", 3100, "exact", 0, False, "asserted"),
+      ("evacuated", "people", "person", 1100, "exact", 0, False, "asserted")]),
+    ("colon-list-larger-than-the-total-is-no-breakdown", "Some 2,000 people were evacuated on Sunday: 1,500 from "
+     "Bhola, 900 from Patuakhali and 400 from Barguna.",
+     [("evacuated", "people", "person", 2000, "approx", None, False, "asserted")]),
+    ("preposition-glued-to-its-determiner", "Around 58,000 people have been displaced in the region sincethe "
+     "start of 2019.",
+     [("displaced", "people", "person", 58000, "approx", None, True, "asserted")]),
+    ("range-glued-to-between", "Floods forced between14,000 and 18,500 people from their homes on Sunday.",
+     [("displaced", "people", "person", 14000, "range", None, False, "asserted")]),
+    ("aside-closed-before-and", "The 52 passengers, including the governor, and 6 crew members were evacuated "
+     "from the aircraft.",
+     [("evacuated", "people", "person", 52, "exact", None, False, "asserted"),
+      ("evacuated", "civilians", "person", 1, "exact", 0, False, "asserted"),
+      ("evacuated", "people", "person", 6, "exact", None, False, "asserted")]),
+    ("aside-member-keeps-the-whole-kind", "Nine people were killed, including a police officer, and 14 others "
+     "wounded.",
+     [("killed", "people", "person", 9, "exact", None, False, "asserted"),
+      ("killed", "combatants", "person", 1, "exact", 0, False, "asserted"),
+      ("injured", "people", "person", 14, "exact", None, False, "asserted")]),
+    ("aside-closed-adds-to-the-whole", "The raid killed 21 gunmen, including two commanders, and a member of "
+     "the 4th Infantry Brigade.",
+     [("killed", "combatants", "person", 21, "exact", None, False, "asserted"),
+      ("killed", "combatants", "person", 2, "exact", 0, False, "asserted"),
+      ("killed", "combatants", "person", 1, "exact", None, False, "asserted")]),
+    ("list-with-and-is-no-closed-aside", "31 people were killed, including a soldier and two gunmen, and 28 other "
+     "people in shelling elsewhere.",
+     [("killed", "people", "person", 31, "exact", None, False, "asserted"),
+      ("killed", "combatants", "person", 1, "exact", 0, False, "asserted"),
+      ("killed", "combatants", "person", 2, "exact", 0, False, "asserted"),
+      ("killed", "people", "person", 28, "exact", 0, False, "asserted")]),
     ("age-limit-is-no-count", "Some 4,100 people were displaced, of whom 60 per cent were children under 18.",
      [("displaced", "people", "person", 4100, "approx", None, False, "asserted")]),
     ("remained-in-collective-centres", "More than 2,300 people remained in collective centres on Friday.",
@@ -981,6 +1020,9 @@ CASES: list[tuple[str, str, list[Row]]] = [
      [("displaced", "people", "person", 1_200_000, "approx", None, True, "asserted")]),
     ("stock-are-now-displaced", "Across the country 3.5 million people are now internally displaced.",
      [("displaced", "people", "person", 3_500_000, "exact", None, True, "asserted")]),
+    ("war-word-then-a-clause-of-its-own", "The violence erupted on Friday after gunmen killed four herders near "
+     "Bokkos.",
+     [("killed", "civilians", "person", 4, "exact", None, False, "asserted")]),
     ("increment-not-cumulative", "The death of 34 soldiers raises the death toll to 66 since the offensive began.",
      [("killed", "combatants", "person", 34, "exact", None, False, "asserted"),
       ("killed", "people", "person", 66, "exact", None, True, "asserted")]),

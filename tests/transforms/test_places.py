@@ -202,6 +202,26 @@ def test_several_admin_areas_in_one_breath_make_the_country_the_place() -> None:
     assert figure.country_iso3 == "ARG"
 
 
+def test_each_part_of_a_breakdown_is_in_its_own_area() -> None:
+    text = ("Fighting displaced more than 21,000 people in the north of Syria last week: 12,000 from Idlib, "
+            "5,500 from Aleppo, 2,300 from Hama and 1,400 from Latakia.")
+    total, *parts = extract_figures(text, None)
+    assert (total.place, total.best) == ("Syria", 21000)
+    assert [(p.place, p.best, p.part_of) for p in parts] == [
+        ("Idlib", 12000, 0), ("Aleppo", 5500, 0), ("Hama", 2300, 0), ("Latakia", 1400, 0)]
+
+
+def test_a_count_in_a_list_of_areas_is_in_their_country() -> None:
+    (figure,) = extract_figures("Shelling killed 26 people in Idlib, Hama and Latakia on Sunday.", None)
+    assert (figure.place, figure.country_iso3) == ("Syria", "SYR")
+
+
+def test_people_killed_where_they_had_fled_to_are_placed_there() -> None:
+    text = "Shelling killed 4 displaced people from Hama countryside in Balyun Camp south of Idlib."
+    (figure,) = extract_figures(text, None)
+    assert (figure.place, figure.country_iso3) == ("Balyun Camp", "SYR")
+
+
 def test_armed_groups_hint_the_country_when_no_place_resolves() -> None:
     assert actor_countries("Al Shabaab fighters attacked the base.") == {"SOM"}
     assert actor_countries("Al shabaab militants shot a soldier.") == {"SOM"}  # ACLED's lower-case spelling
@@ -243,6 +263,13 @@ def test_an_island_or_river_named_like_a_town_is_not_the_town(text: str) -> None
 def test_a_name_given_to_a_storm_or_an_operation_is_no_place(text: str) -> None:
     (figure,) = extract_figures(text, None)
     assert (figure.place, figure.country_iso3) == (None, None)
+
+
+def test_a_storm_named_hurricane_is_not_the_town_of_hurricane() -> None:
+    text = ("Floodwaters rose across North Carolina on Monday. The scene was a repeat of Hurricane Fran, which "
+            "destroyed 4,300 homes in 1996.")
+    (figure,) = extract_figures(text, None)
+    assert (figure.place, figure.country_iso3) == ("North Carolina", "USA")
 
 
 def test_a_sentence_comparing_countries_does_not_place_the_figures_after_it() -> None:

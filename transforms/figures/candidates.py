@@ -213,6 +213,10 @@ _RATIO_AFTER = re.compile(r"(?i)\s+in\s+(?:every\s+)?" + _SMALL + r"\b(?!\s*(?:[
                           r"separate|different|attacks?|incidents?))\b)")
 # how far after "including" the last member of its list can be
 _LIST_REACH = 120
+# "The 37 passengers, including Pence, and 11 crew members": one member and a comma closed the
+# aside, the "and" adds to the whole (a list of two members takes no comma before its "and")
+_CLOSES_ASIDE = re.compile(r",\s+(?:and|as\s+well\s+as|plus)\s+(?:\w+\s+){0,2}?\d")
+_ASIDE_CLOSED = re.compile(r"\s+(?:(?!\b(?:and|or)\b)[^,;.\d]){1,60},\s+(?:and|as\s+well\s+as|plus)\s+$")
 _THEN_HIM = re.compile(r"(?i)[^.;]{0,80}?,\s+(?:killing|wounding|injuring|abducting)\s+(?:him|her)\b" + PRONOUN_END)
 _SUBSET_BEFORE = re.compile(
     r"(?i)\b(?:including|among\s+them|among\s+whom|of\s+whom|of\s+them|of\s+which|among\s+the\s+(?:dead|victims|"
@@ -830,6 +834,11 @@ _BREAKDOWN_ITEM = re.compile(r"(?i)^\s+(?:(?:in|from|at|on|near)\s+(?:the\s+)?(?
 # the total's own place, maybe after a word or two: "4 assassinated overnight in Basnere and 1 in Djibo"
 _BESIDE = re.compile(r"(?i)^(?:\s+[a-z]+){0,3}?\s+(?:in|from|at|near)\s+(?:the\s+)?(?=(?-i:[A-Z]))")
 _BREAKDOWN_JOIN = re.compile(r"(?i)^\s*(?:[,:;]\s*(?:and\s+|with\s+|while\s+)?|\s+(?:and|while|with)\s+|\s*[-–—]\s*)$")
+# the list may open after the rest of the total's clause, at a colon: "More than 47,000 people were
+# displaced by fighting between 31 October and 15 November: 33,000 from Idlib, 8,900 from Aleppo ..."
+_BREAKDOWN_COLON = re.compile(r"[^.;:!?]{1,150}:\s*$")
+# "more than", "about": the parts may add up to a little more than the total's number
+_LOOSE_TOTAL = frozenset({"more_than", "at_least", "approx"})
 
 
 def _breakdowns(s: str, candidates: list[Candidate]) -> None:
@@ -849,7 +858,9 @@ def _breakdowns(s: str, candidates: list[Candidate]) -> None:
             if (part.kind is not None and part.kind != total.kind) or part.drop or part.head not in (None, total.head):
                 break
             item = _BREAKDOWN_ITEM.match(context_after(s, part.np_end))
-            if not _BREAKDOWN_JOIN.match(s[pos:part.mention.start]) or item is None:
+            joined = _BREAKDOWN_JOIN.match(s[pos:part.mention.start]) or (
+                not parts and not beside and _BREAKDOWN_COLON.match(s, pos, part.mention.start))
+            if not joined or item is None:
                 break
             parts.append(j)
             pos = _place_end(s, part.np_end + item.end())
@@ -859,7 +870,8 @@ def _breakdowns(s: str, candidates: list[Candidate]) -> None:
                 part.kind, part.group, part.modality = total.kind, total.group, total.modality
                 part.kind_rule = _shared(total.kind_rule)
             continue
-        if len(parts) < 2 or sum(candidates[j].mention.best for j in parts) > total.mention.best:
+        room = 1.1 if total.mention.qualifier in _LOOSE_TOTAL else 1.0
+        if len(parts) < 2 or sum(candidates[j].mention.best for j in parts) > total.mention.best * room:
             continue
         for j in parts:
             part = candidates[j]
@@ -952,6 +964,15 @@ def _subsets(s: str, candidates: list[Candidate]) -> None:
                     and re.match(r"(?i)^\s*,?\s*(?:including|among\s+them)\s*$", s[head.np_end:marker.end()])):
                 head.kind, head.modality = cand.kind, cand.modality
                 head.kind_rule = _shared(cand.kind_rule)
+        if _ASIDE_CLOSED.match(s, marker.end(), cand.mention.start):
+            # the count after the aside is no member of it: it adds to the whole, sharing its verb
+            # ("killing 17 fighters, including three leaders, and a member of the brigade")
+            wholes = [candidates[j] for j in window
+                      if candidates[j].kind is not None and candidates[j].mention.end <= marker.start()]
+            if cand.kind is None and wholes:
+                cand.kind, cand.modality = wholes[-1].kind, wholes[-1].modality
+                cand.kind_rule = _shared(wholes[-1].kind_rule)
+            continue
         before_marker = [j for j in window if candidates[j].mention.end <= marker.start() and not candidates[j].drop]
         if (cand.kind is None and before_marker and candidates[before_marker[-1]].kind is None
                 and marker.group(0).lower().startswith("of which")):
@@ -969,7 +990,10 @@ def _subsets(s: str, candidates: list[Candidate]) -> None:
             cand.kind_rule = KindRule.of(RuleSource.SUBSET, f"left-verb:{verb}")
             cand.modality = parent.modality
             continue
-        if cand.kind is None:
+        if cand.kind is None or (cand.kind != parent.kind and not s[marker.end():cand.mention.start].strip()
+                                 and _CLOSES_ASIDE.match(s, cand.np_end)):
+            # "were killed, including a policeman, and 30 others wounded": the one member of the
+            # aside is of the whole before it, the verb after the aside is the next count's
             cand.kind = parent.kind
             cand.kind_rule = KindRule(RuleSource.SUBSET, str(parent.kind_rule))
             cand.modality = parent.modality

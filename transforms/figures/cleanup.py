@@ -27,6 +27,9 @@ _LONG_WORD = re.compile(r"[A-Za-z]{7,}")
 # Possessive runs ("{4,}+"): a shorter run of letters is followed by a letter, never by what the
 # pattern wants next, so giving letters back cannot help, and not trying is several times faster.
 _WORD_THEN_DIGITS = re.compile(r"(?<![a-z])([a-z]{4,}+)(?=\d)")  # "affected4109 people evacuated900 houses"
+# a participle glued to digits, or any word glued to a count with thousands groups, is split
+# whatever the word: "houses inundated44,069 hectares" (no English word ends in either)
+_GLUED_COUNT = re.compile(r"\d{1,3}(?:,\d{3})+(?![\d,])")
 _DIGITS_THEN_WORD = re.compile(r"(?<![\d.,])(\d[\d,]*+)([a-z]{4,}+)(?![a-z])")  # "37people", "45dead16,000"
 # "IMPACT45 dead": a heading glued to a count (itself glued to the word before: "sub-districtsIMPACT1 injured")
 _CAPITALS_THEN_DIGITS = re.compile(r"(?<![A-Z])[A-Z]{4,}+(?=\d)")
@@ -60,6 +63,8 @@ further also another least each all both others other new still
 """.split())
 
 
+# no word of seven letters or more is a function word and one of these ("another" is listed whole)
+_DETERMINERS = frozenset("the their his her its".split())
 # a modal glued to the auxiliary of the passive after it: "up to 30,000 homes mayhave been destroyed"
 _MODALS = frozenset("may might could would should must".split())
 
@@ -106,6 +111,8 @@ def _split_glued(word: str) -> int | None:
                 or ((head in verbs or head in nouns) and tail in _FUNCTION_WORDS and tail != "as")
                 or (head in verbs and tail in nouns)
                 or (head in _MODALS and tail in ("have", "been"))  # "mayhave been destroyed"
+                # a preposition glued to the determiner after it: "displaced sincethe start of 2016"
+                or (head in _FUNCTION_WORDS and tail in _DETERMINERS)
                 # any word glued to a long participle of the lexicon: "The stormdestroyed more than 300 homes"
                 or (cut >= 4 and len(tail) >= 8 and tail.endswith("ed") and tail in verbs and head.isalpha())):
             return cut
@@ -161,7 +168,9 @@ def clean(text: str) -> tuple[str, list[int] | None]:
     for match in _STOP_THEN_DIGITS.finditer(text) if _MAYBE_STOP_THEN_DIGITS.search(text) else ():
         edits.append((match.end(), match.end(), " "))
     for match in _WORD_THEN_DIGITS.finditer(text) if _MAYBE_WORD_THEN_DIGITS.search(text) else ():
-        if _known(match.group(1).lower()):
+        word = match.group(1)
+        if (_known(word.lower()) or word.endswith("ed")
+                or _GLUED_COUNT.match(text, match.end())):
             edits.append((match.end(), match.end(), " "))
     for match in _DIGITS_THEN_WORD.finditer(text) if _MAYBE_DIGITS_THEN_WORD.search(text) else ():
         if _known(match.group(2).lower()):

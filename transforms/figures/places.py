@@ -245,6 +245,9 @@ class PlaceMention:
 # what comes after these is a name given to something, not where it is: "typhoon Nock-Ten (local name,
 # Nina)", "an operation code-named Olive Branch"
 _GIVEN_NAME_BEFORE = re.compile(r"(?i)\b(?:local\s+name|locally\s+named|code-?named|nicknamed|dubbed)[,:]?\s*[\"“']?$")
+# a storm's name is no place: "Hurricane Floyd" is not Hurricane, Utah
+_STORM_NAME = re.compile(r"(?:Super\s+)?(?:Hurricane|Typhoon|Cyclone|Tropical\s+(?:Storm|Depression|Cyclone)|Storm)\s+"
+                         r"[A-Z][a-z]")
 _POSSESSIVE_IN_NAME = re.compile(r"^(?P<owner>[A-Z][\w-]*)['’]s\s+(?=[A-Z])")
 
 
@@ -270,6 +273,8 @@ def place_mentions(text: str, countries: list[tuple[int, str]] | None = None,
         lead = _LEADING_PREPOSITION.match(phrase) if phrase[:1] in "IANFOB" else None
         if lead:
             start, phrase = start + lead.end(), phrase[lead.end():]  # "In Rakhine State, ...": the name follows
+        if phrase[:1] in "HTCSs" and _STORM_NAME.match(phrase):
+            continue
         owner = _POSSESSIVE_IN_NAME.search(phrase) if "s " in phrase else None
         if owner and fold(owner.group("owner")) in _country_names():
             # "in China's Hainan province": the place is what the country owns, the country is named apart
@@ -531,6 +536,15 @@ def _latest_sentence_places(earlier: list[PlaceMention], starts_sorted: list[int
     return [min(by_sentence[pick], key=lambda m: (_SPECIFIC_RANK[m.place.level], m.start))]
 
 
+# a place right after its number: "33,000 from Idlib", "4,600 people in Hama"
+# ("from" only for people who moved: "4 displaced people from Hama ... in Balyun Camp" died in the camp)
+_OWN_PLACE = re.compile(r"(?:\s+(?!in\b|from\b)[\w-]+){0,2}?\s+(?P<prep>in|from)\s+(?:the\s+)?$")
+# another number's own place: "413 homes in Long Island, ..., 50 houses in Crooked Island"
+_COUNT_BEFORE = re.compile(r"\d(?:\s+(?!in\b|from\b)[\w-]+){0,2}?\s+(?:in|from)\s+(?:the\s+)?$")
+_LIST_GLUE = re.compile(r"\s*(?:,|and|or|,\s*and)\s*")
+_MOVED = frozenset({"displaced", "evacuated", "refugees", "returned"})
+
+
 def assign_places(figures: list[Any], sentences: list[Any], text: str) -> None:
     """Each figure gets the most specific place its text ties to it: the nearest place in its
     sentence (after the number first), else the latest one earlier in its paragraph, else the
@@ -593,11 +607,17 @@ def assign_places(figures: list[Any], sentences: list[Any], text: str) -> None:
         if chosen is not None:
             areas = {m.place.name for m in own if m.place.level == "admin_area"}
             place = chosen.place
-            if place.level == "admin_area" and len(areas) >= 3:
+            # the place right after the number is the figure's own: "33,000 from Idlib, 8,900 from Aleppo"
+            own_place = _OWN_PLACE.match(text, fig.end, chosen.start) if after and chosen is after[0] else None
+            adjacent = own_place is not None and (own_place.group("prep") == "in" or fig.kind in _MOVED)
+            if adjacent and len(after) > 1 and _LIST_GLUE.fullmatch(text, chosen.end, after[1].start):
+                adjacent = False  # "26 persons killed in Aleppo, Deir Ezzor and Rif Dimashq": all of them
+            if place.level == "admin_area" and len(areas) >= 3 and not adjacent:
                 fig.place, fig.country_iso3 = _country_name(place.country_iso3), place.country_iso3
                 continue
             village = next((u for u in unknown if sentence.start <= u.start < sentence.end
-                            and (u.level == "town" or (place.level == "country" and _an_area_name(u.name)))), None)
+                            and (u.level == "town" or (place.level == "country" and _an_area_name(u.name)))
+                            and not (adjacent and _COUNT_BEFORE.search(text, max(0, u.start - 40), u.start))), None)
             # the town of a "(Town, Area)" pair stands for its area here: a village named before both is finer
             of_pair = not after and bool(before) and chosen is not before[-1]
             if village is not None and chosen in own and (place.level != "town" or of_pair):

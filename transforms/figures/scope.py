@@ -36,7 +36,9 @@ WHOLE_CONFLICT = re.compile(
     r"insurgency\b))?"
     r"(?:civil\s+)?(?:wars?|conflicts?|battle|fighting|offensive|crisis|violence|insurgency|siege|"
     r"campaign)(?![\w-])|\b(?:\w+|\d+)\s+years\s+of\s+(?:war|conflict|violence|fighting|insurgency))"
-    r"[^.;]{0,80}?\b(?:has|have|had)?\s*(?:left|killed|displaced|claimed|forced|uprooted|driven)\b"
+    # the verb of the war itself, not of a clause after it ("the violence erupted after rebels killed three")
+    r"(?:(?!\b(?:after|when|before|because|until)\s)[^.;]){0,80}?\b(?:has|have|had)?\s*"
+    r"(?:left|killed|displaced|claimed|forced|uprooted|driven)\b"
     # "to end a conflict that has killed 220,000": a whole conflict, by its perfect tense
     r"|\ba\s+(?:[\w-]+\s+){0,2}?(?:war|conflict|insurgency)\s+(?:that|which)\s+(?:has|have)\s+(?:\w+\s+)?"
     r"(?:left|killed|displaced|claimed|forced|uprooted|driven)\b"
