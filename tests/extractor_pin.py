@@ -15,8 +15,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 PIN = Path(__file__).with_name("extractor_version.json")
 # everything that decides what the extractor returns for a text
-SOURCES = ("transforms/figures", "transforms/data/lexicon.toml", "transforms/data/regions.csv",
-           "transforms/gazetteer.py", "transforms/context.py")
+SOURCES = ("transforms/figures", "transforms/data/lexicon.toml", "transforms/data/lexicon_es_fr.toml",
+           "transforms/data/regions.csv", "transforms/gazetteer.py", "transforms/context.py")
 
 
 def _files(source: Path) -> list[Path]:

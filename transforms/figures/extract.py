@@ -13,6 +13,7 @@ import re
 from datetime import date
 
 from transforms.context import document_and_spans
+from transforms.figures import romance
 from transforms.figures.candidates import (
     ANAPHORA_BEFORE,
     REFERS_BACK,
@@ -26,6 +27,7 @@ from transforms.figures.dates import DateMention, find_dates
 from transforms.figures.gate import may_hold_figure
 from transforms.figures.model import KIND_CLASS, Figure
 from transforms.figures.places import assign_places
+from transforms.figures.romance import language_of
 from transforms.figures.scope import is_cumulative
 from transforms.figures.sentences import Sentence, split_sentences
 
@@ -37,6 +39,9 @@ MAX_CHARS = 200_000
 def extract_figures(text: str, published: date | None, doc_id: str = "") -> list[Figure]:
     """All figures of one document, in document order, with ``part_of`` indexes into that order."""
     original = text[:MAX_CHARS]
+    language = language_of(original)
+    if language != "en":
+        return romance.extract(original, published, doc_id, language)  # "más de 2.000 mineros se han desplazado"
     text, back = clean(original)
     sentences = split_sentences(text)
     figures: list[Figure] = []
