@@ -266,6 +266,23 @@ CASES: list[tuple[str, str, list[Row]]] = [
     ("preposition-glued-to-its-determiner", "Around 58,000 people have been displaced in the region sincethe "
      "start of 2019.",
      [("displaced", "people", "person", 58000, "approx", None, True, "asserted")]),
+    ("count-glued-to-the-word-before", "Floods hit the state.IMPACTS 8,210 families or 31,400 people displaced at "
+     "212 evacuation centres9 deathRESPONSE Local teams provided relief.",
+     [("displaced", "people", "person", 31400, "exact", None, False, "asserted"),
+      ("killed", "people", "person", 9, "exact", None, False, "asserted")]),
+    ("aside-clause-then-the-gravest-outcome", "Two soldiers, who were wounded in the ambush, died on Monday.",
+     [("killed", "combatants", "person", 2, "exact", None, False, "asserted")]),
+    ("aside-clause-then-a-later-death", "A gunman killed five people at the market. Four women died at the scene "
+     "and one man, who suffered head injuries, later died in hospital.",
+     [("killed", "people", "person", 5, "exact", None, False, "asserted"),
+      ("killed", "women", "person", 4, "exact", 0, False, "asserted"),
+      ("killed", "people", "person", 1, "exact", 0, False, "asserted")]),
+    ("aside-clause-keeps-its-kind-when-the-verb-names-none", "Two people, who were injured in the blast, were "
+     "taken to the district hospital.",
+     [("injured", "people", "person", 2, "exact", None, False, "asserted")]),
+    ("aside-clause-shared-by-a-list", "1 militant and 1 soldier, who was a hostage, were killed in the airstrike.",
+     [("killed", "combatants", "person", 1, "exact", None, False, "asserted"),
+      ("killed", "combatants", "person", 1, "exact", None, False, "asserted")]),
     ("range-glued-to-between", "Floods forced between14,000 and 18,500 people from their homes on Sunday.",
      [("displaced", "people", "person", 14000, "range", None, False, "asserted")]),
     ("aside-closed-before-and", "The 52 passengers, including the governor, and 6 crew members were evacuated "
@@ -1029,6 +1046,7 @@ CASES: list[tuple[str, str, list[Row]]] = [
 ]
 
 NOT_FIGURES = [
+    ("one-persons-travels-are-no-displacement", "The reporter, who lives in Nairobi, had arrived in Juba on Monday."),
     ("relative-clause-object-not-detained", "Gunmen who attacked 20 villagers were arrested on Monday."),
     ("a-ratio", "Around one in five malnourished children will die without treatment, the agency said."),
     ("settlements-counted", "The rains left 14 communities cut off and 3 hamlets evacuated."),

@@ -464,6 +464,9 @@ def _zero_mentions(s: str) -> list[Mention]:
     return out
 
 
+_WHO_WAS = re.compile(r"\bwho\s+(?:was|is|had\s+been|has\s+been)\s+$")
+
+
 def _singular_mentions(s: str, numbers: list[Mention]) -> list[Mention]:
     out = []
     for match in SINGULAR_RE.finditer(s) if _SINGULAR_NOUN_ANYWHERE.search(s) else ():
@@ -483,6 +486,8 @@ def _singular_mentions(s: str, numbers: list[Mention]) -> list[Mention]:
         before = context_before(s, match.start())[-T.LEFT_REACH:].lower()
         if re.search(r"(?i)\bof\s+$", before) and T.ANY_LEFT_VERB.search(before) is None:
             continue  # "the house of the Koglweogo chief", but "the killing of a trader"
+        if _WHO_WAS.search(before):
+            continue  # "1 soldier, who was a hostage, were killed": what the one before was, no one new
         out.append(Mention(match.start(), match.end(), match.group(0), 1, 1, 1, "exact", "single"))
     headline = _HEADLINE_SINGULAR.match(s) if s[:1].isupper() else None
     if headline and not any(n.start < headline.end("np") and headline.start("np") < n.end for n in numbers + out):

@@ -12,6 +12,7 @@ from functools import cache
 from transforms.figures import triggers as T
 from transforms.figures.dates import MONTH_WORD
 from transforms.figures.lexicon import lexicon
+from transforms.figures.model import DISPLACEMENT_KINDS
 from transforms.figures.nouns import PERSON_WORDS, NounPhrase, noun_phrase
 from transforms.figures.numbers import Mention
 from transforms.figures.vocab import ALLEGIANCE
@@ -24,6 +25,9 @@ CONTEXT = 250
 # a bracketed name may stand before the joint: "three volunteer fighters (VDP) and eleven civilians"
 COORD = re.compile(r"(?i)^\s*(?:\([^()]{1,40}\)\s*)?(?:,\s*)?(?:and|or|as\s+well\s+as|plus|in\s+addition\s+to|"
                    r"along\s+with|together\s+with|,)\s+(?:(?:his|her|their|its|the)\s+)?$")
+# a relative clause set off by commas says something else of them; the verb after it is their
+# predicate: "One man, who suffered head injuries, later died in hospital"
+_ASIDE_CLAUSE = re.compile(r"(?i)^\s*,\s*(?:who|which)\b[^,.;()]{1,110}?,\s*(?=[a-z])")
 _REL_CLAUSE = re.compile(
     r"(?i)^\s*,?\s*(?:who|that|which|hired|employed|working|living|travell?ing|driving|riding|based|"
     r"stationed|deployed|identified|known|wearing|carrying|trying|named|suspected|accused|alleged|belonging|"
@@ -436,6 +440,13 @@ def predicate_after(s: str, pos: int, mentions: list[Mention], index: int) -> Ki
         nxt_np = noun_phrase(s, nxt.end) if nxt.kind != "single" else None
         pos = nxt_np.end if nxt_np is not None and nxt_np.end > nxt.end else nxt.end
     rest = context_after(s, pos)
+    aside = _ASIDE_CLAUSE.match(rest)
+    if aside is not None:
+        main = predicate_kind(s, pos + aside.end())
+        # a later outcome, the gravest: "Two soldiers, who were wounded in the ambush, died"; one person's
+        # travels are no displacement ("the journalist, who lives in London, had arrived in Algeria")
+        if main.kind is not None and not (mentions[index].kind == "single" and main.kind in DISPLACEMENT_KINDS):
+            return main
     for skip in (_PAREN, _NAME_APPOSITION, APPOSITION, _INCLUDING_CLAUSE, _REL_CLAUSE, _COORD_NP, _PREP_PHRASE):
         hop = skip.match(rest)
         if hop:

@@ -30,6 +30,8 @@ _WORD_THEN_DIGITS = re.compile(r"(?<![a-z])([a-z]{4,}+)(?=\d)")  # "affected4109
 # a participle glued to digits, or any word glued to a count with thousands groups, is split
 # whatever the word: "houses inundated44,069 hectares" (no English word ends in either)
 _GLUED_COUNT = re.compile(r"\d{1,3}(?:,\d{3})+(?![\d,])")
+# or to a count of something the extractor knows: "at 501 evacuation centres14 death"
+_COUNT_OF_KNOWN = re.compile(r"\d+\s+([a-z]+)")
 _DIGITS_THEN_WORD = re.compile(r"(?<![\d.,])(\d[\d,]*+)([a-z]{4,}+)(?![a-z])")  # "37people", "45dead16,000"
 # "IMPACT45 dead": a heading glued to a count (itself glued to the word before: "sub-districtsIMPACT1 injured")
 _CAPITALS_THEN_DIGITS = re.compile(r"(?<![A-Z])[A-Z]{4,}+(?=\d)")
@@ -169,8 +171,9 @@ def clean(text: str) -> tuple[str, list[int] | None]:
         edits.append((match.end(), match.end(), " "))
     for match in _WORD_THEN_DIGITS.finditer(text) if _MAYBE_WORD_THEN_DIGITS.search(text) else ():
         word = match.group(1)
-        if (_known(word.lower()) or word.endswith("ed")
-                or _GLUED_COUNT.match(text, match.end())):
+        counted = _COUNT_OF_KNOWN.match(text, match.end())
+        if (_known(word.lower()) or word.endswith("ed") or _GLUED_COUNT.match(text, match.end())
+                or (counted is not None and counted.group(1) in _nouns())):
             edits.append((match.end(), match.end(), " "))
     for match in _DIGITS_THEN_WORD.finditer(text) if _MAYBE_DIGITS_THEN_WORD.search(text) else ():
         if _known(match.group(2).lower()):
