@@ -283,6 +283,21 @@ CASES: list[tuple[str, str, list[Row]]] = [
     ("aside-clause-shared-by-a-list", "1 militant and 1 soldier, who was a hostage, were killed in the airstrike.",
      [("killed", "combatants", "person", 1, "exact", None, False, "asserted"),
       ("killed", "combatants", "person", 1, "exact", None, False, "asserted")]),
+    ("total-number-of-people-displaced-to", "This brings the total number of people displaced by the floods to "
+     "38,000.",
+     [("displaced", "people", "person", 38000, "exact", None, False, "asserted")]),
+    ("total-number-of-the-displaced-to", "The new arrivals bring the total number of displaced to 1.4 million.",
+     [("displaced", "people", "person", 1_400_000, "exact", None, True, "asserted")]),
+    ("total-estimate-of-people-displaced-to", "UNHCR registered 95,000 new arrivals in May, bringing the total "
+     "estimate of people displaced by conflict to 1.3 million.",
+     [("displaced", "people", "person", 1_300_000, "exact", None, True, "asserted")]),
+    ("tally-of-those-killed", "The official tally of those killed in the quake rose to 2,450.",
+     [("killed", "people", "person", 2450, "exact", None, False, "asserted")]),
+    ("running-total-broken-down-after-a-dash", "In the first half of the year the total number of civilian "
+     "casualties rose to 4,210 — 1,350 killed and 2,860 wounded.",
+     [("casualties", "civilians", "person", 4210, "exact", None, True, "asserted"),
+      ("killed", "civilians", "person", 1350, "exact", 0, True, "asserted"),
+      ("injured", "people", "person", 2860, "exact", 0, True, "asserted")]),
     ("range-glued-to-between", "Floods forced between14,000 and 18,500 people from their homes on Sunday.",
      [("displaced", "people", "person", 14000, "range", None, False, "asserted")]),
     ("aside-closed-before-and", "The 52 passengers, including the governor, and 6 crew members were evacuated "

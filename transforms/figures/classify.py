@@ -174,7 +174,8 @@ def kind_of(s: str, m: Mention, np: NounPhrase, before: str, mentions: list[Ment
     # a toll names itself ("toll", "number"), or its counted noun rises ("Casualties of X rise to 60")
     rises = ("ris" in lowered or "rose" in lowered or "climb" in lowered) and (
         "casualt" in lowered or "martyr" in lowered or "fatalit" in lowered or "deaths" in lowered)
-    toll = T.TOLL_BEFORE.search(before) if ("toll" in lowered or "number" in lowered or rises) else None
+    toll = (T.TOLL_BEFORE.search(before) if ("toll" in lowered or "number" in lowered or "estimate" in lowered
+                                             or "tally" in lowered or rises) else None)
     while toll is not None:  # the toll nearest the number names it: "number of casualties ... the death toll to 50"
         nearer = T.TOLL_BEFORE.search(before, toll.end("noun"))
         if nearer is None:

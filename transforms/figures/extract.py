@@ -428,16 +428,21 @@ def _link_exact_breakdowns(figures: list[Figure], sources: list[tuple[Candidate,
     figures of one sentence that add up exactly to the figure just before them (in their sentence
     or the one before), counting what it counts (people, households, homes), break it down."""
     for w, whole in enumerate(figures):
-        if whole.part_of is not None or whole.cumulative or w + 2 >= len(figures):
+        if whole.part_of is not None or w + 2 >= len(figures):
             continue
         first = w + 1
+        # a running total breaks down only in its own sentence: "the total number of civilian casualties
+        # rose ... to 5,166 — 1,601 killed and 3,565 wounded"
+        if whole.cumulative and _sentences_apart(sources, w, first) != 0:
+            continue
+
         run = [first]
         while (run[-1] + 1 < len(figures) and sources[run[-1] + 1][1].start == sources[first][1].start
-               and KIND_CLASS[figures[run[-1] + 1].kind] == KIND_CLASS[whole.kind]):
+               and _breaks_down(whole, figures[run[-1] + 1])):
             run.append(run[-1] + 1)
         if (len(run) >= 2 and _sentences_apart(sources, w, first) <= 1
                 and all(figures[k].part_of is None and figures[k].unit == whole.unit
-                        and KIND_CLASS[figures[k].kind] == KIND_CLASS[whole.kind] for k in run)
+                        and _breaks_down(whole, figures[k]) for k in run)
                 and sum(figures[k].best for k in run) == whole.best
                 # a clause of their own, not more items of the whole's list ("3 policemen, 2 militiamen and 1 soldier")
                 and _CLAUSE_BETWEEN.search(text, whole.end, figures[first].start)):
@@ -445,8 +450,15 @@ def _link_exact_breakdowns(figures: list[Figure], sources: list[tuple[Candidate,
                 figures[k].part_of = w
 
 
-_CLAUSE_BETWEEN = re.compile(r"[.!?]|\b(?:kill(?:s|ed|ing)?|died|dead|wounded|injured|were|was|are|is|including|"
-                             r"among\s+them|[a-z]+ed)\b", re.IGNORECASE)
+# (or a dash: "to 5,166 — 1,601 killed and 3,565 wounded")
+_CLAUSE_BETWEEN = re.compile(r"[.!?—–]|\s-\s|\b(?:kill(?:s|ed|ing)?|died|dead|wounded|injured|were|was|are|is|"
+                             r"including|among\s+them|[a-z]+ed)\b", re.IGNORECASE)
+
+
+def _breaks_down(whole: Figure, part: Figure) -> bool:
+    """A part counts what the whole counts: the same class, or the dead and the wounded of casualties."""
+    return (KIND_CLASS[part.kind] == KIND_CLASS[whole.kind]
+            or (whole.kind == "casualties" and part.kind in ("killed", "injured")))
 
 
 def _sentences_apart(sources: list[tuple[Candidate, Sentence]], i: int, j: int) -> int:

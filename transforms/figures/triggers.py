@@ -52,7 +52,8 @@ LEFT_REACH = 100
 
 # "the death toll rose to 66", "raise the number of who were killed ... to 20", "brings the toll to"
 TOLL_BEFORE = re.compile(
-    r"(?i)\b(?P<noun>(?:(?:civilian\s+)?death\s+)?toll|(?P<their>(?:their|the\s+total)\s+number)|"
+    # ("the total number of people displaced ... to 45,000" names its kind after "of": the last branch)
+    r"(?i)\b(?P<noun>(?:(?:civilian\s+)?death\s+)?toll|(?P<their>(?:their|the\s+total)\s+number)(?!\s+of\b)|"
     # "initially thought dead, though the number was eventually raised to sixteen"
     r"the\s+number(?=\s+(?:was\s+|had\s+been\s+|has\s+been\s+)?(?:later\s+|[a-z]+ly\s+)?(?:raised|revised|rose|risen|"
     r"increased|climbed)\s+(?:up\s+)?to\b)|"
@@ -60,7 +61,7 @@ TOLL_BEFORE = re.compile(
     # the counted noun itself rising: "Casualties of Idlib massacre rise to about 60", "more martyrs rises to 10"
     r"(?:casualties|martyrs|fatalities|deaths)(?=\s+(?:of\s+[^.;:\d]{0,50}?\s+)?(?:rise|rises|rose|risen|climbs?|"
     r"climbed)\s+to\b)|"
-    r"number\s+of\s+(?:the\s+)?(?:\w+\s+){0,2}?"
+    r"(?:number|estimate|tally)\s+of\s+(?:the\s+)?(?:\w+\s+){0,2}?"
     r"(?P<what>casualties|dead|deaths|fatalities|killed|victims|injured|wounded|displaced|people\s+killed|"
     r"those\s+killed|who\s+were\s+killed|who\s+died|missing|evacuees|refugees|IDPs|returnees))"
     r"\b[^.;:]{0,90}?\b(?:to|at|reached|reaches|hit|hits|of|(?:is|was|be)(?:\s+(?:now|currently))?|stands\s+at|stood\s+at)"
