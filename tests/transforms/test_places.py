@@ -265,6 +265,16 @@ def test_a_name_given_to_a_storm_or_an_operation_is_no_place(text: str) -> None:
     assert (figure.place, figure.country_iso3) == (None, None)
 
 
+@pytest.mark.parametrize("text", [
+    # Botswana has districts named North-East, South-East and Central; so do other countries' regions
+    "Pyroclastic clouds reached 4,500 m towards South East, and 14,380 people were evacuated.",
+    "Some 2,000 people fled to the North East on Monday.",
+])
+def test_a_compass_direction_is_no_place(text: str) -> None:
+    (figure,) = extract_figures(text, None)
+    assert (figure.place, figure.country_iso3) == (None, None)
+
+
 def test_a_storm_named_hurricane_is_not_the_town_of_hurricane() -> None:
     text = ("Floodwaters rose across North Carolina on Monday. The scene was a repeat of Hurricane Fran, which "
             "destroyed 4,300 homes in 1996.")

@@ -248,6 +248,9 @@ _GIVEN_NAME_BEFORE = re.compile(r"(?i)\b(?:local\s+name|locally\s+named|code-?na
 # a storm's name is no place: "Hurricane Floyd" is not Hurricane, Utah
 _STORM_NAME = re.compile(r"(?:Super\s+)?(?:Hurricane|Typhoon|Cyclone|Tropical\s+(?:Storm|Depression|Cyclone)|Storm)\s+"
                          r"[A-Z][a-z]")
+# Botswana's districts are named like this, as are regions of Nigeria, Kenya or South Africa
+_COMPASS = re.compile(r"(?:(?:North|South)(?:[\s-]?(?:East|West))?|East|West|Central|(?:North|South)(?:east|west))"
+                      r"(?:ern)?")
 _POSSESSIVE_IN_NAME = re.compile(r"^(?P<owner>[A-Z][\w-]*)['’]s\s+(?=[A-Z])")
 
 
@@ -275,6 +278,8 @@ def place_mentions(text: str, countries: list[tuple[int, str]] | None = None,
             start, phrase = start + lead.end(), phrase[lead.end():]  # "In Rakhine State, ...": the name follows
         if phrase[:1] in "HTCSs" and _STORM_NAME.match(phrase):
             continue
+        if phrase[:1] in "NSEWC" and _COMPASS.fullmatch(phrase.rstrip(".")):
+            continue  # "towards South East", "the North East": a direction, or an area of many countries
         owner = _POSSESSIVE_IN_NAME.search(phrase) if "s " in phrase else None
         if owner and fold(owner.group("owner")) in _country_names():
             # "in China's Hainan province": the place is what the country owns, the country is named apart
