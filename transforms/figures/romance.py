@@ -21,6 +21,7 @@ from functools import cache
 from importlib.resources import files
 from typing import Any, Generic, TypeVar
 
+from transforms.context import lower_same_length
 from transforms.figures.model import Figure
 from transforms.figures.places import assign_places
 from transforms.figures.sentences import split_sentences
@@ -98,7 +99,7 @@ def extract(text: str, published: date | None, doc_id: str, code: str) -> list[F
     sentences = split_sentences(text)
     figures: list[Figure] = []
     for sentence in sentences:
-        lowered = sentence.text.lower()
+        lowered = lower_same_length(sentence.text)  # the match offsets are the sentence's
         taken: list[tuple[int, int]] = []
         for match in grammar.after.finditer(lowered):
             fig = _after_figure(grammar, sentence.text, lowered, match, doc_id)
@@ -107,14 +108,14 @@ def extract(text: str, published: date | None, doc_id: str, code: str) -> list[F
                 _place_in(fig, sentence.start)
                 figures.append(fig)
         for match in grammar.before.finditer(lowered):
-            if any(a <= match.start("n") < b for a, b in taken):
+            if any(a <= match.start("count") < b for a, b in taken):
                 continue
             fig = _before_figure(grammar, sentence.text, lowered, match, doc_id)
             if fig is not None:
                 _place_in(fig, sentence.start)
                 figures.append(fig)
     figures.sort(key=lambda f: f.start)
-    context = _context(grammar, text.lower())
+    context = _context(grammar, lower_same_length(text))
     for fig in figures:
         fig.context = context
     # the gazetteer's place reader knows English prepositions: the same text with "en", "de",
