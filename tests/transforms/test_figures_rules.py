@@ -298,6 +298,11 @@ CASES: list[tuple[str, str, list[Row]]] = [
      [("casualties", "civilians", "person", 4210, "exact", None, True, "asserted"),
       ("killed", "civilians", "person", 1350, "exact", 0, True, "asserted"),
       ("injured", "people", "person", 2860, "exact", 0, True, "asserted")]),
+    ("taken-then-corpses-reportedly-found", "Soldiers arrested six men near Djibo; their corpses were reportedly "
+     "found near Tongomayel two days later.",
+     [("killed", "people", "person", 6, "exact", None, False, "asserted")]),
+    ("constables-are-combatants", "Three constables were injured when protesters threw stones at the station.",
+     [("injured", "combatants", "person", 3, "exact", None, False, "asserted")]),
     ("range-glued-to-between", "Floods forced between14,000 and 18,500 people from their homes on Sunday.",
      [("displaced", "people", "person", 14000, "range", None, False, "asserted")]),
     ("aside-closed-before-and", "The 52 passengers, including the governor, and 6 crew members were evacuated "

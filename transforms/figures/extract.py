@@ -318,7 +318,8 @@ _CLOSING_TOTAL = re.compile(r"(?i)^(?:(?:in\s+total|in\s+all|altogether|overall|
 
 _KILLED_AFTER = re.compile(
     r"(?i)\b(?:(?:executed|killed|murdered|beheaded|shot\s+dead|slaughtered|burned|burnt)\s+(?:them|him|her)\b|"
-    r"(?:their|his|her|the)\s+(?:bodies|body|corpses?)\s+(?:were|was)\s+(?:later\s+|subsequently\s+)?found|"
+    # any adverbs between: "their corpses were reportedly found", "were later found"
+    r"(?:their|his|her|the)\s+(?:bodies|body|corpses?)\s+(?:were|was)\s+(?:[a-z]+ly\s+|later\s+){0,2}found|"
     r"(?:subsequently|later)\s+(?:found\s+dead|executed|killed)|(?:were|was)\s+found\s+(?:dead|executed|beheaded|"
     r"murdered)|(?:he|she|they)\s+(?:later\s+|subsequently\s+)?(?:succumbed|died)\s+(?:to|of|from)\s+"
     r"(?:his|her|their)\s+(?:wounds|injuries))")

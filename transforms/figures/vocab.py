@@ -107,6 +107,9 @@ GROUPS: dict[str, tuple[str, ...]] = {
                    "policemen and soldiers", "rangers", "ranger", "cadets", "agents", "spies", "militia members",
                    "separatists", "separatist", "bandits", "bandit", "kidnappers", "smugglers", "pirates",
                    "colonel", "colonels", "captain", "lieutenant", "sergeant", "corporal", "warlord", "emir",
+                   # police ranks ("a work inspector" is no policeman)
+                   "police inspector", "police inspectors", "sub-inspector", "sub-inspectors", "constable",
+                   "constables",
                    "commando", "policewoman", "gendarmerie officer", "cadre", "cadres", "volunteer fighters",
                    "volunteer fighter", "self-defense volunteers", "self-defence volunteers"),
     "aid_workers": ("aid workers", "aid worker", "humanitarian workers", "humanitarian worker",
