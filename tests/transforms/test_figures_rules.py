@@ -303,6 +303,9 @@ CASES: list[tuple[str, str, list[Row]]] = [
      [("killed", "people", "person", 6, "exact", None, False, "asserted")]),
     ("constables-are-combatants", "Three constables were injured when protesters threw stones at the station.",
      [("injured", "combatants", "person", 3, "exact", None, False, "asserted")]),
+    ("a-rank-is-no-count", "The mayor of Kaya and number three of the ruling party was injured when soldiers "
+     "stormed his home.",
+     [("injured", "civilians", "person", 1, "exact", None, False, "asserted")]),
     ("range-glued-to-between", "Floods forced between14,000 and 18,500 people from their homes on Sunday.",
      [("displaced", "people", "person", 14000, "range", None, False, "asserted")]),
     ("aside-closed-before-and", "The 52 passengers, including the governor, and 6 crew members were evacuated "
@@ -1066,6 +1069,7 @@ CASES: list[tuple[str, str, list[Row]]] = [
 ]
 
 NOT_FIGURES = [
+    ("one-in-every-four", "Across the region one in every four residents is now displaced."),
     ("one-persons-travels-are-no-displacement", "The reporter, who lives in Nairobi, had arrived in Juba on Monday."),
     ("relative-clause-object-not-detained", "Gunmen who attacked 20 villagers were arrested on Monday."),
     ("a-ratio", "Around one in five malnourished children will die without treatment, the agency said."),
@@ -1179,3 +1183,9 @@ def test_the_shooter_is_not_the_one_a_pronoun_names() -> None:
     """'A bystander shot the Palestinian and wounded him': him is the Palestinian, never the bystander."""
     figures = extract_figures("A bystander shot the Palestinian and wounded him.", None)
     assert all(f.number_text != "A bystander" for f in figures)
+
+
+def test_an_age_of_then_is_no_count() -> None:
+    # the son himself may count one; his age then is never 24 people
+    figures = extract_figures("Her son Kofi, then 24, is still missing after the boat capsized.", P)
+    assert all(f.best != 24 for f in figures)

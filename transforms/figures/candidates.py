@@ -173,6 +173,11 @@ _ORDINAL_AFTER = re.compile(r"(?i)^(?:st|nd|rd|th)\b")
 _AGE = re.compile(r"(?i)^(?:-year-old|\s*years?\s+old|-(?:month|week|day)-old|\s*(?:months?|weeks?|days?)\s+old\b|"
                   r"\s*-?\s*(?:yrs?|year)\b)|^\s*(?:aged|age)\b")
 _AGE_BEFORE = re.compile(r"(?i)\b(?:aged|age|ages|between\s+the\s+ages\s+of)\s*$")
+# "whose daughter Emi, then 26, is still missing": an age of then, set off by commas
+_THEN_AGE = re.compile(r",\s*then\s+$")
+# a rank, not a count: "number three of the ruling party", "the group's number two, ..."
+_RANK_BEFORE = re.compile(r"(?i)\bnumber\s+$")
+_RANK_AFTER = re.compile(r"\s*(?:,|\s(?:of|in)\s)")
 # "children under 18", "people over 60", "girls under five": an age limit, not a count
 _AGE_LIMIT = re.compile(r"(?i)\b(?:children|child|people|persons|those|adults|minors|girls|boys|youths?|men|women|"
                         r"elderly|residents)\s+(?:under|over|below|above|younger\s+than|older\s+than)\s*$")
@@ -206,7 +211,7 @@ _GROUP_OF = {w.lower(): g for g, ws in GROUPS.items() for w in ws if " " not in 
 
 
 _SMALL = r"(?:\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|twenty|a\s+hundred)"
-_RATIO_BEFORE = re.compile(r"(?i)\b" + _SMALL + r"\s+in\s*$")
+_RATIO_BEFORE = re.compile(r"(?i)\b" + _SMALL + r"\s+in(?:\s+every)?\s*$")
 _RATIO_AFTER = re.compile(r"(?i)\s+in\s+(?:every\s+)?" + _SMALL + r"\b(?!\s*(?:[-,]|(?:[\w-]+\s+)?(?:days?|weeks?|"
                           r"months?|years?|hours?|minutes?|districts?|provinces?|villages?|towns?|states?|countries|"
                           r"cases|places|"
@@ -391,6 +396,11 @@ def _is_trap(s: str, m: Mention) -> bool:
             return True
     if _AGE.match(after) or (tail.endswith(("age", "aged", "ages", "of")) and _AGE_BEFORE.search(before)):
         return True
+    if tail.endswith("then") and m.best < 120 and _THEN_AGE.search(before) and _AGE_ENDS.match(after):
+        return True
+    if (tail.endswith("number") and m.best < 20 and m.kind == "words" and _RANK_BEFORE.search(before)
+            and _RANK_AFTER.match(after)):
+        return True
     if tail.endswith(("under", "over", "below", "above", "than")) and m.best < 100 and _AGE_LIMIT.search(before):
         return True
     if (m.kind == "digits" and 1900 <= m.best <= 2100 and m.text.isdigit() and m.hedge_start is None
@@ -407,7 +417,7 @@ def _is_trap(s: str, m: Mention) -> bool:
         return True  # "a three storey block of flats", "a 10-storey building": its height, not its homes
     if m.kind == "words" and _FRACTION_AFTER.match(after):
         return True  # "one-third of the casualties", "two thirds of them": a share, not a count
-    if ((tail.endswith(" in") and _RATIO_BEFORE.search(before))
+    if ((tail.endswith((" in", " in every")) and _RATIO_BEFORE.search(before))
             or (after[:4] == " in " and _RATIO_AFTER.match(s, m.end))):
         return True  # "around one in five will die": a ratio, neither number a count
     if tail.endswith("of") and m.best < 20 and _PARENT_OF.search(before):
