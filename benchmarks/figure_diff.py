@@ -54,6 +54,8 @@ def run() -> dict[Key, dict[str, object]]:
                 "best": figure.best, "part_of": figure.part_of, "modality": figure.modality,
                 "unit": figure.unit, "group": figure.group, "cumulative": figure.cumulative,
                 "country_iso3": figure.country_iso3, "place": figure.place,
+                "event_date_start": figure.event_date_start.isoformat() if figure.event_date_start else None,
+                "date_precision": figure.date_precision,
                 "number_text": figure.number_text, "sentence": figure.sentence}
     return out
 

@@ -89,7 +89,12 @@ def test_numbers_inside_dates_are_never_figures() -> None:
     ("Between 2010 and 2015, the fighting displaced 40,000 people.", date(2010, 1, 1), date(2015, 12, 31)),
     ("In 2009, floods killed 300 people in the region.", date(2009, 1, 1), date(2009, 12, 31)),
     ("The region's deadliest quake dates back to 1952, killing 4,000 people.", date(1952, 1, 1), date(1952, 12, 31)),
-], ids=["century-words", "hundreds", "decade", "year-span", "year", "dates-back-to"])
+    ("Thousands still live in tents after a 2011 earthquake that killed 9,000 people.", date(2011, 1, 1),
+     date(2011, 12, 31)),
+    ("The province recalls the 7.6-magnitude 2005 quake, which killed some 73,000 people.", date(2005, 1, 1),
+     date(2005, 12, 31)),
+], ids=["century-words", "hundreds", "decade", "year-span", "year", "dates-back-to", "a-year-earthquake",
+        "magnitude-year-quake"])
 def test_history_keeps_its_own_dates_never_the_publication_date(text: str, start: date, end: date) -> None:
     (figure,) = extract_figures(text, date(2026, 11, 20))
     assert (figure.event_date_start, figure.event_date_end, figure.date_precision) == (start, end, "year")

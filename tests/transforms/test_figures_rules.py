@@ -306,6 +306,10 @@ CASES: list[tuple[str, str, list[Row]]] = [
     ("a-rank-is-no-count", "The mayor of Kaya and number three of the ruling party was injured when soldiers "
      "stormed his home.",
      [("injured", "civilians", "person", 1, "exact", None, False, "asserted")]),
+    ("a-war-has-killed-without-that", "In Syria a ruinous six-year civil war has killed nearly 400,000 people.",
+     [("killed", "people", "person", 400000, "approx", None, True, "asserted")]),
+    ("fighting-that-has-killed", "Talks have done little to end fighting that has killed more than 9,000 people.",
+     [("killed", "people", "person", 9000, "more_than", None, True, "asserted")]),
     ("range-glued-to-between", "Floods forced between14,000 and 18,500 people from their homes on Sunday.",
      [("displaced", "people", "person", 14000, "range", None, False, "asserted")]),
     ("aside-closed-before-and", "The 52 passengers, including the governor, and 6 crew members were evacuated "

@@ -71,6 +71,11 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [(name, re.compile(pattern, re.I))
     ("weekday", rf"\b(?P<pre>last\s+|on\s+|this\s+past\s+)?{_WD}\b"),
     ("year", rf"\b(?P<pre>in|during|since|of|the|towards|toward|by|until|early|late|mid-?|from|throughout|back\s+to)\s+"
              rf"{_Y.format('y')}\b(?![-–]\d)"),
+    # the year an event is named by: "after a 2010 earthquake that killed more than 200,000", "the
+    # 8.0-magnitude 2008 earthquake", "the 2004 tsunami"
+    ("year", rf"\b{_Y.format('y')}(?=\s+(?:earthquake|quake|tsunami|floods?|flooding|cyclone|typhoon|hurricane|"
+             r"war|genocide|massacres?|famine|drought|eruption|offensive|uprising|revolution|invasion|siege|"
+             r"landslides?|mudslides?|wildfires?|bushfires?|storms?|heatwave|blizzard|avalanche)\b)"),
 ]]
 # a month name as a whole word, for the extractor's "is this number part of a date" test
 MONTH_WORD = (r"\b(?:january|february|march|april|may(?=\s*(?:\d|,|\.|\)|$))|june|july|august|september|october|"

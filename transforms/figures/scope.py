@@ -39,8 +39,11 @@ WHOLE_CONFLICT = re.compile(
     # the verb of the war itself, not of a clause after it ("the violence erupted after rebels killed three")
     r"(?:(?!\b(?:after|when|before|because|until)\s)[^.;]){0,80}?\b(?:has|have|had)?\s*"
     r"(?:left|killed|displaced|claimed|forced|uprooted|driven)\b"
-    # "to end a conflict that has killed 220,000": a whole conflict, by its perfect tense
-    r"|\ba\s+(?:[\w-]+\s+){0,2}?(?:war|conflict|insurgency)\s+(?:that|which)\s+(?:has|have)\s+(?:\w+\s+)?"
+    # "to end a conflict that has killed 220,000": a whole conflict, by its perfect tense; also "a ruinous
+    # five-year civil war has killed", "to end fighting that has killed more than 6,400"
+    r"|\ba\s+(?:[\w-]+\s+){0,3}?(?:war|conflict|insurgency)\s+(?:(?:that|which)\s+)?(?:has|have)\s+(?:\w+\s+)?"
+    r"(?:left|killed|displaced|claimed|forced|uprooted|driven)\b"
+    r"|\b(?:fighting|violence|hostilities)\s+(?:that|which)\s+(?:has|have)\s+(?:\w+\s+)?"
     r"(?:left|killed|displaced|claimed|forced|uprooted|driven)\b"
     # the whole war as the cause: "20,000 were killed and 1 million displaced as a result of the war"
     r"|\b(?:killed|displaced|died|uprooted)\b[^.;]{0,60}?\b(?:as\s+a\s+result\s+of|during)\s+the\s+(?:civil\s+)?"
