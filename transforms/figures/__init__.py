@@ -3,6 +3,6 @@
 from transforms.figures.extract import extract_figures
 from transforms.figures.model import Figure
 
-EXTRACTOR_VERSION = "figures-1.64"
+EXTRACTOR_VERSION = "figures-1.65"
 
 __all__ = ["EXTRACTOR_VERSION", "Figure", "extract_figures"]

@@ -92,6 +92,11 @@ def _nouns() -> frozenset[str]:
     return frozenset(w for w in words if len(w) > 2) - {"body", "bodies"}
 
 
+def _counts_a_known_noun(text: str, at: int) -> bool:
+    counted = _COUNT_OF_KNOWN.match(text, at)
+    return counted is not None and counted.group(1) in _nouns()
+
+
 def _known(word: str) -> bool:
     return word in _FUNCTION_WORDS or word in _verb_forms() or word in _nouns()
 
@@ -171,9 +176,8 @@ def clean(text: str) -> tuple[str, list[int] | None]:
         edits.append((match.end(), match.end(), " "))
     for match in _WORD_THEN_DIGITS.finditer(text) if _MAYBE_WORD_THEN_DIGITS.search(text) else ():
         word = match.group(1)
-        counted = _COUNT_OF_KNOWN.match(text, match.end())
         if (_known(word.lower()) or word.endswith("ed") or _GLUED_COUNT.match(text, match.end())
-                or (counted is not None and counted.group(1) in _nouns())):
+                or _counts_a_known_noun(text, match.end())):
             edits.append((match.end(), match.end(), " "))
     for match in _DIGITS_THEN_WORD.finditer(text) if _MAYBE_DIGITS_THEN_WORD.search(text) else ():
         if _known(match.group(2).lower()):

@@ -214,9 +214,16 @@ def _read_single(sentence: str, match: re.Match[str], a: int, kind: str) -> Ment
             break
     if qualifier == "exact" and _AFTER_AT_LEAST.match(sentence[end:end + 12]):
         qualifier = "at_least"
-    low: int | None = None if qualifier in ("approx", "up_to", "less_than") else a
-    high: int | None = None if qualifier in ("approx", "at_least", "more_than") else a
+    low, high = bounds(qualifier, a)
     return Mention(start, end, text, low, a, high, qualifier, kind, hedge_start)
+
+
+def bounds(qualifier: str, value: int) -> tuple[int | None, int | None]:
+    """(low, high) of a hedged number, by the contract's table: "at least 5" is low 5 and no high,
+    "up to 5" high 5 and no low, "about 5" neither."""
+    low = None if qualifier in ("approx", "up_to", "less_than") else value
+    high = None if qualifier in ("approx", "at_least", "more_than") else value
+    return low, high
 
 
 def _followed_by_month(sentence: str, match: re.Match[str]) -> bool:

@@ -543,9 +543,10 @@ def _latest_sentence_places(earlier: list[PlaceMention], starts_sorted: list[int
 
 # a place right after its number: "33,000 from Idlib", "4,600 people in Hama"
 # ("from" only for people who moved: "4 displaced people from Hama ... in Balyun Camp" died in the camp)
-_OWN_PLACE = re.compile(r"(?:\s+(?!in\b|from\b)[\w-]+){0,2}?\s+(?P<prep>in|from)\s+(?:the\s+)?$")
+_NUMBER_TO_PLACE = r"(?:\s+(?!in\b|from\b)[\w-]+){0,2}?\s+(?P<prep>in|from)\s+(?:the\s+)?$"
+_OWN_PLACE = re.compile(_NUMBER_TO_PLACE)
 # another number's own place: "413 homes in Long Island, ..., 50 houses in Crooked Island"
-_COUNT_BEFORE = re.compile(r"\d(?:\s+(?!in\b|from\b)[\w-]+){0,2}?\s+(?:in|from)\s+(?:the\s+)?$")
+_COUNT_BEFORE = re.compile(r"\d" + _NUMBER_TO_PLACE)
 _LIST_GLUE = re.compile(r"\s*(?:,|and|or|,\s*and)\s*")
 _MOVED = frozenset({"displaced", "evacuated", "refugees", "returned"})
 

@@ -23,8 +23,9 @@ from typing import Any, Generic, TypeVar
 
 from transforms.context import lower_same_length
 from transforms.figures.model import Figure
+from transforms.figures.numbers import bounds
 from transforms.figures.places import assign_places
-from transforms.figures.sentences import split_sentences
+from transforms.figures.sentences import Sentence, split_sentences
 
 logger = logging.getLogger(__name__)
 
@@ -102,18 +103,15 @@ def extract(text: str, published: date | None, doc_id: str, code: str) -> list[F
         lowered = lower_same_length(sentence.text)  # the match offsets are the sentence's
         taken: list[tuple[int, int]] = []
         for match in grammar.after.finditer(lowered):
-            fig = _after_figure(grammar, sentence.text, lowered, match, doc_id)
+            fig = _read(grammar, sentence, lowered, match, doc_id, after=True)
             if fig is not None:
-                taken.append((match.start(), match.end()))
-                _place_in(fig, sentence.start)
+                taken.append(match.span())
                 figures.append(fig)
         for match in grammar.before.finditer(lowered):
-            if any(a <= match.start("count") < b for a, b in taken):
-                continue
-            fig = _before_figure(grammar, sentence.text, lowered, match, doc_id)
-            if fig is not None:
-                _place_in(fig, sentence.start)
-                figures.append(fig)
+            if not any(a <= match.start("count") < b for a, b in taken):
+                fig = _read(grammar, sentence, lowered, match, doc_id, after=False)
+                if fig is not None:
+                    figures.append(fig)
     figures.sort(key=lambda f: f.start)
     context = _context(grammar, lower_same_length(text))
     for fig in figures:
@@ -124,33 +122,28 @@ def extract(text: str, published: date | None, doc_id: str, code: str) -> list[F
     return figures
 
 
-def _place_in(fig: Figure, offset: int) -> None:
-    fig.start += offset
-    fig.end += offset
-
-
-def _after_figure(g: Grammar, sentence: str, lowered: str, m: re.Match[str], doc_id: str) -> Figure | None:
+def _read(g: Grammar, sentence: Sentence, lowered: str, m: re.Match[str], doc_id: str, after: bool) -> Figure | None:
+    """The figure of a match of the words after a count (``after``) or before it: its kind, the
+    count's value, its noun's unit and group, the sentence's modality and scope."""
+    words = m.group("pred") if after else m.group("trigger")
+    kind = _kind_of(g.after_kinds if after else g.before_kinds, words)
     # "150 familles soit 1 206 personnes ... sont sans abri": the people count is the figure
-    prefix = "r_" if m.group("r_n") or m.group("r_vague") else ""
-    return _read(g, sentence, lowered, m, doc_id, _kind_of(g.after_kinds, m.group("pred")), prefix,
-                 f"{g.code}:after:{m.group('pred')}")
-
-
-def _before_figure(g: Grammar, sentence: str, lowered: str, m: re.Match[str], doc_id: str) -> Figure | None:
-    return _read(g, sentence, lowered, m, doc_id, _kind_of(g.before_kinds, m.group("trigger")), "",
-                 f"{g.code}:before:{m.group('trigger')}")
-
-
-def _read(g: Grammar, sentence: str, lowered: str, m: re.Match[str], doc_id: str, kind: str | None, prefix: str,
-          rule: str) -> Figure | None:
-    """The figure of a match: the count in the groups named ``prefix``..., its noun's unit and group."""
+    prefix = "r_" if after and (m.group("r_n") or m.group("r_vague")) else ""
     noun_unit, group = _noun(g, m.group("noun")) or ("person", "people")
     unit = _unit_for(kind, "person" if prefix else noun_unit)
     value = _value(g, m, prefix)
     if kind is None or unit is None or value is None:
         return None
+    qualifier, low, best, high = value
     start, end = m.span(prefix + "count")
-    return _figure(g, sentence, lowered, doc_id, kind, group, unit, value, start, end, rule)
+    rule = f"{g.code}:{'after' if after else 'before'}:{words}"
+    modality = ("hypothetical" if g.hypothetical.search(lowered) else
+                "uncertain" if g.uncertain.search(lowered) else "asserted")
+    cumulative = bool(g.cumulative.search(lowered)) or rule.endswith(":pdi")  # IDPs counted are a stock
+    return Figure(doc_id=doc_id, kind=kind, group=group, unit=unit, low=low, best=best, high=high,
+                  qualifier=qualifier, number_text=sentence.text[start:end], start=sentence.start + start,
+                  end=sentence.start + end, sentence=sentence.text, cumulative=cumulative, modality=modality,
+                  kind_rule=rule)
 
 
 def _unit_for(kind: str | None, unit: str) -> str | None:
@@ -161,38 +154,21 @@ def _unit_for(kind: str | None, unit: str) -> str | None:
     return "household" if unit == "dwelling" else unit
 
 
-def _figure(g: Grammar, sentence: str, lowered: str, doc_id: str, kind: str, group: str, unit: str,
-            value: tuple[str, int | None, int, int | None], start: int, end: int, rule: str) -> Figure:
-    qualifier, low, best, high = value
-    modality = ("hypothetical" if g.hypothetical.search(lowered) else
-                "uncertain" if g.uncertain.search(lowered) else "asserted")
-    cumulative = bool(g.cumulative.search(lowered)) or rule.endswith(":pdi")  # IDPs counted are a stock
-    return Figure(doc_id=doc_id, kind=kind, group=group, unit=unit, low=low, best=best, high=high,
-                  qualifier=qualifier, number_text=sentence[start:end], start=start, end=end, sentence=sentence,
-                  cumulative=cumulative, modality=modality, kind_rule=rule)
-
-
 def _value(g: Grammar, m: re.Match[str], prefix: str) -> tuple[str, int | None, int, int | None] | None:
     """(qualifier, low, best, high) of the count in groups ``prefix``vague / n / mult / hedge."""
     hedge = m.group(prefix + "hedge")
     qualifier = (g.hedges.get(hedge) or "exact") if hedge else "exact"
     vague = m.group(prefix + "vague")
     if vague:
-        word_qualifier, low, best, high = g.vague.get(vague) or ("exact", 0, 0, 0)
+        word_qualifier, word_low, best, word_high = g.vague.get(vague) or ("exact", 0, 0, 0)
         if word_qualifier == "approx":
             return "approx", None, best, None
-        return word_qualifier, low, best, high or None
+        return word_qualifier, word_low, best, word_high or None
     number = _number(g, m.group(prefix + "n"), m.group(prefix + "mult"))
     if number is None or number <= 0:
         return None
-    best = number
-    if qualifier in ("more_than", "at_least"):
-        return qualifier, best, best, None
-    if qualifier in ("up_to", "less_than"):
-        return qualifier, None, best, best
-    if qualifier == "approx":
-        return qualifier, None, best, None
-    return "exact", best, best, best
+    low, high = bounds(qualifier, number)
+    return qualifier, low, number, high
 
 
 def _number(g: Grammar, digits: str, multiplier: str | None) -> int | None:
